@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate } from './migrate';
+
+export type Db = Database.Database;
+
+export const DATABASE_FILE = 'vigil.sqlite3';
+
+/** Something that stops Vigil from opening its data, said so a desk assistant can act on it. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/** Opens (creating if needed) the database in dataDir, sets the pragmas and migrates it. */
+export function openDatabase(dataDir: string): Db {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK | constants.R_OK);
+  } catch (e) {
+    throw new StartupError(
+      `Vigil cannot write to its data folder (${dataDir}): ${(e as NodeJS.ErrnoException).code ?? String(e)}. ` +
+        'Ask your administrator to give this account write access, or start Vigil with another data folder.',
+    );
+  }
+  const file = join(dataDir, DATABASE_FILE);
+  let db: Db;
+  try {
+    db = new Database(file);
+  } catch (e) {
+    throw new StartupError(`Vigil cannot open its database (${file}): ${(e as Error).message}.`);
+  }
+  try {
+    applyPragmas(db);
+    // A quick_check catches a damaged file now, not in the middle of a shift's writing.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(String(check));
+  } catch (e) {
+    db.close();
+    throw new StartupError(
+      `Vigil's database (${file}) is damaged and cannot be used: ${(e as Error).message}. ` +
+        'Nothing has been changed. Restore it from a backup, or ask your administrator.',
+    );
+  }
+  try {
+    migrate(db);
+  } catch (e) {
+    db.close();
+    throw e instanceof StartupError
+      ? e
+      : new StartupError(`Vigil could not prepare its database: ${(e as Error).message}`);
+  }
+  return db;
+}
+
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  // Records are legal documents: a power cut must not lose a submitted one.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // Purged patron data must not linger in free pages.
+  db.pragma('secure_delete = ON');
+}

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import type { Db } from './connection';
+import { uuidv7 } from '../ids';
+import type { VerifyReport } from '../../shared/contract/journal';
+
+/**
+ * The journal: every change to a record appends an entry here, in the same
+ * transaction as the change, with the record's new state as payload so another
+ * desk can replay it. Each hash covers the previous hash, the entry's fields and
+ * the payload's hash (not the payload), so retention may erase a payload and the
+ * chain still verifies.
+ */
+export interface JournalEntry {
+  seq: number;
+  id: string;
+  origin: string;
+  actor: string | null;
+  at: string;
+  kind: string;
+  recordId: string;
+  payload: unknown;
+  payloadHash: string;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** JSON with keys sorted, so the same state always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+function entryHash(e: Omit<JournalEntry, 'seq' | 'payload' | 'hash'>): string {
+  return sha256([e.prevHash, e.id, e.origin, e.actor ?? '', e.at, e.kind, e.recordId, e.payloadHash].join('\n'));
+}
+
+export interface AppendInput {
+  kind: string;
+  recordId: string;
+  actor: string | null;
+  payload: unknown;
+}
+
+interface Row {
+  seq: number;
+  id: string;
+  origin: string;
+  actor: string | null;
+  at: string;
+  kind: string;
+  record_id: string;
+  payload: string | null;
+  payload_hash: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const toEntry = (r: Row): JournalEntry => ({
+  seq: r.seq,
+  id: r.id,
+  origin: r.origin,
+  actor: r.actor,
+  at: r.at,
+  kind: r.kind,
+  recordId: r.record_id,
+  payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown),
+  payloadHash: r.payload_hash,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export class Journal {
+  private readonly last;
+  private readonly insert;
+  private readonly setHead;
+
+  constructor(
+    private readonly db: Db,
+    /** This desk's name, so a replaying desk knows where an entry came from. */
+    private readonly origin: string,
+  ) {
+    this.last = db.prepare<[], { hash: string }>('SELECT hash FROM journal ORDER BY seq DESC LIMIT 1');
+    this.insert = db.prepare(
+      `INSERT INTO journal (id, origin, actor, at, kind, record_id, payload, payload_hash, prev_hash, hash)
+       VALUES (@id, @origin, @actor, @at, @kind, @recordId, @payload, @payloadHash, @prevHash, @hash)`,
+    );
+    // The head (count and last hash) kept beside the chain: removing the newest
+    // entries leaves a valid-looking chain, but not a matching head.
+    this.setHead = db.prepare(
+      "INSERT INTO desk (key, value) VALUES ('journal_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    );
+  }
+
+  /** Must run inside the transaction that changes the record. */
+  append(input: AppendInput): JournalEntry {
+    if (!this.db.inTransaction) throw new Error('journal.append must run inside the record change’s transaction');
+    const payload = canonicalJson(input.payload);
+    const base = {
+      id: uuidv7(),
+      origin: this.origin,
+      actor: input.actor,
+      at: new Date().toISOString(),
+      kind: input.kind,
+      recordId: input.recordId,
+      payloadHash: sha256(payload),
+      prevHash: this.last.get()?.hash ?? GENESIS_HASH,
+    };
+    const hash = entryHash(base);
+    const seq = Number(this.insert.run({ ...base, payload, hash }).lastInsertRowid);
+    this.setHead.run(`${seq}:${hash}`);
+    return { ...base, seq, payload: input.payload, hash };
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
+  }
+
+  forRecord(recordId: string): JournalEntry[] {
+    return this.db
+      .prepare<[string], Row>('SELECT * FROM journal WHERE record_id = ? ORDER BY seq')
+      .all(recordId)
+      .map(toEntry);
+  }
+
+  /** Walks the chain in order; names the first entry that does not verify. */
+  verify(): VerifyReport {
+    let prev = GENESIS_HASH;
+    let position = 0;
+    let lastSeq = 0;
+    for (const row of this.db.prepare<[], Row>('SELECT * FROM journal ORDER BY seq').iterate()) {
+      position += 1;
+      const broken = (reason: string): VerifyReport => ({
+        ok: false,
+        entries: this.count(),
+        firstBroken: { seq: position, id: row.id, reason },
+      });
+      if (row.prev_hash !== prev) {
+        return broken('its link to the entry before it does not match: an entry was removed, inserted or reordered');
+      }
+      if (row.payload !== null && sha256(row.payload) !== row.payload_hash) {
+        return broken('its payload was changed after it was written');
+      }
+      const expected = entryHash({
+        id: row.id,
+        origin: row.origin,
+        actor: row.actor,
+        at: row.at,
+        kind: row.kind,
+        recordId: row.record_id,
+        payloadHash: row.payload_hash,
+        prevHash: row.prev_hash,
+      });
+      if (expected !== row.hash) return broken('its fields were changed after it was written');
+      prev = row.hash;
+      lastSeq = row.seq;
+    }
+    const head = this.db.prepare<[], { value: string }>("SELECT value FROM desk WHERE key = 'journal_head'").get();
+    const expectedHead = position === 0 ? undefined : `${lastSeq}:${prev}`;
+    if (head?.value !== expectedHead) {
+      return {
+        ok: false,
+        entries: position,
+        firstBroken: {
+          seq: position + 1,
+          id: '(missing)',
+          reason: `the journal ends early: its last entry should be number ${head?.value.split(':')[0] ?? 0}; the newest entries were removed`,
+        },
+      };
+    }
+    return { ok: true, entries: position };
+  }
+}

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface StartOptions {
+  dataDir: string;
+  port: number;
+  demo: boolean;
+}
+
+export const DEFAULT_DATA_DIR = '.vigil-data';
+export const DEFAULT_DEMO_DIR = '.vigil-demo';
+
+/** `--data DIR`, `--port N`, `--demo`: a training desk keeps its own folder unless told otherwise. */
+export function parseStartOptions(argv: string[], cwd = process.cwd()): StartOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a number from 0 to 65535 (0 picks a free port), not “${values.port}”`);
+  }
+  const demo = values.demo ?? false;
+  const dataDir = resolve(cwd, values.data ?? (demo ? DEFAULT_DEMO_DIR : DEFAULT_DATA_DIR));
+  return { dataDir, port, demo };
+}

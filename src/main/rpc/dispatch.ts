@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { contract, isMethodName, type MethodName } from '../../shared/contract';
+import { fail, ok, type Result } from '../../shared/result';
+import type { Role } from '../../shared/roles';
+import { AppError } from '../errors';
+import type { AuditService } from '../audit/audit.service';
+import type { FullHandlerTable, Handler } from './handler';
+import type { Session } from './sessions';
+
+export interface DispatchDeps {
+  handlers: FullHandlerTable;
+  audit: AuditService;
+  /** The current role of an active staff member, or null (unknown or deactivated). */
+  roleOf(staffId: string): Role | null;
+  /** Locks the session if it has been idle too long; called before every check. */
+  enforceIdle(session: Session): void;
+  log(message: string, error?: unknown): void;
+}
+
+export type Dispatch = (session: Session, method: unknown, input: unknown) => Promise<Result<unknown>>;
+
+/** zod issues → one message per field path, for the form beside each field. */
+function fieldMessages(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/**
+ * The one door every call goes through, from either shell: method known, caller
+ * allowed (audited when not), input parsed by its schema, errors turned into results.
+ */
+export function createDispatch(deps: DispatchDeps): Dispatch {
+  const refuse = (session: Session, method: string, detail: string): Result<never> => {
+    deps.audit.record({ staffId: session.staffId, action: 'refused', subject: method.slice(0, 80), detail });
+    return fail('FORBIDDEN', detail);
+  };
+
+  return async (session, method, input) => {
+    if (!isMethodName(method)) {
+      deps.audit.record({
+        staffId: session.staffId,
+        action: 'refused',
+        subject: typeof method === 'string' ? method.slice(0, 80) : '(not a name)',
+        detail: 'Unknown method',
+      });
+      return fail('VALIDATION', 'Unknown method.');
+    }
+    const spec = contract[method];
+    deps.enforceIdle(session);
+
+    if (spec.access !== 'public') {
+      if (!session.staffId) return refuse(session, method, 'Sign in first.');
+      const role = deps.roleOf(session.staffId);
+      if (!role) return refuse(session, method, 'This staff account is no longer active.');
+      if (spec.access !== 'session') {
+        if (session.locked) return refuse(session, method, 'The console is locked. Unlock it first.');
+        if (!spec.access.includes(role)) {
+          return refuse(session, method, `Your role (${role}) may not do this.`);
+        }
+      }
+    }
+
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) {
+      const fields = fieldMessages(parsed.error);
+      const first = Object.values(fields)[0] ?? 'Invalid input';
+      return fail('VALIDATION', first, fields);
+    }
+
+    try {
+      const handler = deps.handlers[method] as Handler<MethodName>;
+      const value = await handler(parsed.data as never, { session, staffId: session.staffId });
+      return ok(value);
+    } catch (e) {
+      if (e instanceof AppError) return fail(e.code, e.message, e.fields);
+      deps.log(`${method} failed`, e);
+      if (
+        e instanceof Error &&
+        /SQLITE_BUSY|SQLITE_FULL|SQLITE_IOERR|SQLITE_READONLY/.test(String((e as { code?: string }).code))
+      ) {
+        return fail('UNAVAILABLE', 'The database is not available right now. Nothing was saved; try again.');
+      }
+      return fail('INTERNAL', 'Something went wrong in Vigil. Nothing was saved. The details are in the log.');
+    }
+  };
+}

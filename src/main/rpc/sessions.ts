@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { events, type EventName, type EventPayload } from '../../shared/contract';
+
+export type Push = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** One per connected console (a BrowserWindow, or a browser tab on the web shell). */
+export interface Session {
+  readonly id: string;
+  staffId: string | null;
+  locked: boolean;
+  lastActivity: number;
+  readonly push: Push;
+}
+
+/** The sessions of every connected console, and the push of events to them. */
+export class Sessions {
+  private readonly all = new Map<string, Session>();
+
+  open(push: Push): Session {
+    const session: Session = { id: randomUUID(), staffId: null, locked: false, lastActivity: Date.now(), push };
+    this.all.set(session.id, session);
+    return session;
+  }
+
+  close(session: Session): void {
+    this.all.delete(session.id);
+  }
+
+  list(): Session[] {
+    return [...this.all.values()];
+  }
+
+  /** Sends an event to every signed-in, unlocked session whose role is in the event's audience. */
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>, roleOf: (staffId: string) => string | null): void {
+    const audience = events[event].audience;
+    for (const s of this.all.values()) {
+      if (!s.staffId || s.locked) continue;
+      const role = roleOf(s.staffId);
+      if (role === null) continue;
+      if (audience !== 'session' && !(audience as readonly string[]).includes(role)) continue;
+      s.push(event, payload);
+    }
+  }
+}

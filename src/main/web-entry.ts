@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { parseStartOptions } from './options';
+import { createServices } from './services';
+import { startWebShell } from './shell/web';
+import { VERSION } from './version';
+
+/** `npm run web -- [--data DIR] [--port N] [--demo]`: the web shell for a browser. */
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseStartOptions(process.argv.slice(2));
+  } catch (e) {
+    console.error(`vigil web: ${(e as Error).message}`);
+    process.exit(2);
+  }
+  const services = createServices({ dataDir: options.dataDir, demo: options.demo, shell: 'web', version: VERSION });
+  await services.ready;
+  const shell = await startWebShell({
+    services,
+    rendererDir: join(import.meta.dirname, '../renderer'),
+    port: options.port,
+  });
+  console.error(`Vigil web shell, data in ${options.dataDir}${options.demo ? ' (training data)' : ''}`);
+  // The one line scripts and tests wait for.
+  console.log(`VIGIL_URL=${shell.url}`);
+
+  const stop = () => {
+    void shell.close().then(() => {
+      services.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../../lib/api';
+import { modalIsOpen } from '../../lib/keys';
+import { STORAGE_KEYS, readStored, writeStored } from '../../lib/storage';
+import { ErrorNotice } from '../../components/Notice';
+import type { StaffSummary } from '../../../shared/contract';
+import { useSession } from '../../app/session';
+import { SettingsPanel } from '../settings/SettingsPanel';
+import { DeskHeader } from './DeskHeader';
+import { CameraArea } from './CameraArea';
+import { WorkPanel } from './WorkPanel';
+import { KeyboardHelp } from './KeyboardHelp';
+import { SPLIT_DEFAULT, Splitter, clampSplit } from './Splitter';
+import { useBranchFilter } from './useBranchFilter';
+import { useIdleLock } from './useIdleLock';
+import './desk.css';
+
+interface DeskProps {
+  staff: StaffSummary;
+  idleMinutes: number;
+  /** False while locked: the desk stays mounted (forms keep what was typed) but hidden and inert. */
+  active: boolean;
+}
+
+function storedSplit(): number {
+  const n = Number(readStored(STORAGE_KEYS.split));
+  return Number.isFinite(n) && n > 0 ? clampSplit(n) : SPLIT_DEFAULT;
+}
+
+/** The signed-in console: header, camera area, splitter, and the work panel (or Settings in its place). */
+export function Desk({ staff, idleMinutes, active }: DeskProps) {
+  const { setSession } = useSession();
+  const filter = useBranchFilter();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [split, setSplit] = useState(storedSplit);
+  const [actionError, setActionError] = useState<string | undefined>(undefined);
+  const bodyRef = useRef<HTMLElement>(null);
+  const settingsButtonRef = useRef<HTMLButtonElement>(null);
+
+  const runSessionCall = useCallback(
+    async (method: 'auth.lock' | 'auth.signOut') => {
+      const result = await call(method, {});
+      if (result.ok) {
+        setActionError(undefined);
+        setSession(result.value);
+      } else setActionError(result.error.message);
+    },
+    [setSession],
+  );
+  const lock = useCallback(() => runSessionCall('auth.lock'), [runSessionCall]);
+
+  useIdleLock({ idleMinutes, enabled: active, onLock: lock });
+
+  const closeSettings = useCallback(() => {
+    setSettingsOpen(false);
+    settingsButtonRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (!active) return;
+    function onKeyDown(e: KeyboardEvent) {
+      // Ctrl+L locks even from inside a field: stepping away should never wait for a blur.
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        void lock();
+        return;
+      }
+      if (e.key === 'Escape' && !e.defaultPrevented && !modalIsOpen() && settingsOpen) {
+        e.preventDefault();
+        closeSettings();
+      }
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [active, settingsOpen, lock, closeSettings]);
+
+  function changeSplit(percent: number) {
+    writeStored(STORAGE_KEYS.split, String(percent));
+    setSplit(percent);
+  }
+
+  return (
+    <div className="desk" hidden={!active} inert={!active}>
+      <DeskHeader
+        staff={staff}
+        filter={filter}
+        settingsOpen={settingsOpen}
+        settingsButtonRef={settingsButtonRef}
+        onToggleSettings={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
+        onKeyboardHelp={() => setHelpOpen(true)}
+        onLock={() => void lock()}
+        onSignOut={() => void runSessionCall('auth.signOut')}
+      />
+      {actionError && (
+        <div className="desk-error">
+          <ErrorNotice error={actionError} />
+        </div>
+      )}
+      <main className="desk-body" ref={bodyRef}>
+        <CameraArea branch={filter.selected} widthPercent={split} />
+        <Splitter percent={split} onChange={changeSplit} container={bodyRef} />
+        <section className="work-area" aria-label={settingsOpen ? 'Settings' : 'Desk work'}>
+          {settingsOpen ? <SettingsPanel staff={staff} onClose={closeSettings} /> : <WorkPanel />}
+        </section>
+      </main>
+      {active && helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

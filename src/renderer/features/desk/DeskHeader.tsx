@@ -1,0 +1,71 @@
+import type { Ref } from 'react';
+import { Button } from '../../components/Button';
+import { Unseen } from '../../components/Unseen';
+import { roleLabel } from '../../../shared/roles';
+import type { StaffSummary } from '../../../shared/contract';
+import { useTheme } from '../../app/theme';
+import { Clock } from './Clock';
+import { BranchFilterSelect } from './BranchFilterSelect';
+import type { BranchFilter } from './useBranchFilter';
+
+interface DeskHeaderProps {
+  staff: StaffSummary;
+  filter: BranchFilter;
+  settingsOpen: boolean;
+  settingsButtonRef: Ref<HTMLButtonElement>;
+  onToggleSettings: () => void;
+  onKeyboardHelp: () => void;
+  onLock: () => void;
+  onSignOut: () => void;
+}
+
+export function DeskHeader(props: DeskHeaderProps) {
+  const { staff, filter, settingsOpen, settingsButtonRef, onToggleSettings, onKeyboardHelp, onLock, onSignOut } = props;
+  const { theme, setTheme } = useTheme();
+  const otherTheme = theme === 'dark' ? 'light' : 'dark';
+
+  return (
+    <header className="desk-header">
+      <div className="header-group">
+        <span className="app-name">
+          <span className="brand-mark" aria-hidden="true">
+            ◉
+          </span>{' '}
+          Vigil
+        </span>
+        <BranchFilterSelect filter={filter} />
+      </div>
+      <div className="header-group header-right">
+        <Clock timeZone={filter.selected?.timeZone} />
+        <p className="who">
+          <Unseen>Signed in: </Unseen>
+          <span className="who-name">{staff.name}</span>
+          <span className="who-role">{roleLabel[staff.role]}</span>
+        </p>
+        <nav className="header-actions" aria-label="Console">
+          <Button variant="quiet" onClick={onKeyboardHelp} title="Keys you can use">
+            Keyboard
+          </Button>
+          <Button variant="quiet" onClick={() => setTheme(otherTheme)} title="Switch the colours">
+            {otherTheme === 'light' ? 'Light theme' : 'Dark theme'}
+          </Button>
+          <Button
+            variant="quiet"
+            buttonRef={settingsButtonRef}
+            aria-pressed={settingsOpen}
+            onClick={onToggleSettings}
+            title="Branches, staff, audit log, journal and preferences"
+          >
+            Settings
+          </Button>
+          <Button variant="secondary" onClick={onLock} title="Lock the console (Ctrl+L)" aria-keyshortcuts="Control+L">
+            Lock
+          </Button>
+          <Button variant="secondary" onClick={onSignOut}>
+            Sign out
+          </Button>
+        </nav>
+      </div>
+    </header>
+  );
+}

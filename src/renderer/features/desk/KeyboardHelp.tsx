@@ -1,0 +1,43 @@
+import { Dialog } from '../../components/Dialog';
+
+const KEYS: { keys: string[]; does: string }[] = [
+  { keys: ['Esc'], does: 'Go back: close a form, this sheet, or Settings' },
+  { keys: ['←', '→'], does: 'On a row of tabs: move to the previous or next tab' },
+  { keys: ['Home', 'End'], does: 'On a row of tabs: first or last tab' },
+  { keys: ['←', '→'], does: 'On the divider beside the cameras: narrow or widen the camera area' },
+  { keys: ['Ctrl', 'L'], does: 'Lock the console now' },
+  { keys: ['Tab'], does: 'Move to the next button or field (Shift+Tab: back)' },
+];
+
+/** The keys that exist, in words. Shortcuts never fire while typing in a field, except Ctrl+L. */
+export function KeyboardHelp({ onClose }: { onClose: () => void }) {
+  return (
+    <Dialog title="Keyboard" onClose={onClose}>
+      <table className="table keys-table">
+        <caption className="visually-hidden">Keyboard keys</caption>
+        <thead>
+          <tr>
+            <th scope="col">Keys</th>
+            <th scope="col">What they do</th>
+          </tr>
+        </thead>
+        <tbody>
+          {KEYS.map((k) => (
+            <tr key={k.does}>
+              <td className="keys-cell">
+                {k.keys.map((key, i) => (
+                  <span key={key}>
+                    {i > 0 && <span className="key-join">{k.keys[0] === 'Ctrl' ? '+' : ' '}</span>}
+                    <kbd>{key}</kbd>
+                  </span>
+                ))}
+              </td>
+              <td>{k.does}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">Letter keys do nothing while you are typing in a field.</p>
+    </Dialog>
+  );
+}

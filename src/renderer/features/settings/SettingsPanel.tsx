@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from 'react';
+import { Tabs } from '../../components/Tabs';
+import { Button } from '../../components/Button';
+import type { StaffSummary } from '../../../shared/contract';
+import { BranchesSection } from './branches/BranchesSection';
+import { StaffSection } from './staff/StaffSection';
+import { AuditSection } from './audit/AuditSection';
+import { JournalSection } from './journal/JournalSection';
+import { PreferencesSection } from './preferences/PreferencesSection';
+import './settings.css';
+
+type SectionKey = 'branches' | 'staff' | 'audit' | 'journal' | 'preferences';
+
+const ADMIN_SECTIONS = [
+  { key: 'branches', label: 'Branches' },
+  { key: 'staff', label: 'Staff' },
+  { key: 'audit', label: 'Audit log' },
+  { key: 'journal', label: 'Journal' },
+  { key: 'preferences', label: 'Preferences' },
+] as const satisfies readonly { key: SectionKey; label: string }[];
+
+const EVERYONE_SECTIONS = [{ key: 'preferences', label: 'Preferences' }] as const;
+
+/** Settings open in the work panel's place; the cameras stay where they are. */
+export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose: () => void }) {
+  const isAdmin = staff.role === 'admin';
+  // Admin sections are not shown to other roles at all; main refuses them anyway.
+  const sections: readonly { key: SectionKey; label: string }[] = isAdmin ? ADMIN_SECTIONS : EVERYONE_SECTIONS;
+  const [section, setSection] = useState<SectionKey>(isAdmin ? 'branches' : 'preferences');
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    rootRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, []);
+
+  return (
+    <div className="settings" ref={rootRef}>
+      <div className="settings-head">
+        <h2 className="settings-title">Settings</h2>
+        <Button onClick={onClose} title="Back to the desk (Esc)" aria-keyshortcuts="Escape">
+          Close settings
+        </Button>
+      </div>
+      <Tabs
+        label="Settings sections"
+        tabs={sections}
+        selected={section}
+        onSelect={setSection}
+        className="settings-tabs"
+      >
+        {section === 'branches' && <BranchesSection />}
+        {section === 'staff' && <StaffSection self={staff} />}
+        {section === 'audit' && <AuditSection />}
+        {section === 'journal' && <JournalSection />}
+        {section === 'preferences' && <PreferencesSection isAdmin={isAdmin} />}
+      </Tabs>
+    </div>
+  );
+}

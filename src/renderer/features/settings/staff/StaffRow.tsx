@@ -1,0 +1,76 @@
+import { Button } from '../../../components/Button';
+import { Unseen } from '../../../components/Unseen';
+import { roleLabel } from '../../../../shared/roles';
+import type { Role } from '../../../../shared/roles';
+import type { Staff, StaffSummary } from '../../../../shared/contract';
+import { formatDateTime } from '../../../lib/time';
+import { ROLE_OPTIONS } from './roles';
+
+interface StaffRowProps {
+  member: Staff;
+  self: StaffSummary;
+  busy: boolean;
+  onRole: (member: Staff, role: Role) => void;
+  onReset: (member: Staff) => void;
+  onSetActive: (member: Staff, active: boolean) => void;
+}
+
+export function StaffRow({ member, self, busy, onRole, onReset, onSetActive }: StaffRowProps) {
+  const isSelf = member.id === self.id;
+  return (
+    <tr className={member.active ? undefined : 'is-retired'}>
+      <th scope="row">
+        <span className="staff-name">
+          {member.name}
+          {isSelf && <span className="muted"> (you)</span>}
+        </span>
+        <code className="staff-username">{member.username}</code>
+      </th>
+      <td>
+        <select
+          aria-label={`Role for ${member.name}`}
+          value={member.role}
+          disabled={busy}
+          onChange={(e) => onRole(member, e.target.value as Role)}
+          title={`${member.name} is ${roleLabel[member.role]}`}
+        >
+          {ROLE_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        {member.active ? (
+          <span className="badge badge-ok">Active</span>
+        ) : (
+          <span className="badge badge-retired">Deactivated</span>
+        )}
+        <span className="staff-last muted">
+          {member.lastSignInAt ? (
+            <>
+              Last sign-in <time dateTime={member.lastSignInAt}>{formatDateTime(new Date(member.lastSignInAt))}</time>
+            </>
+          ) : (
+            'Never signed in'
+          )}
+        </span>
+      </td>
+      <td className="cell-actions cell-actions-stack">
+        <Button small variant="quiet" onClick={() => onReset(member)}>
+          Reset passphrase<Unseen> for {member.name}</Unseen>
+        </Button>
+        <Button
+          small
+          variant={member.active ? 'danger' : 'quiet'}
+          disabled={busy}
+          onClick={() => onSetActive(member, !member.active)}
+        >
+          {member.active ? 'Deactivate' : 'Reactivate'}
+          <Unseen> {member.name}</Unseen>
+        </Button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { event } from './define';
+import { SessionState } from './auth';
+
+/** Push events, main → renderer. Later domains add theirs here. */
+export const events = {
+  /** This console's session changed in main (locked by idle timeout, signed out elsewhere). */
+  'session.changed': event({ payload: SessionState, audience: 'session' }),
+  /** Branches or zones changed: pickers and filters refresh. */
+  'branches.changed': event({ payload: z.object({}), audience: 'session' }),
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]['payload']>;

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import { authContract } from './auth';
+import { staffContract } from './staff';
+import { branchesContract } from './branches';
+import { auditContract } from './audit';
+import { journalContract } from './journal';
+import { settingsContract } from './settings';
+import { systemContract } from './system';
+import type { Result } from '../result';
+import type { EventName, EventPayload } from './events';
+
+/** Every method the renderer can call, declared once. Adding one: see src/shared/README.md. */
+export const contract = {
+  ...systemContract,
+  ...authContract,
+  ...staffContract,
+  ...branchesContract,
+  ...settingsContract,
+  ...auditContract,
+  ...journalContract,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What the caller passes (before zod defaults and transforms). */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What the handler receives (after parsing). */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+/** The object a shell puts on window.vigil: the same in Electron and in the browser. */
+export interface VigilBridge {
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<OutputOf<M>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export { events } from './events';
+export type { EventName, EventPayload } from './events';
+export * from './auth';
+export * from './staff';
+export * from './branches';
+export * from './audit';
+export * from './journal';
+export * from './settings';
+export * from './system';

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { method } from './define';
+import { NoInput } from './common';
+
+export const DeskSettings = z.object({
+  /** Minutes without keyboard or mouse before the console locks. */
+  idleLockMinutes: z.number().int().min(1).max(240),
+});
+export type DeskSettings = z.infer<typeof DeskSettings>;
+
+export const settingsContract = {
+  'settings.get': method({
+    summary: 'Desk-wide settings.',
+    input: NoInput,
+    output: DeskSettings,
+    access: ['officer', 'supervisor', 'admin'],
+  }),
+  'settings.update': method({
+    summary: 'Change desk-wide settings.',
+    input: z.strictObject({
+      idleLockMinutes: z.number().int('Whole minutes only').min(1, 'At least 1 minute').max(240, 'At most 240 minutes'),
+    }),
+    output: DeskSettings,
+    access: ['admin'],
+  }),
+} as const;

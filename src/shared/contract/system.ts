@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { method } from './define';
+import { NoInput } from './common';
+
+export const SystemInfo = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('ready'),
+    version: z.string(),
+    shell: z.enum(['electron', 'web']),
+    /** Training database: the UI shows a banner and the demo sign-ins. */
+    demo: z.boolean(),
+    demoAccounts: z.array(z.object({ username: z.string(), passphrase: z.string(), role: z.string() })),
+    dataDir: z.string(),
+  }),
+  /** The database could not be opened: the UI shows this message instead of a blank window. */
+  z.object({ state: z.literal('failed'), version: z.string(), message: z.string(), dataDir: z.string() }),
+]);
+export type SystemInfo = z.infer<typeof SystemInfo>;
+
+export const systemContract = {
+  'system.info': method({
+    summary: 'Version, shell, training mode, and whether the database opened.',
+    input: NoInput,
+    output: SystemInfo,
+    access: 'public',
+  }),
+} as const;

@@ -1,0 +1,65 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWebShellProcess, type WebShellProcess } from '../helpers/web-shell-process';
+
+export interface Vigil {
+  url: string;
+  dataDir: string;
+  /** Starts (or restarts) the web shell on this test's data folder. */
+  restart(extraArgs?: string[]): Promise<string>;
+  /** Stops the web shell (and its database) so the test may change the data folder. */
+  stop(): Promise<void>;
+}
+
+/** Each test gets its own data folder and its own web shell process. */
+export const test = base.extend<{ vigil: Vigil; demoArgs: string[] }>({
+  demoArgs: [[], { option: true }],
+  vigil: async ({ demoArgs }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vigil-e2e-'));
+    let shell: WebShellProcess | undefined;
+    const vigil: Vigil = {
+      url: '',
+      dataDir,
+      async restart(extraArgs = []) {
+        await shell?.stop();
+        shell = await startWebShellProcess(['--data', dataDir, '--port', '0', ...demoArgs, ...extraArgs]);
+        vigil.url = shell.url;
+        return shell.url;
+      },
+      async stop() {
+        await shell?.stop();
+        shell = undefined;
+      },
+    };
+    await vigil.restart();
+    await use(vigil);
+    await shell?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+export const ADMIN = { name: 'Ada Lovelace', username: 'ada', passphrase: 'correct horse battery' };
+
+export async function createAdministrator(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Set up Vigil' })).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill(ADMIN.name);
+  await page.getByLabel('Username', { exact: true }).fill(ADMIN.username);
+  await page.getByLabel('Passphrase', { exact: true }).fill(ADMIN.passphrase);
+  await page.getByLabel('Confirm passphrase', { exact: true }).fill(ADMIN.passphrase);
+  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+export async function signIn(page: Page, username: string, passphrase: string): Promise<void> {
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The alert that says this (the screens keep empty live regions ready for announcements). */
+export const alertSaying = (page: Page, text: string | RegExp) => page.getByRole('alert').filter({ hasText: text });
