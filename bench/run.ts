@@ -1,0 +1,11 @@
+import { benchFoundation } from './foundation';
+
+/** `npm run bench`: every benchmark, each printing its figures beside a same-run baseline. */
+const benches: Record<string, () => Promise<void>> = { foundation: benchFoundation };
+
+const only = process.argv.slice(2);
+for (const [name, run] of Object.entries(benches)) {
+  if (only.length && !only.includes(name)) continue;
+  console.log(`\n== ${name} ==`);
+  await run();
+}
