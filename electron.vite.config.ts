@@ -27,6 +27,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: {
+      // electron-vite leaves the renderer unminified; a third of the bytes loads faster on a cold desk.
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react()],

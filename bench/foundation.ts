@@ -107,7 +107,10 @@ async function baselineEcho(): Promise<number[]> {
 
 export async function benchFoundation(): Promise<void> {
   const dataDir = await preparedDataDir();
-  const browser = await chromium.launch({ executablePath: process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     const vigil: { ready: number; rendered: number }[] = [];
     const base: number[] = [];
@@ -117,8 +120,26 @@ export async function benchFoundation(): Promise<void> {
     }
     printTable(`Web shell cold start (median of ${COLD_RUNS})`, [
       ['measure', 'Vigil', 'baseline (bare node http + static page)'],
-      ['spawn → VIGIL_URL printed', ms(percentile(vigil.map((v) => v.ready), 50)), ''],
-      ['spawn → sign-in screen rendered', ms(percentile(vigil.map((v) => v.rendered), 50)), ms(percentile(base, 50))],
+      [
+        'spawn → VIGIL_URL printed',
+        ms(
+          percentile(
+            vigil.map((v) => v.ready),
+            50,
+          ),
+        ),
+        '',
+      ],
+      [
+        'spawn → sign-in screen rendered',
+        ms(
+          percentile(
+            vigil.map((v) => v.rendered),
+            50,
+          ),
+        ),
+        ms(percentile(base, 50)),
+      ],
     ]);
 
     const shell = await startWebShellProcess(['--data', dataDir, '--port', '0']);

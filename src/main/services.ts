@@ -74,7 +74,9 @@ export function createServices(opts: ServicesOptions): Services {
   const journal = new Journal(db, originDesk(db));
   const audit = new AuditService(new AuditRepo(db));
   const staffRepo = new StaffRepo(db);
-  const settings = new SettingsService(db, journal);
+  const settings = new SettingsService(db, journal, () => {
+    for (const s of sessions.list()) if (s.staffId) s.push('session.changed', auth.state(s));
+  });
 
   const staff = new StaffService(db, staffRepo, journal, (staffId) => {
     for (const s of sessions.list()) {

@@ -55,7 +55,7 @@ export class AuditRepo {
       params.staffId = q.staffId;
     }
     if (q.before) {
-      where.push('a.at < @before');
+      where.push('a.id < @before');
       params.before = q.before;
     }
     if (q.text) {
@@ -68,7 +68,7 @@ export class AuditRepo {
       .prepare<Record<string, string | number>, Row>(
         `SELECT a.*, s.name AS staff_name FROM audit a LEFT JOIN staff s ON s.id = a.staff_id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY a.at DESC, a.id DESC LIMIT @limit`,
+         ORDER BY a.id DESC LIMIT @limit`,
       )
       .all(params);
     return rows.map((r) => ({

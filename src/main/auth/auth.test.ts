@@ -167,3 +167,22 @@ describe('roles are checked in main', () => {
     });
   });
 });
+
+describe('audit log paging', () => {
+  it('pages by id without skipping or repeating entries that share a timestamp', async () => {
+    const setup = await deskWithAdmin();
+    desk = setup.desk;
+    const c = desk.console();
+    for (let i = 0; i < 7; i++) await c.call('staff.list', {});
+    const seen: string[] = [];
+    let before: string | undefined;
+    for (;;) {
+      const page = await setup.admin.must('audit.list', { action: 'refused', limit: 3, ...(before ? { before } : {}) });
+      seen.push(...page.entries.map((e) => e.id));
+      if (!page.more) break;
+      before = page.entries.at(-1)!.id;
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+  });
+});

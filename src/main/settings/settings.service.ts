@@ -11,6 +11,8 @@ export class SettingsService {
   constructor(
     private readonly db: Db,
     private readonly journal: Journal,
+    /** Consoles learn the new idle limit at once, not at their next sign-in. */
+    private readonly changed: () => void = () => {},
   ) {}
 
   get(): DeskSettings {
@@ -35,6 +37,7 @@ export class SettingsService {
       })
       .immediate();
     this.cached = next;
+    this.changed();
     return next;
   }
 }

@@ -1,11 +1,13 @@
+// Base styles first, so each feature's own stylesheet (imported below them, through App) wins ties.
+import '../styles/tokens.css';
+import '../styles/base.css';
+import '../styles/components.css';
+import '../styles/panels.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectBridge } from '../lib/api';
 import { App } from './App';
 import { applyTheme, storedTheme } from './theme';
-import '../styles/tokens.css';
-import '../styles/base.css';
-import '../styles/components.css';
 
 async function start(): Promise<void> {
   applyTheme(storedTheme());

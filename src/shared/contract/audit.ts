@@ -24,7 +24,8 @@ export const auditContract = {
       action: z.enum(AUDIT_ACTIONS).optional(),
       staffId: Id.optional(),
       text: z.string().max(200).optional(),
-      before: IsoTime.optional(),
+      /** Paging cursor: entries older than this one (ids are time-ordered UUIDv7). */
+      before: Id.optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
     output: z.object({ entries: z.array(AuditEntry), more: z.boolean() }),

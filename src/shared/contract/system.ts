@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { NoInput } from './common';
+import { ROLES } from '../roles';
 
 export const SystemInfo = z.discriminatedUnion('state', [
   z.object({
@@ -9,7 +10,7 @@ export const SystemInfo = z.discriminatedUnion('state', [
     shell: z.enum(['electron', 'web']),
     /** Training database: the UI shows a banner and the demo sign-ins. */
     demo: z.boolean(),
-    demoAccounts: z.array(z.object({ username: z.string(), passphrase: z.string(), role: z.string() })),
+    demoAccounts: z.array(z.object({ username: z.string(), passphrase: z.string(), role: z.enum(ROLES) })),
     dataDir: z.string(),
   }),
   /** The database could not be opened: the UI shows this message instead of a blank window. */

@@ -48,8 +48,8 @@ export function LockScreen({ staff }: { staff: StaffSummary }) {
       <form className="card auth-card" onSubmit={onUnlock} noValidate aria-labelledby="lock-heading">
         <h1 id="lock-heading">Console locked</h1>
         <p className="lock-who">
-          Locked — {staff.name}
-          <span className="muted"> · {roleLabel[staff.role]}</span>
+          Signed in: <strong>{staff.name}</strong>
+          <span className="muted">{roleLabel[staff.role]}</span>
         </p>
         <ErrorNotice error={unlock.error} />
         <TextField

@@ -3,7 +3,7 @@ import type { KeyboardEvent, PointerEvent } from 'react';
 
 export const SPLIT_MIN = 25;
 export const SPLIT_MAX = 70;
-export const SPLIT_DEFAULT = 50;
+export const SPLIT_DEFAULT = 48;
 const STEP = 5;
 
 export const clampSplit = (percent: number): number => Math.min(SPLIT_MAX, Math.max(SPLIT_MIN, Math.round(percent)));

@@ -70,7 +70,7 @@ export function AuditSection() {
     const last = page?.entries.at(-1);
     if (!page || !last) return;
     setLoadingMore(true);
-    const r = await call('audit.list', { ...auditInput(action, staffId, query), before: last.at });
+    const r = await call('audit.list', { ...auditInput(action, staffId, query), before: last.id });
     setLoadingMore(false);
     if (r.ok) setPage({ entries: [...page.entries, ...r.value.entries], more: r.value.more });
     else setError(r.error);

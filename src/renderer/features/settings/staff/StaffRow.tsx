@@ -50,7 +50,7 @@ export function StaffRow({ member, self, busy, onRole, onReset, onSetActive }: S
         <span className="staff-last muted">
           {member.lastSignInAt ? (
             <>
-              Last sign-in <time dateTime={member.lastSignInAt}>{formatDateTime(new Date(member.lastSignInAt))}</time>
+              <time dateTime={member.lastSignInAt}>{formatDateTime(new Date(member.lastSignInAt))}</time>
             </>
           ) : (
             'Never signed in'

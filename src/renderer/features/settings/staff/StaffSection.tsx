@@ -77,7 +77,7 @@ export function StaffSection({ self }: { self: StaffSummary }) {
             <tr>
               <th scope="col">Name and username</th>
               <th scope="col">Role</th>
-              <th scope="col">Status and last sign-in</th>
+              <th scope="col">Status, last sign-in</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
