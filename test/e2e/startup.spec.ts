@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 
 test('a damaged database shows a clear message, not a blank window', async ({ page, vigil }) => {
   await vigil.stop();
   writeFileSync(join(vigil.dataDir, 'vigil.sqlite3'), 'not a database '.repeat(500));
+  for (const extra of ['vigil.sqlite3-wal', 'vigil.sqlite3-shm']) rmSync(join(vigil.dataDir, extra), { force: true });
   await vigil.restart();
   await page.goto(vigil.url);
   await expect(page.getByRole('heading', { name: 'Vigil cannot open its data' })).toBeVisible();
