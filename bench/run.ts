@@ -1,7 +1,13 @@
 import { benchFoundation } from './foundation';
+import { benchIncidents } from './incidents';
+import { benchWall } from './wall';
 
 /** `npm run bench`: every benchmark, each printing its figures beside a same-run baseline. */
-const benches: Record<string, () => Promise<void>> = { foundation: benchFoundation };
+const benches: Record<string, () => Promise<void>> = {
+  foundation: benchFoundation,
+  wall: benchWall,
+  incidents: benchIncidents,
+};
 
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(benches)) {

@@ -16,7 +16,7 @@ const fake = vi.hoisted(() => {
     on: vi.fn((name: string, listener: Listener) => listeners.set(name, listener)),
     whenReady: vi.fn(() => new Promise<void>((r) => (ready = r))),
   };
-  const services = { dispatch: vi.fn(), sessions: {}, close: vi.fn() };
+  const services = { dispatch: vi.fn(), sessions: {}, close: vi.fn(async () => undefined) };
   const shell = { openWindow: vi.fn(), focus: vi.fn() };
   return {
     app,
@@ -78,6 +78,7 @@ describe('Electron entry', () => {
       shell: 'electron',
       version: '0.1.0',
       log: expect.any(Function),
+      secrets: { encrypt: expect.any(Function), decrypt: expect.any(Function) },
     });
     const shellOptions = fake.startElectronShell.mock.calls[0]?.[0] as Record<string, unknown>;
     expect(shellOptions).toMatchObject({ services: fake.services, devTools: false });
@@ -94,8 +95,15 @@ describe('Electron entry', () => {
     expect(fake.shell.focus).toHaveBeenCalledOnce();
     fake.listeners.get('window-all-closed')?.();
     expect(fake.app.quit).toHaveBeenCalledOnce();
-    fake.listeners.get('will-quit')?.();
-    fake.listeners.get('will-quit')?.();
+    // The first quit waits for the services (camera processes) to close, then quits again.
+    const quitting = { preventDefault: vi.fn() };
+    fake.listeners.get('will-quit')?.(quitting);
+    expect(quitting.preventDefault).toHaveBeenCalledOnce();
+    await settle();
+    expect(fake.app.quit).toHaveBeenCalledTimes(2);
+    const final = { preventDefault: vi.fn() };
+    fake.listeners.get('will-quit')?.(final);
+    expect(final.preventDefault).not.toHaveBeenCalled();
     expect(fake.services.close).toHaveBeenCalledOnce();
   });
 });

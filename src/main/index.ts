@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
 import { createServices, type Services } from './services';
 import { registerAppScheme, startElectronShell, type ElectronShell } from './shell/electron';
+import { electronSecretStore } from './shell/electron-secrets';
 
 export interface LaunchOptions {
   demo: boolean;
@@ -43,9 +44,13 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('second-instance', () => shell?.focus());
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    services?.close();
+  app.on('will-quit', (event) => {
+    if (!services) return;
+    // Camera ffmpeg processes must have exited before the app does: the quit waits for them.
+    event.preventDefault();
+    const closing = services;
     services = null;
+    void closing.close().finally(() => app.quit());
   });
 
   app
@@ -58,6 +63,8 @@ if (!app.requestSingleInstanceLock()) {
         shell: 'electron',
         version: app.getVersion(),
         log,
+        // Created after 'ready': safeStorage can only tell whether the OS keychain is there from then on.
+        secrets: electronSecretStore(launch.dataDir),
       });
       // This file is built to out/main/index.js; the page and the preload are built beside it.
       const mainDir = fileURLToPath(new URL('.', import.meta.url));

@@ -21,6 +21,30 @@ import { settingsHandlers } from './settings/settings.handlers';
 import { StaffRepo } from './staff/staff.repo';
 import { StaffService } from './staff/staff.service';
 import { staffHandlers } from './staff/staff.handlers';
+import { CamerasService } from './cameras/cameras.service';
+import { camerasHandlers } from './cameras/cameras.handlers';
+import { connectingHealth } from './cameras/cameras.repo';
+import { keyFileSecretStore, type SecretStore } from './cameras/secrets';
+import { ViewsService } from './wall/views.service';
+import { viewsHandlers } from './wall/views.handlers';
+import { SnapshotsService } from './snapshots/snapshots.service';
+import { snapshotsHandlers } from './snapshots/snapshots.handlers';
+import type { StreamHealth } from '../shared/contract/cameras';
+import { findFfmpeg } from './cameras/ffmpeg';
+import { createMediaHandler } from './cameras/media';
+import type { MediaResponse } from './cameras/media-response';
+import { CameraSupervision } from './cameras/supervision';
+import { attachmentPath } from './snapshots/attachments';
+import { startDemoCameras } from './demo/demo-cameras';
+import { GuidelinesRepo } from './guidelines/guidelines.repo';
+import { GuidelinesService } from './guidelines/guidelines.service';
+import { guidelinesHandlers } from './guidelines/guidelines.handlers';
+import { PersonsRepo } from './people/persons.repo';
+import { PersonsService } from './people/persons.service';
+import { peopleHandlers } from './people/persons.handlers';
+import { IncidentsService } from './incidents/incidents.service';
+import { incidentsHandlers } from './incidents/incidents.handlers';
+import { seedDemoIncidents } from './demo/incidents';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -28,6 +52,10 @@ export interface ServicesOptions {
   shell: 'electron' | 'web';
   version: string;
   log?: (message: string, error?: unknown) => void;
+  /** Encrypts camera passwords at rest: Electron passes safeStorage; by default a key file in dataDir. */
+  secrets?: SecretStore;
+  /** ffmpeg as set by the administrator; otherwise VIGIL_FFMPEG, the bundled one, then PATH. */
+  ffmpegPath?: string | null;
 }
 
 export interface Services {
@@ -37,7 +65,10 @@ export interface Services {
   ready: Promise<void>;
   /** Leaves an audit trace for a refusal the shell makes itself (a connection without the token). */
   auditRefused(subject: string, detail: string): void;
-  close(): void;
+  /** The one media path: `path` is what follows /media/ (key, camera, stream, file). */
+  media(path: string, method: string): Promise<MediaResponse>;
+  /** Resolves once every camera's ffmpeg has exited and the database is closed. */
+  close(): Promise<void>;
 }
 
 const IDLE_SWEEP_MS = 15_000;
@@ -92,6 +123,46 @@ export function createServices(opts: ServicesOptions): Services {
   );
   const auth = new AuthService(staff, staffRepo, settings, audit);
 
+  // Set by close(): health pushes read staff roles from the database, which is then gone.
+  let closing = false;
+  const ffmpegPath = findFfmpeg({ setting: opts.ffmpegPath });
+  const supervision = new CameraSupervision({
+    dataDir: opts.dataDir,
+    ffmpegPath,
+    onHealth: (h) => {
+      if (!closing) sessions.broadcast('camera.health', h, roleOf);
+    },
+    log,
+  });
+  // Until supervisors report, every stream is 'connecting' since its camera was added.
+  const cameraHealth = (cameraId: string): StreamHealth[] => {
+    const reported = supervision.health(cameraId);
+    return reported.length > 0 ? reported : connectingHealth(db, cameraId);
+  };
+  const onCamerasChanged = () => {
+    supervision.sync(cameras.sources());
+    sessions.broadcast('cameras.changed', {}, roleOf);
+  };
+  const cameras = new CamerasService(
+    db,
+    journal,
+    branches,
+    opts.secrets ?? keyFileSecretStore(opts.dataDir),
+    (cameraId) => cameraHealth(cameraId),
+    () => onCamerasChanged(),
+  );
+  supervision.sync(cameras.sources());
+  const media = createMediaHandler({ sessions, roleOf, supervision, dataDir: opts.dataDir, audit, attachmentPath });
+  const views = new ViewsService(db);
+  const snapshots = new SnapshotsService(db, journal, audit, opts.dataDir, () =>
+    sessions.broadcast('snapshots.changed', {}, roleOf),
+  );
+
+  const guidelines = new GuidelinesService(db, new GuidelinesRepo(db), journal);
+  guidelines.seedDefaults();
+  const persons = new PersonsService(db, new PersonsRepo(db), journal, audit);
+  const incidents = new IncidentsService(db, journal, audit, roleOf);
+
   const handlers: FullHandlerTable = {
     'system.info': () => ({
       state: 'ready',
@@ -107,14 +178,37 @@ export function createServices(opts: ServicesOptions): Services {
     ...settingsHandlers(settings),
     ...auditHandlers(audit),
     ...journalHandlers(journal),
+    ...camerasHandlers(cameras),
+    ...viewsHandlers(views),
+    ...snapshotsHandlers(snapshots),
+    ...guidelinesHandlers(guidelines),
+    ...peopleHandlers(persons),
+    ...incidentsHandlers(incidents),
   };
 
   const ready = opts.demo
     ? seedDemo(staff, branches).then(
-        () => undefined,
+        (seeded) => {
+          if (seeded) seedDemoIncidents({ db, journal, audit, roleOf, staff, branches, guidelines });
+        },
         (e: unknown) => log('demo seed failed', e),
       )
     : Promise.resolve();
+
+  // A training desk gets synthetic cameras once its branches exist, when there is an ffmpeg to draw them.
+  const demoCameras =
+    opts.demo && ffmpegPath
+      ? ready
+          .then(() =>
+            closing
+              ? null
+              : startDemoCameras({ dataDir: opts.dataDir, ffmpegPath, branches: branches.list(), cameras, log }),
+          )
+          .catch((e: unknown) => {
+            log('demo cameras failed', e);
+            return null;
+          })
+      : Promise.resolve(null);
 
   const dispatchNow = createDispatch({
     handlers,
@@ -142,9 +236,14 @@ export function createServices(opts: ServicesOptions): Services {
       await ready;
       return dispatchNow(session, method, input);
     },
+    media,
+    // The database closes at once (callers may open it next); the returned promise waits for ffmpeg.
     close: () => {
       clearInterval(sweep);
+      closing = true;
+      const stopped = Promise.all([supervision.close(), demoCameras.then((demo) => demo?.close())]);
       if (db.open) db.close();
+      return stopped.then(() => undefined);
     },
   };
 }
@@ -160,6 +259,8 @@ function failedServices(opts: ServicesOptions, sessions: Sessions, message: stri
           ? ok({ state: 'failed' as const, version: opts.version, message, dataDir: opts.dataDir })
           : fail('UNAVAILABLE', message),
       ),
-    close: () => undefined,
+    media: () =>
+      Promise.resolve({ status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: message }),
+    close: () => Promise.resolve(),
   };
 }

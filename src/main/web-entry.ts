@@ -28,10 +28,8 @@ async function main(): Promise<void> {
   // checkpoints the WAL, so the data folder holds one complete file afterwards.
   const stop = () => {
     const shellClosed = Promise.race([shell.close(), new Promise((resolve) => setTimeout(resolve, 2000))]);
-    void shellClosed.then(() => {
-      services.close();
-      process.exit(0);
-    });
+    // Waits for camera ffmpeg processes to exit, so none outlives the shell.
+    void shellClosed.then(() => services.close()).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

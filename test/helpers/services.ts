@@ -10,7 +10,8 @@ export interface TestDesk {
   dataDir: string;
   /** A console: a session with its received events. */
   console(): TestConsole;
-  close(): void;
+  /** Stops camera supervisors (and their ffmpeg), closes the database, removes the folder. */
+  close(): Promise<void>;
 }
 
 export interface TestConsole {
@@ -47,8 +48,8 @@ export function testDesk(opts: { demo?: boolean; dataDir?: string } = {}): TestD
         },
       };
     },
-    close() {
-      services.close();
+    async close() {
+      await services.close();
       dir?.remove();
     },
   };

@@ -38,21 +38,33 @@ describe('migrate', () => {
     db.close();
   });
 
-  it('migrates a populated database forward and keeps its rows', () => {
+  it('migrates a populated database from the first schema through every later migration, keeping its rows', () => {
+    const db = new Database(join(dir.path, DATABASE_FILE));
+    applyPragmas(db);
+    migrate(db, migrations.slice(0, 1));
+    db.prepare(
+      "INSERT INTO branches (id, name, code, address, time_zone) VALUES ('b1', 'Main', 'MAIN', '1 St', 'America/Chicago')",
+    ).run();
+    expect(migrate(db)).toEqual({ from: 10, to: schemaVersion() });
+    expect(db.prepare('SELECT name, code FROM branches').get()).toEqual({ name: 'Main', code: 'MAIN' });
+    db.close();
+  });
+
+  it('applies a new migration to a database at the latest schema, once', () => {
     const db = openDatabase(dir.path);
     db.prepare(
       "INSERT INTO branches (id, name, code, address, time_zone) VALUES ('b1', 'Main', 'MAIN', '1 St', 'America/Chicago')",
     ).run();
+    const latest = schemaVersion();
     const next: Migration = {
-      version: 20,
+      version: latest + 10,
       name: 'test-add-column',
       up: "ALTER TABLE branches ADD COLUMN phone TEXT NOT NULL DEFAULT '';",
     };
-    expect(migrate(db, [...migrations, next])).toEqual({ from: 10, to: 20 });
+    expect(migrate(db, [...migrations, next])).toEqual({ from: latest, to: latest + 10 });
     expect(db.prepare('SELECT name, phone FROM branches').get()).toEqual({ name: 'Main', phone: '' });
-    expect(db.pragma('user_version', { simple: true })).toBe(20);
-    // Running again does nothing.
-    expect(migrate(db, [...migrations, next])).toEqual({ from: 20, to: 20 });
+    expect(db.pragma('user_version', { simple: true })).toBe(latest + 10);
+    expect(migrate(db, [...migrations, next])).toEqual({ from: latest + 10, to: latest + 10 });
     db.close();
   });
 
@@ -60,7 +72,7 @@ describe('migrate', () => {
     const db = new Database(join(dir.path, DATABASE_FILE));
     applyPragmas(db);
     const broken: Migration = {
-      version: 20,
+      version: schemaVersion() + 10,
       name: 'broken',
       up: 'CREATE TABLE nope (x INTEGER) STRICT; SELECT * FROM missing;',
     };
@@ -75,7 +87,9 @@ describe('migrate', () => {
     db.pragma('user_version = 990');
     db.close();
     expect(() => openDatabase(dir.path)).toThrow(StartupError);
-    expect(() => openDatabase(dir.path)).toThrow(/newer version of Vigil \(schema 990; this version knows up to 10\)/);
+    expect(() => openDatabase(dir.path)).toThrow(
+      new RegExp(`newer version of Vigil \\(schema 990; this version knows up to ${schemaVersion()}\\)`),
+    );
     const again = new Database(join(dir.path, DATABASE_FILE));
     expect(again.pragma('user_version', { simple: true })).toBe(990);
     again.close();

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { events, type EventName, type EventPayload } from '../../shared/contract';
 
 export type Push = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -9,6 +9,11 @@ export interface Session {
   staffId: string | null;
   locked: boolean;
   lastActivity: number;
+  /**
+   * Random per console: media URLs carry it, because a browser's media requests
+   * carry no session. Valid only while this session is signed in and unlocked.
+   */
+  readonly mediaKey: string;
   readonly push: Push;
 }
 
@@ -17,13 +22,26 @@ export class Sessions {
   private readonly all = new Map<string, Session>();
 
   open(push: Push): Session {
-    const session: Session = { id: randomUUID(), staffId: null, locked: false, lastActivity: Date.now(), push };
+    const session: Session = {
+      id: randomUUID(),
+      staffId: null,
+      locked: false,
+      lastActivity: Date.now(),
+      mediaKey: randomBytes(24).toString('base64url'),
+      push,
+    };
     this.all.set(session.id, session);
     return session;
   }
 
   close(session: Session): void {
     this.all.delete(session.id);
+  }
+
+  /** The session a media URL's key belongs to, if any. */
+  byMediaKey(key: string): Session | undefined {
+    for (const s of this.all.values()) if (s.mediaKey === key) return s;
+    return undefined;
   }
 
   list(): Session[] {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok, type Result } from '../../shared/result';
 import { Sessions, type Session } from '../rpc/sessions';
+import type { MediaResponse } from '../cameras/media-response';
 import type { Services } from '../services';
 import { contentSecurityPolicy } from './csp';
 
@@ -86,12 +87,22 @@ const CSP = contentSecurityPolicy({ connect: [] });
 function startShell() {
   const dispatch = vi.fn(async (_s: Session, _m: unknown, _i: unknown): Promise<Result<unknown>> => ok('dispatched'));
   const auditRefused = vi.fn();
+  const media = vi.fn(async (path: string, _method: string): Promise<MediaResponse> =>
+    path.startsWith('good-key/')
+      ? {
+          status: 200,
+          headers: { 'Content-Type': 'application/vnd.apple.mpegurl', 'Cache-Control': 'no-store' },
+          body: '#EXTM3U\n',
+        }
+      : { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Forbidden' },
+  );
   const services: Services = {
     dispatch,
     sessions: new Sessions(),
     ready: Promise.resolve(),
     auditRefused,
-    close: vi.fn(),
+    media,
+    close: vi.fn(async () => undefined),
   };
   const log = vi.fn();
   const shell = startElectronShell({
@@ -102,7 +113,7 @@ function startShell() {
     log,
   });
   const win = shell.openWindow() as unknown as InstanceType<typeof fake.FakeBrowserWindow>;
-  return { shell, services, dispatch, auditRefused, win, log };
+  return { shell, services, dispatch, auditRefused, media, win, log };
 }
 
 function lastRegistration<T>(mock: { mock: { calls: unknown[][] } }, name: string): T {
@@ -182,6 +193,38 @@ describe('app protocol handler', () => {
 
   it('only reads', async () => {
     expect((await serve('vigil://app/index.html', { method: 'POST', body: 'x' })).status).toBe(405);
+  });
+});
+
+describe('media route', () => {
+  it('hands vigil://app/media/... to the services’ media handler, path and method as given', async () => {
+    const { media } = startShell();
+    const handler = lastRegistration<ProtocolHandler>(fake.protocol.handle, 'vigil');
+    const res = await handler(new Request('vigil://app/media/good-key/cam/main/index.m3u8'));
+    expect(media).toHaveBeenCalledExactlyOnceWith('good-key/cam/main/index.m3u8', 'GET');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).toBe('#EXTM3U\n');
+  });
+
+  it('passes refusals through and sends no body for HEAD', async () => {
+    const { media } = startShell();
+    const handler = lastRegistration<ProtocolHandler>(fake.protocol.handle, 'vigil');
+    expect((await handler(new Request('vigil://app/media/stolen-key/cam/main/index.m3u8'))).status).toBe(403);
+    const head = await handler(new Request('vigil://app/media/good-key/cam/main/index.m3u8', { method: 'HEAD' }));
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    expect(media).toHaveBeenLastCalledWith('good-key/cam/main/index.m3u8', 'HEAD');
+  });
+
+  it('never reaches the media handler from the renderer’s static route or another host', async () => {
+    const { media } = startShell();
+    const handler = lastRegistration<ProtocolHandler>(fake.protocol.handle, 'vigil');
+    expect((await handler(new Request('vigil://other/media/good-key/cam/main/index.m3u8'))).status).toBe(404);
+    expect((await handler(new Request('vigil://app/assets/media/good-key/x'))).status).toBe(404);
+    expect(media).not.toHaveBeenCalled();
   });
 });
 

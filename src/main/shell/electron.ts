@@ -43,8 +43,14 @@ export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boole
   return isMainFrame && isAppUrl(frameUrl);
 }
 
-/** Serves the built renderer on vigil://app/, every response carrying the strict CSP. */
-export function appProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
+/**
+ * Serves the built renderer on vigil://app/, every response carrying the strict CSP,
+ * and camera media on vigil://app/media/ through the services' one media handler.
+ */
+export function appProtocolHandler(
+  rendererDir: string,
+  media?: Services['media'],
+): (request: Request) => Promise<Response> {
   const root = resolve(rendererDir);
   const security = {
     'Content-Security-Policy': contentSecurityPolicy({ connect: [] }),
@@ -59,6 +65,11 @@ export function appProtocolHandler(rendererDir: string): (request: Request) => P
     if (url.host !== APP_HOST) return notFound();
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers: { ...security, Allow: 'GET, HEAD' } });
+    }
+    if (media && url.pathname.startsWith('/media/')) {
+      const res = await media(url.pathname.slice('/media/'.length), request.method);
+      const body = request.method === 'HEAD' || res.body === null ? null : new Uint8Array(Buffer.from(res.body));
+      return new Response(body, { status: res.status, headers: { ...security, ...res.headers } });
     }
     // The same traversal-proof lookup as the web shell: null for ../, encoded separators, NUL, non-files.
     const file = await resolveStaticFile(root, url.pathname);
@@ -115,7 +126,10 @@ export function startElectronShell(opts: ElectronShellOptions): ElectronShell {
   const sessions = new Map<number, Session>();
   let mainWindow: BrowserWindow | null = null;
 
-  protocol.handle(APP_SCHEME, appProtocolHandler(opts.rendererDir));
+  protocol.handle(
+    APP_SCHEME,
+    appProtocolHandler(opts.rendererDir, (path, method) => services.media(path, method)),
+  );
 
   // The console never needs camera, microphone, location, notifications or devices from the page.
   electronSession.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

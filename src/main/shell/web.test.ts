@@ -121,7 +121,8 @@ describe('web shell: random payloads at every method', () => {
     expect(await ws.call('staff.list', {})).toEqual(staffBefore);
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(await ws.call('auth.state', {})).toMatchObject({ ok: true, value: { state: 'signedIn' } });
-  });
+    // ~20 s alone; the other suites' ffmpeg cameras share the two cores.
+  }, 120_000);
 
   it('refuses frames over the size cap without falling over', async () => {
     const big = await connectWs(shell.port, shell.token);

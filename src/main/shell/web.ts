@@ -70,6 +70,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     if (!allowedHosts().includes(req.headers.host ?? '')) return void res.writeHead(421).end('Misdirected request');
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/media/')) return serveMedia(path.slice('/media/'.length), req.method, res);
     const file = await resolveStaticFile(opts.rendererDir, path);
     if (!file) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     const body = await readStaticFile(file);
@@ -84,6 +85,18 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       'Cache-Control': file.endsWith('.html') ? 'no-store' : 'max-age=3600',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  // Camera video and snapshots: the media key in the path stands for the session (media elements send no token).
+  async function serveMedia(path: string, method: string, res: ServerResponse): Promise<void> {
+    const media = await services.media(path, method);
+    res.writeHead(media.status, {
+      ...media.headers,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
+    res.end(method === 'HEAD' ? undefined : (media.body ?? undefined));
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatClock, formatDateTime, formatDay } from './time';
+import { formatAgo, formatClock, formatClockSeconds, formatDateTime, formatDay } from './time';
 
 describe('formatClock', () => {
   it('shows 24-hour time with leading zeros', () => {
@@ -15,6 +15,13 @@ describe('formatClock', () => {
   it('follows daylight saving time', () => {
     // 1 Jul: Chicago is on CDT, UTC-5.
     expect(formatClock(new Date('2026-07-01T00:30:00Z'), 'America/Chicago')).toBe('19:30');
+  });
+});
+
+describe('formatClockSeconds', () => {
+  it('adds the seconds a camera frame needs', () => {
+    expect(formatClockSeconds(new Date('2026-11-29T01:42:07Z'), 'America/Chicago')).toBe('19:42:07');
+    expect(formatClockSeconds(new Date('2026-11-28T00:00:00Z'), 'UTC')).toBe('00:00:00');
   });
 });
 

@@ -12,6 +12,7 @@ interface WallParts {
   day: number;
   hour: number;
   minute: number;
+  second: number;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -27,6 +28,7 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
       day: 'numeric',
       hour: 'numeric',
       minute: 'numeric',
+      second: 'numeric',
       hourCycle: 'h23',
     });
     formatters.set(key, f);
@@ -46,6 +48,7 @@ export function wallParts(date: Date, timeZone?: string): WallParts {
     day: parts.day ?? 1,
     hour: (parts.hour ?? 0) % 24,
     minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
   };
 }
 
@@ -55,6 +58,12 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 export function formatClock(date: Date, timeZone?: string): string {
   const p = wallParts(date, timeZone);
   return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** "19:42:07", for a camera frame, where the second matters. */
+export function formatClockSeconds(date: Date, timeZone?: string): string {
+  const p = wallParts(date, timeZone);
+  return `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
 }
 
 /** "Sat 28 Nov" */

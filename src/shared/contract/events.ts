@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event } from './define';
 import { SessionState } from './auth';
+import { StreamHealth } from './cameras';
 
 /** Push events, main → renderer. Later domains add theirs here. */
 export const events = {
@@ -8,6 +9,12 @@ export const events = {
   'session.changed': event({ payload: SessionState, audience: 'session' }),
   /** Branches or zones changed: pickers and filters refresh. */
   'branches.changed': event({ payload: z.object({}), audience: 'session' }),
+  /** A camera stream's health changed (state, reason, or a new segment while not live). */
+  'camera.health': event({ payload: StreamHealth, audience: 'session' }),
+  /** Cameras were added, edited, disabled or removed: the wall reloads its list. */
+  'cameras.changed': event({ payload: z.object({}), audience: 'session' }),
+  /** A snapshot was saved at this desk: trays refresh. */
+  'snapshots.changed': event({ payload: z.object({}), audience: 'session' }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]['payload']>;

@@ -6,6 +6,10 @@ import { auditContract } from './audit';
 import { journalContract } from './journal';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
+import { camerasContract } from './cameras';
+import { guidelinesContract } from './guidelines';
+import { peopleContract } from './people';
+import { incidentsContract } from './incidents';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -18,6 +22,10 @@ export const contract = {
   ...settingsContract,
   ...auditContract,
   ...journalContract,
+  ...camerasContract,
+  ...guidelinesContract,
+  ...peopleContract,
+  ...incidentsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,3 +55,7 @@ export * from './audit';
 export * from './journal';
 export * from './settings';
 export * from './system';
+export * from './cameras';
+export * from './guidelines';
+export * from './people';
+export * from './incidents';

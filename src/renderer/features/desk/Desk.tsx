@@ -98,7 +98,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
         </div>
       )}
       <main className="desk-body" ref={bodyRef}>
-        <CameraArea branch={filter.selected} widthPercent={split} />
+        <CameraArea filter={filter} staffId={staff.id} widthPercent={split} />
         <Splitter percent={split} onChange={changeSplit} container={bodyRef} />
         <section className="work-area" aria-label={settingsOpen ? 'Settings' : 'Desk work'}>
           {settingsOpen ? <SettingsPanel staff={staff} onClose={closeSettings} /> : <WorkPanel />}

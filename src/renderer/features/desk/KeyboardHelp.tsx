@@ -1,7 +1,9 @@
 import { Dialog } from '../../components/Dialog';
 
 const KEYS: { keys: string[]; does: string }[] = [
-  { keys: ['Esc'], does: 'Go back: close a form, this sheet, or Settings' },
+  { keys: ['Esc'], does: 'Go back: close a form, this sheet, Settings, or the camera shown large' },
+  { keys: ['Enter'], does: 'On a camera tile: show it large, on its full stream (or double-click the tile)' },
+  { keys: ['S'], does: 'On a camera tile or the large camera: save a snapshot of the picture on screen' },
   { keys: ['←', '→'], does: 'On a row of tabs: move to the previous or next tab' },
   { keys: ['Home', 'End'], does: 'On a row of tabs: first or last tab' },
   { keys: ['←', '→'], does: 'On the divider beside the cameras: narrow or widen the camera area' },

@@ -3,16 +3,18 @@ import { Tabs } from '../../components/Tabs';
 import { Button } from '../../components/Button';
 import type { StaffSummary } from '../../../shared/contract';
 import { BranchesSection } from './branches/BranchesSection';
+import { CamerasSection } from './cameras/CamerasSection';
 import { StaffSection } from './staff/StaffSection';
 import { AuditSection } from './audit/AuditSection';
 import { JournalSection } from './journal/JournalSection';
 import { PreferencesSection } from './preferences/PreferencesSection';
 import './settings.css';
 
-type SectionKey = 'branches' | 'staff' | 'audit' | 'journal' | 'preferences';
+type SectionKey = 'branches' | 'cameras' | 'staff' | 'audit' | 'journal' | 'preferences';
 
 const ADMIN_SECTIONS = [
   { key: 'branches', label: 'Branches' },
+  { key: 'cameras', label: 'Cameras' },
   { key: 'staff', label: 'Staff' },
   { key: 'audit', label: 'Audit log' },
   { key: 'journal', label: 'Journal' },
@@ -49,6 +51,7 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         className="settings-tabs"
       >
         {section === 'branches' && <BranchesSection />}
+        {section === 'cameras' && <CamerasSection />}
         {section === 'staff' && <StaffSection self={staff} />}
         {section === 'audit' && <AuditSection />}
         {section === 'journal' && <JournalSection />}

@@ -1,0 +1,29 @@
+import type { HandlerTable } from '../rpc/handler';
+import type { CamerasService } from './cameras.service';
+
+type CameraMethods =
+  | 'cameras.list'
+  | 'cameras.get'
+  | 'cameras.add'
+  | 'cameras.update'
+  | 'cameras.setEnabled'
+  | 'cameras.remove'
+  | 'cameras.import'
+  | 'cameras.export';
+
+/** The media path is per console: its key lets the media handler tell whose request a segment is. */
+export const mediaBaseFor = (mediaKey: string): string => `media/${mediaKey}`;
+
+export const camerasHandlers = (cameras: CamerasService): HandlerTable<CameraMethods> => ({
+  'cameras.list': (_input, ctx) => ({ cameras: cameras.list(), mediaBase: mediaBaseFor(ctx.session.mediaKey) }),
+  'cameras.get': ({ id }) => cameras.get(id),
+  'cameras.add': (input, ctx) => cameras.add(input, ctx.staffId),
+  'cameras.update': ({ id, ...input }, ctx) => cameras.update(id, input, ctx.staffId),
+  'cameras.setEnabled': ({ id, enabled }, ctx) => cameras.setEnabled(id, enabled, ctx.staffId),
+  'cameras.remove': ({ id }, ctx) => {
+    cameras.remove(id, ctx.staffId);
+    return { removed: true };
+  },
+  'cameras.import': ({ json }, ctx) => cameras.importJson(json, ctx.staffId),
+  'cameras.export': () => cameras.exportJson(),
+});

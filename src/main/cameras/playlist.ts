@@ -1,0 +1,125 @@
+/** Just enough of RFC 8216 for supervision and proxying: what segments there are and where. */
+
+export interface MediaSegment {
+  uri: string;
+  /** EXT-X-MEDIA-SEQUENCE + position: the segment's lasting number. */
+  sequence: number;
+}
+
+export type Playlist =
+  | { kind: 'master'; variants: string[] }
+  | { kind: 'media'; targetDuration: number | null; mediaSequence: number; segments: MediaSegment[]; ended: boolean }
+  | { kind: 'invalid' };
+
+const attribute = (line: string, name: string): string | null => {
+  const m = new RegExp(`(?:^|[:,])${name}="([^"]*)"`).exec(line);
+  return m ? m[1]! : null;
+};
+
+function lines(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+export function parsePlaylist(text: string): Playlist {
+  const all = lines(text);
+  if (all[0] !== '#EXTM3U') return { kind: 'invalid' };
+  if (all.some((l) => l.startsWith('#EXT-X-STREAM-INF'))) {
+    const variants: string[] = [];
+    for (let i = 0; i < all.length; i++) {
+      if (!all[i]!.startsWith('#EXT-X-STREAM-INF')) continue;
+      const uri = all.slice(i + 1).find((l) => !l.startsWith('#'));
+      if (uri) variants.push(uri);
+    }
+    return { kind: 'master', variants };
+  }
+  let targetDuration: number | null = null;
+  let mediaSequence = 0;
+  let ended = false;
+  const segments: MediaSegment[] = [];
+  for (const line of all) {
+    if (line.startsWith('#EXT-X-TARGETDURATION:')) {
+      const n = Number(line.slice('#EXT-X-TARGETDURATION:'.length));
+      if (Number.isFinite(n) && n > 0) targetDuration = n;
+    } else if (line.startsWith('#EXT-X-MEDIA-SEQUENCE:')) {
+      const n = Number(line.slice('#EXT-X-MEDIA-SEQUENCE:'.length));
+      if (Number.isSafeInteger(n) && n >= 0) mediaSequence = n;
+    } else if (line === '#EXT-X-ENDLIST') {
+      ended = true;
+    } else if (!line.startsWith('#')) {
+      segments.push({ uri: line, sequence: mediaSequence + segments.length });
+    }
+  }
+  return { kind: 'media', targetDuration, mediaSequence, segments, ended };
+}
+
+/** Identifies the newest segment, to tell a new one from the same one served again. */
+export function newestSegmentKey(p: Extract<Playlist, { kind: 'media' }>): string | null {
+  const last = p.segments.at(-1);
+  return last ? `${last.sequence} ${last.uri}` : null;
+}
+
+/** Segment kinds we pass through, by what the upstream name ends with. */
+const SEGMENT_EXTENSIONS = ['ts', 'm4s', 'mp4', 'aac'] as const;
+
+function extensionOf(uri: string): (typeof SEGMENT_EXTENSIONS)[number] {
+  const path = uri.split(/[?#]/)[0]!.toLowerCase();
+  return SEGMENT_EXTENSIONS.find((ext) => path.endsWith(`.${ext}`)) ?? 'ts';
+}
+
+// Low-latency parts would need blocking reloads through the proxy; without them the
+// playlist is still a valid regular live playlist, so those tags are dropped.
+const DROPPED_TAGS = ['#EXT-X-PART:', '#EXT-X-PRELOAD-HINT:', '#EXT-X-RENDITION-REPORT:', '#EXT-X-SERVER-CONTROL:'];
+// hls.js stops reloading at ENDLIST; a camera that restarts must still be picked up.
+const ENDLIST = '#EXT-X-ENDLIST';
+
+/**
+ * A media playlist with every URI replaced by a local relative name, and the map
+ * from those names to the absolute upstream URLs. Segments become s<sequence>.<ext>,
+ * EXT-X-MAP init<n>.mp4 and EXT-X-KEY key<n>.bin, so the renderer never sees an
+ * upstream host. Every other line (EXT-X-PROGRAM-DATE-TIME included) is kept.
+ */
+export function rewriteMediaPlaylist(text: string, baseUrl: string): { text: string; resources: Map<string, string> } {
+  const resources = new Map<string, string>();
+  const out: string[] = [];
+  let sequence = 0;
+  let mapCount = 0;
+  let keyCount = 0;
+  const absolute = (uri: string) => new URL(uri, baseUrl).toString();
+  for (const line of lines(text)) {
+    if (line.startsWith('#EXT-X-MEDIA-SEQUENCE:')) {
+      const n = Number(line.slice('#EXT-X-MEDIA-SEQUENCE:'.length));
+      if (Number.isSafeInteger(n) && n >= 0) sequence = n;
+      out.push(line);
+    } else if (line === ENDLIST || DROPPED_TAGS.some((t) => line.startsWith(t))) {
+      continue;
+    } else if (line.startsWith('#EXT-X-MAP:') || line.startsWith('#EXT-X-KEY:')) {
+      const uri = attribute(line, 'URI');
+      if (uri === null) {
+        out.push(line);
+        continue;
+      }
+      const local = line.startsWith('#EXT-X-MAP:') ? `init${mapCount++}.mp4` : `key${keyCount++}.bin`;
+      resources.set(local, absolute(uri));
+      out.push(line.replace(`URI="${uri}"`, `URI="${local}"`));
+    } else if (line.startsWith('#')) {
+      out.push(line);
+    } else {
+      const local = `s${sequence++}.${extensionOf(line)}`;
+      resources.set(local, absolute(line));
+      out.push(local);
+    }
+  }
+  return { text: `${out.join('\n')}\n`, resources };
+}
+
+/** ffmpeg's own playlist for an RTSP remux, served as is but without ENDLIST (see above). */
+export function withoutEndList(text: string): string {
+  return lines(text)
+    .filter((l) => l !== ENDLIST)
+    .join('\n')
+    .concat('\n');
+}

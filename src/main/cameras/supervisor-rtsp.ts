@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { StreamHealth } from '../../shared/contract/cameras';
+import { Backoff, type BackoffLimits } from './backoff';
+import { stopChild, TailLines } from './child';
+import { reasonFromFfmpeg, remuxArgs } from './ffmpeg-errors';
+import { HealthTracker, REASON_MESSAGES } from './health';
+import { notFound, plain, playlistResponse, segmentResponse, type MediaResponse } from './media-response';
+import { newestSegmentKey, parsePlaylist, withoutEndList } from './playlist';
+import { redactCredentials, withCredentials } from './redact';
+import type { StreamSource } from './sources';
+import type { Log, Supervisor } from './supervisor';
+
+const WATCH_MS = 500;
+const SEGMENT_NAME = /^seg\d{1,20}\.ts$/;
+
+export interface RtspSupervisorOptions {
+  /** <dataDir>/live/<cameraId>/<stream>: ffmpeg's output, cleared at each start. */
+  dir: string;
+  ffmpegPath: string | null;
+  onHealth(h: StreamHealth): void;
+  log: Log;
+  backoff?: BackoffLimits;
+}
+
+/**
+ * An RTSP camera remuxed to HLS by ffmpeg (-c copy). Health comes from new
+ * segments appearing in ffmpeg's playlist and, when ffmpeg exits, from its stderr.
+ * ffmpeg is restarted with capped backoff, and always awaited on stop.
+ */
+export class RtspSupervisor implements Supervisor {
+  private readonly tracker: HealthTracker;
+  private readonly backoff: Backoff;
+  private readonly stderr = new TailLines();
+  private child: ChildProcess | null = null;
+  private watchTimer: NodeJS.Timeout | null = null;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private lastKey: string | null = null;
+  private stopped = false;
+
+  constructor(
+    readonly source: StreamSource,
+    private readonly opts: RtspSupervisorOptions,
+  ) {
+    this.tracker = new HealthTracker(source.cameraId, source.stream, opts.onHealth);
+    this.backoff = new Backoff(opts.backoff);
+  }
+
+  health(): StreamHealth {
+    return this.tracker.health;
+  }
+
+  /** The running ffmpeg's process id, for tests and figures. */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
+  start(): void {
+    if (!this.opts.ffmpegPath) return this.tracker.failed('ffmpegMissing');
+    this.launch(this.opts.ffmpegPath);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.tracker.stop();
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    if (this.child) await stopChild(this.child);
+    this.child = null;
+    // Camera images do not stay on disk after the camera is gone.
+    rmSync(this.opts.dir, { recursive: true, force: true });
+  }
+
+  async playlist(): Promise<MediaResponse> {
+    if (this.stopped) return notFound();
+    const text = await readFile(join(this.opts.dir, 'index.m3u8'), 'utf8').catch(() => null);
+    if (text === null) {
+      const h = this.tracker.health;
+      return plain(503, h.reason ? REASON_MESSAGES[h.reason] : 'The camera is connecting');
+    }
+    return playlistResponse(withoutEndList(text));
+  }
+
+  async segment(name: string): Promise<MediaResponse> {
+    if (this.stopped || !SEGMENT_NAME.test(name)) return notFound();
+    const body = await readFile(join(this.opts.dir, name)).catch(() => null);
+    return body ? segmentResponse(name, body) : notFound();
+  }
+
+  private launch(ffmpegPath: string): void {
+    rmSync(this.opts.dir, { recursive: true, force: true });
+    mkdirSync(this.opts.dir, { recursive: true });
+    this.stderr.clear();
+    const input = withCredentials(this.source.url, this.source.username, this.source.password);
+    const child = spawn(ffmpegPath, remuxArgs(input, this.opts.dir), { stdio: ['ignore', 'ignore', 'pipe'] });
+    this.child = child;
+    child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk));
+    // A spawn failure (ffmpeg deleted since it was found) arrives as 'error', and 'exit' may not follow.
+    child.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT' || e.code === 'EACCES') this.stderr.push('ffmpeg could not be started\n');
+      if (child.exitCode === null && child.signalCode === null && child.pid === undefined) this.exited(child, true);
+    });
+    child.once('exit', () => this.exited(child, false));
+    this.watchTimer = setInterval(() => void this.watch(), WATCH_MS);
+  }
+
+  private exited(child: ChildProcess, spawnFailed: boolean): void {
+    if (this.child !== child) return;
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = null;
+    if (this.stopped) return;
+    this.child = null;
+    const tail = redactCredentials(this.stderr.text()).trim();
+    const reason = spawnFailed ? 'ffmpegMissing' : reasonFromFfmpeg(tail);
+    this.opts.log(`camera ${this.source.cameraId}/${this.source.stream}: ffmpeg stopped (${reason}) ${tail}`);
+    this.tracker.failed(reason);
+    if (reason === 'ffmpegMissing') return;
+    const ffmpegPath = this.opts.ffmpegPath!;
+    this.restartTimer = setTimeout(() => {
+      if (!this.stopped) this.launch(ffmpegPath);
+    }, this.backoff.next());
+  }
+
+  private async watch(): Promise<void> {
+    const text = await readFile(join(this.opts.dir, 'index.m3u8'), 'utf8').catch(() => null);
+    if (text === null || this.stopped || !this.child) return;
+    const parsed = parsePlaylist(text);
+    if (parsed.kind !== 'media') return;
+    const key = newestSegmentKey(parsed);
+    if (key === null || key === this.lastKey) return;
+    this.lastKey = key;
+    this.backoff.reset();
+    this.tracker.segmentSeen(parsed.targetDuration);
+  }
+}

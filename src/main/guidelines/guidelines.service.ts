@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import defaultsJson from '../../../resources/policy/behavior-guidelines.json';
+import type { Db } from '../db/connection';
+import type { Journal } from '../db/journal';
+import { conflict, notFound } from '../errors';
+import { uuidv7 } from '../ids';
+import { Severity, type GuidelineRule, type GuidelineVersion } from '../../shared/contract/guidelines';
+import type { GuidelinesRepo, RuleFields } from './guidelines.repo';
+
+const Defaults = z.object({
+  rules: z.array(z.object({ code: z.string(), title: z.string(), description: z.string(), severity: Severity })),
+});
+
+/** The library's default rules (resources/policy/behavior-guidelines.json). */
+export const defaultGuidelines = Defaults.parse(defaultsJson).rules;
+
+/**
+ * Patron Expectations and Behavior Guidelines. A rule is never edited in place:
+ * each edit adds a version, and incidents point at the version they were filed under.
+ */
+export class GuidelinesService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: GuidelinesRepo,
+    private readonly journal: Journal,
+  ) {}
+
+  /**
+   * Loads the default set into an empty database. Not journaled: every desk loads the
+   * same file, and incidents carry the wording of the rules they cite.
+   */
+  seedDefaults(): void {
+    this.db
+      .transaction(() => {
+        if (this.repo.count() > 0) return;
+        const at = new Date().toISOString();
+        for (const rule of defaultGuidelines) {
+          const id = uuidv7();
+          const versionId = uuidv7();
+          this.repo.insertVersion(versionId, id, 1, rule, at, null);
+          this.repo.insertRule(id, rule.code, versionId, at);
+        }
+      })
+      .immediate();
+  }
+
+  list(): GuidelineRule[] {
+    return this.repo.list();
+  }
+
+  history(id: string): GuidelineVersion[] {
+    this.rule(id);
+    return this.repo.history(id);
+  }
+
+  add(f: RuleFields, actor: string): GuidelineRule {
+    return this.change(actor, 'guideline.added', () => {
+      this.assertCodeFree(f.code);
+      const id = uuidv7();
+      const versionId = uuidv7();
+      const at = new Date().toISOString();
+      this.repo.insertVersion(versionId, id, 1, f, at, actor);
+      this.repo.insertRule(id, f.code, versionId, at);
+      return id;
+    });
+  }
+
+  update(id: string, f: RuleFields, actor: string): GuidelineRule {
+    const before = this.rule(id);
+    const unchanged =
+      before.code === f.code &&
+      before.title === f.title &&
+      before.description === f.description &&
+      before.severity === f.severity;
+    if (unchanged) return before;
+    return this.change(actor, 'guideline.edited', () => {
+      const current = this.rule(id);
+      this.assertCodeFree(f.code, id);
+      const versionId = uuidv7();
+      this.repo.insertVersion(versionId, id, current.version + 1, f, new Date().toISOString(), actor);
+      this.repo.setCurrent(id, f.code, versionId);
+      return id;
+    });
+  }
+
+  setRetired(id: string, retired: boolean, actor: string): GuidelineRule {
+    return this.change(actor, retired ? 'guideline.retired' : 'guideline.restored', () => {
+      this.rule(id);
+      this.repo.setRetired(id, retired);
+      return id;
+    });
+  }
+
+  /** Runs a change and journals the rule's new state in the same transaction. */
+  private change(actor: string, kind: string, apply: () => string): GuidelineRule {
+    return this.db
+      .transaction(() => {
+        const after = this.rule(apply());
+        this.journal.append({ kind, recordId: after.id, actor, payload: after });
+        return after;
+      })
+      .immediate();
+  }
+
+  private rule(id: string): GuidelineRule {
+    const r = this.repo.get(id);
+    if (!r) throw notFound('That rule');
+    return r;
+  }
+
+  private assertCodeFree(code: string, except?: string): void {
+    const other = this.repo.byCode(code);
+    if (other && other.id !== except) {
+      throw conflict(`Another rule already uses the code ${code}.`, { code: 'This code is taken' });
+    }
+  }
+}

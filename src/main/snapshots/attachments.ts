@@ -1,0 +1,36 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+export const ATTACHMENTS_DIR = 'attachments';
+
+/** Where a snapshot's file lives: attachments are named by the SHA-256 of their bytes. */
+export function attachmentPath(dataDir: string, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('Not a SHA-256 name');
+  return join(dataDir, ATTACHMENTS_DIR, `${sha256}.png`);
+}
+
+/**
+ * Writes the file under its SHA-256 name, durably and atomically (temp file,
+ * fsync, rename), so a crash never leaves a half image under a real name. The same
+ * bytes saved twice share one file. Only this user may read camera images.
+ */
+export function storeAttachment(dataDir: string, sha256: string, bytes: Buffer): void {
+  const path = attachmentPath(dataDir, sha256);
+  if (existsSync(path)) return;
+  mkdirSync(join(dataDir, ATTACHMENTS_DIR), { recursive: true, mode: 0o700 });
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const fd = openSync(temp, 'wx', 0o600);
+    try {
+      writeSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,103 @@
+import { useId, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { Button } from '../../components/Button';
+import { Unseen } from '../../components/Unseen';
+import { isTypingTarget } from '../../lib/keys';
+import type { Result } from '../../lib/api';
+import type { Camera, Snapshot } from '../../../shared/contract';
+import { STATE_WORD, healthOf, streamFor, tileStatus } from './status';
+import { saveSnapshot } from './snapshot';
+import { TilePlate } from './TilePlate';
+import { useOnScreen } from './useOnScreen';
+import { usePlayer } from './usePlayer';
+
+interface CameraTileProps {
+  camera: Camera;
+  mediaBase: string;
+  /** The focused view: full stream, bigger words, "Back to the wall". */
+  large?: boolean;
+  /** False while the wall is not showing this tile (another camera is focused). */
+  active: boolean;
+  /** Show this camera large; absent on the large view itself. */
+  onOpen?: () => void;
+  onClose?: () => void;
+  onSnapshot: (camera: Camera, result: Result<Snapshot>) => void;
+}
+
+/** One camera: its video, and over it the words that say whether what you see is live. */
+export function CameraTile({ camera, mediaBase, large = false, active, onOpen, onClose, onSnapshot }: CameraTileProps) {
+  const nameId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const [saving, setSaving] = useState(false);
+  const stream = streamFor(camera, large);
+  const health = healthOf(camera, stream);
+
+  // A source that comes back live gets a fresh player: the old one may sit on a dead buffer.
+  const liveSince = health?.state === 'live' ? health.since : null;
+  const [generation, setGeneration] = useState(liveSince ?? '');
+  if (liveSince !== null && liveSince !== generation) setGeneration(liveSince);
+
+  const playable = camera.enabled && health?.state !== 'offline' && health?.state !== 'disabled';
+  const src = playable ? `${mediaBase}/${camera.id}/${stream}/index.m3u8` : null;
+  const onScreen = useOnScreen(rootRef);
+  const player = usePlayer(videoRef, { src, active: active && onScreen, generation });
+  const status = tileStatus(camera, health, player.state);
+
+  async function snapshot() {
+    if (saving) return;
+    setSaving(true);
+    const result = await saveSnapshot(camera, stream, videoRef.current, player.frameTime());
+    setSaving(false);
+    onSnapshot(camera, result);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'Enter' && e.target === e.currentTarget && onOpen) {
+      e.preventDefault();
+      onOpen();
+    } else if (e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      void snapshot();
+    } else if (e.key === 'Escape' && large && onClose) {
+      e.preventDefault();
+      onClose();
+    }
+  }
+
+  // The whole status on hover, for small tiles whose plate has to cut the reason short.
+  const summary = [camera.name, STATE_WORD[status.state], status.message].filter(Boolean).join(' — ');
+  const classes = ['tile', `tile-${status.state}`, large ? 'tile-large' : ''].filter(Boolean).join(' ');
+  return (
+    <div
+      ref={rootRef}
+      data-camera={camera.id}
+      role="region"
+      aria-labelledby={nameId}
+      aria-keyshortcuts={large ? 'S Escape' : 'Enter S'}
+      tabIndex={0}
+      title={summary}
+      className={classes}
+      onKeyDown={onKeyDown}
+      onDoubleClick={onOpen}
+    >
+      <video ref={videoRef} className="tile-video" muted playsInline autoPlay disablePictureInPicture aria-hidden />
+      <TilePlate nameId={nameId} name={camera.name} status={status} />
+      <div className="tile-actions">
+        <Button small disabled={saving} onClick={() => void snapshot()} title="Save the picture on screen (S)">
+          Snapshot<Unseen> of {camera.name}</Unseen>
+        </Button>
+        {onClose ? (
+          <Button small onClick={onClose} title="Back to the wall (Esc)" aria-keyshortcuts="Escape">
+            Back to the wall
+          </Button>
+        ) : (
+          <Button small onClick={onOpen} title="Show large on the full stream (Enter, or double-click)">
+            Enlarge<Unseen> {camera.name}</Unseen>
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CallError, Result } from '../../lib/api';
+import { useEvent, useMethod } from '../../lib/useCall';
+import { formatClockSeconds } from '../../lib/time';
+import { ErrorNotice, StatusNotice } from '../../components/Notice';
+import type { Branch, Camera, Snapshot } from '../../../shared/contract';
+import { CameraPicker } from './CameraPicker';
+import { CameraTile } from './CameraTile';
+import { SnapshotTray } from './SnapshotTray';
+import { WallGrid } from './WallGrid';
+import { WallToolbar } from './WallToolbar';
+import { LAYOUT_CHOICES, useArrangement } from './useArrangement';
+import './cameras.css';
+import './tile.css';
+
+interface CameraWallProps {
+  cameras: readonly Camera[];
+  mediaBase: string;
+  branches: readonly Branch[];
+  /** The header's branch filter: undefined for all branches. */
+  branch: Branch | undefined;
+  staffId: string;
+}
+
+/** Layout, views, the slots or one camera large, and the shift's snapshots. */
+export function CameraWall({ cameras, mediaBase, branches, branch, staffId }: CameraWallProps) {
+  const views = useMethod('views.list');
+  const { arrangement, setLayout, place, showView, showAutomatic } = useArrangement(staffId);
+  const [focused, setFocused] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [arranging, setArranging] = useState(false);
+  const [status, setStatus] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<CallError | string | undefined>(undefined);
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEvent('cameras.changed', views.reload);
+
+  const byId = useMemo(() => new Map(cameras.map((c) => [c.id, c])), [cameras]);
+  const filtered = useMemo(() => cameras.filter((c) => !branch || c.branchId === branch.id), [cameras, branch]);
+  const shown = useMemo(() => new Set(filtered.map((c) => c.id)), [filtered]);
+  const branchOf = useMemo(() => new Map(branches.map((b) => [b.id, b])), [branches]);
+  const columns = LAYOUT_CHOICES.find((c) => c.layout === arrangement.layout)?.columns ?? 2;
+
+  // The automatic wall: the filtered branch's working cameras, in the order main lists them.
+  const slots = useMemo(() => {
+    if (arrangement.slots) return arrangement.slots;
+    const auto = filtered.filter((c) => c.enabled).map((c) => c.id);
+    return Array.from({ length: arrangement.layout }, (_, i) => auto[i] ?? null);
+  }, [arrangement, filtered]);
+  const hiddenCount = arrangement.slots ? 0 : Math.max(0, filtered.filter((c) => c.enabled).length - slots.length);
+
+  const focusedCamera = focused ? byId.get(focused) : undefined;
+
+  function say(message: string) {
+    setError(undefined);
+    setStatus(message);
+  }
+
+  function whereOf(camera: Camera): string {
+    const b = branchOf.get(camera.branchId);
+    const zone = b?.zones.find((z) => z.id === camera.zoneId);
+    return [zone?.name, b?.code].filter(Boolean).join(' · ');
+  }
+
+  function onSnapshot(camera: Camera, result: Result<Snapshot>) {
+    if (!result.ok) return setError(result.error);
+    const s = result.value;
+    const time = formatClockSeconds(new Date(s.frameTime ?? s.takenAt), branchOf.get(camera.branchId)?.timeZone);
+    say(`Snapshot saved — ${camera.name} ${time}`);
+  }
+
+  function open(cameraId: string) {
+    setPicked(null);
+    setFocused(cameraId);
+  }
+
+  function close() {
+    const back = focused;
+    setFocused(null);
+    // Back to the tile that was opened, once the grid is showing again.
+    requestAnimationFrame(() =>
+      rootRef.current?.querySelector<HTMLElement>(`.wall-grid [data-camera="${CSS.escape(back ?? '')}"]`)?.focus(),
+    );
+  }
+
+  useEffect(() => {
+    if (focused) rootRef.current?.querySelector<HTMLElement>('.wall-focused [role="region"]')?.focus();
+  }, [focused]);
+
+  return (
+    <div
+      className="wall"
+      ref={rootRef}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        if (picked) {
+          e.preventDefault();
+          setPicked(null);
+        } else if (focused) {
+          e.preventDefault();
+          close();
+        }
+      }}
+    >
+      <WallToolbar
+        arrangement={arrangement}
+        slots={slots}
+        views={views.value ?? []}
+        arranging={arranging}
+        onArranging={(next) => {
+          setArranging(next);
+          if (!next) setPicked(null);
+        }}
+        onLayout={setLayout}
+        onShowView={showView}
+        onAutomatic={showAutomatic}
+        onViewsChanged={(message) => {
+          views.reload();
+          say(message);
+        }}
+        onViewDeleted={(message) => {
+          views.reload();
+          say(message);
+        }}
+        onError={setError}
+      />
+      {arranging && <CameraPicker cameras={filtered} picked={picked} onPick={setPicked} whereOf={whereOf} />}
+      <StatusNotice message={status} />
+      <ErrorNotice error={error ?? views.error} />
+      {hiddenCount > 0 && !focusedCamera && (
+        <p className="wall-more muted">
+          {hiddenCount} more {hiddenCount === 1 ? 'camera does' : 'cameras do'} not fit this layout. Choose a larger
+          layout or a view.
+        </p>
+      )}
+      {focusedCamera && (
+        <div className="wall-stage">
+          <div className="wall-focused">
+            <CameraTile
+              key={focusedCamera.id}
+              camera={focusedCamera}
+              mediaBase={mediaBase}
+              large
+              active
+              onClose={close}
+              onSnapshot={onSnapshot}
+            />
+          </div>
+        </div>
+      )}
+      <WallGrid
+        columns={columns}
+        slots={slots}
+        cameras={byId}
+        shown={shown}
+        mediaBase={mediaBase}
+        active={!focusedCamera}
+        picking={picked !== null}
+        onPlace={(slot, id) => place(slot, id, slots)}
+        onPlacePicked={(slot) => {
+          if (picked) place(slot, picked, slots);
+          setPicked(null);
+        }}
+        onOpen={open}
+        onSnapshot={onSnapshot}
+      />
+      <SnapshotTray timeZoneOf={(id) => branchOf.get(byId.get(id)?.branchId ?? '')?.timeZone} />
+    </div>
+  );
+}
