@@ -70,8 +70,9 @@ beforeAll(async () => {
 });
 afterEach(async () => supervision.sync([]));
 afterAll(async () => {
-  await supervision.close();
-  await cameras.close();
+  // Either may be missing when beforeAll failed; the first error is the one to read.
+  await (supervision as CameraSupervision | undefined)?.close();
+  await (cameras as RtspCameras | undefined)?.close();
   dir.remove();
 });
 
