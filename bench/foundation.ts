@@ -8,17 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { startWebShellProcess } from '../test/helpers/web-shell-process';
 import { connectWs } from '../test/helpers/ws-client';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { ms, percentile, printTable } from './stats';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const ADMIN = { name: 'Bench Admin', username: 'bench', passphrase: 'bench passphrase 1' };
 const COLD_RUNS = 5;
 const CALLS = 1000;
@@ -108,7 +100,7 @@ async function baselineEcho(): Promise<number[]> {
 export async function benchFoundation(): Promise<void> {
   const dataDir = await preparedDataDir();
   const browser = await chromium.launch({
-    executablePath: process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {

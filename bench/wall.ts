@@ -6,19 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { startHlsCamera, type HlsCamera } from '../test/fixtures/hls-camera';
 import { startRtspCameras } from '../test/fixtures/rtsp-cameras';
 import { startWebShellProcess, type WebShellProcess } from '../test/helpers/web-shell-process';
+import { CHROMIUM_ARGS as BASE_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { percentile, printTable } from './stats';
 import { startBaselinePage } from './wall-pages';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--autoplay-policy=no-user-gesture-required',
-];
+// Tiles autoplay without a click, as they do in the desk's window.
+const CHROMIUM_ARGS = [...BASE_ARGS, '--autoplay-policy=no-user-gesture-required'];
 const CAMERAS = Number(process.env.VIGIL_BENCH_CAMERAS ?? 16);
 const MEASURE_S = Number(process.env.VIGIL_BENCH_MEASURE_SECONDS ?? 60);
 const SOAK_S = Number(process.env.VIGIL_BENCH_SOAK_SECONDS ?? 600);
@@ -208,7 +201,7 @@ export async function benchWall(): Promise<void> {
   );
   await Promise.all(cams.map((c) => c.waitForSegments(3, 30_000)));
   const browser = await chromium.launch({
-    executablePath: process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   const cdp = await browser.newBrowserCDPSession();

@@ -1,4 +1,5 @@
 import type { HealthReason } from '../../shared/contract/cameras';
+import { liveHlsOutputArgs } from './hls-output';
 
 // Checked in order against ffmpeg's stderr (-loglevel error): the first match names the reason.
 const PATTERNS: [RegExp, HealthReason][] = [
@@ -24,9 +25,8 @@ export function reasonFromFfmpeg(stderr: string): HealthReason {
 
 /**
  * The remux: RTSP over TCP (UDP is lost on busy networks), copied without
- * re-encoding into 1 s HLS segments. Audio is dropped: cameras send G.711 or AAC
- * and the wall is silent. Segment numbers start from the clock in microseconds so
- * they keep rising across restarts and a playing tile never sees a sequence go back.
+ * re-encoding into Vigil's live HLS (hls-output.ts). Audio is dropped: cameras send
+ * G.711 or AAC and the wall is silent.
  */
 export function remuxArgs(inputUrl: string, dir: string): string[] {
   return [
@@ -43,18 +43,6 @@ export function remuxArgs(inputUrl: string, dir: string): string[] {
     '-c',
     'copy',
     '-an',
-    '-f',
-    'hls',
-    '-hls_time',
-    '1',
-    '-hls_list_size',
-    '6',
-    '-hls_flags',
-    'delete_segments+program_date_time+independent_segments+temp_file',
-    '-hls_start_number_source',
-    'epoch_us',
-    '-hls_segment_filename',
-    `${dir}/seg%d.ts`,
-    `${dir}/index.m3u8`,
+    ...liveHlsOutputArgs(dir),
   ];
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { liveHlsOutputArgs } from '../cameras/hls-output';
 
 /** Debian's fonts-dejavu-core: when it is missing the pattern runs without the burned-in text. */
 export const DEFAULT_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
@@ -54,19 +54,6 @@ export function testPatternArgs(opts: TestPatternOptions): string[] {
     String(fps),
     '-pix_fmt',
     'yuv420p',
-    '-f',
-    'hls',
-    '-hls_time',
-    '1',
-    '-hls_list_size',
-    '6',
-    '-hls_flags',
-    'delete_segments+program_date_time+independent_segments+temp_file',
-    // Sequence numbers keep rising across restarts, as an NVR's do.
-    '-hls_start_number_source',
-    'epoch_us',
-    '-hls_segment_filename',
-    join(opts.dir, 'seg%d.ts'),
-    join(opts.dir, 'index.m3u8'),
+    ...liveHlsOutputArgs(opts.dir),
   ];
 }
