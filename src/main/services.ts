@@ -45,6 +45,7 @@ import { peopleHandlers } from './people/persons.handlers';
 import { IncidentsService } from './incidents/incidents.service';
 import { incidentsHandlers } from './incidents/incidents.handlers';
 import { seedDemoIncidents } from './demo/incidents';
+import { IncidentPdfService } from './reports/incident-pdf.service';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -162,6 +163,7 @@ export function createServices(opts: ServicesOptions): Services {
   guidelines.seedDefaults();
   const persons = new PersonsService(db, new PersonsRepo(db), journal, audit);
   const incidents = new IncidentsService(db, journal, audit, roleOf);
+  const incidentPdf = new IncidentPdfService(db, audit, opts.dataDir, (id, staffId) => incidents.filed(id, staffId));
 
   const handlers: FullHandlerTable = {
     'system.info': () => ({
@@ -183,7 +185,7 @@ export function createServices(opts: ServicesOptions): Services {
     ...snapshotsHandlers(snapshots),
     ...guidelinesHandlers(guidelines),
     ...peopleHandlers(persons),
-    ...incidentsHandlers(incidents),
+    ...incidentsHandlers(incidents, incidentPdf),
   };
 
   const ready = opts.demo

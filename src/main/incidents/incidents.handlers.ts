@@ -1,4 +1,5 @@
 import type { HandlerTable } from '../rpc/handler';
+import type { IncidentPdfService } from '../reports/incident-pdf.service';
 import type { IncidentsService } from './incidents.service';
 
 type IncidentMethods =
@@ -12,10 +13,14 @@ type IncidentMethods =
   | 'incidents.review'
   | 'incidents.close'
   | 'incidents.get'
+  | 'incidents.exportPdf'
   | 'incidents.search';
 
 // Every method requires a signed-in role (the contract's access), so ctx.staffId is set.
-export const incidentsHandlers = (incidents: IncidentsService): HandlerTable<IncidentMethods> => ({
+export const incidentsHandlers = (
+  incidents: IncidentsService,
+  pdf: IncidentPdfService,
+): HandlerTable<IncidentMethods> => ({
   'incidents.createDraft': ({ content }, ctx) => incidents.createDraft(content, ctx.staffId!),
   'incidents.saveDraft': ({ id, revision, content }, ctx) => incidents.saveDraft(id, revision, content, ctx.staffId!),
   'incidents.listDrafts': (_input, ctx) => incidents.listDrafts(ctx.staffId!),
@@ -28,5 +33,6 @@ export const incidentsHandlers = (incidents: IncidentsService): HandlerTable<Inc
     incidents.review(id, version, decision, comment, ctx.staffId!),
   'incidents.close': ({ id, comment }, ctx) => incidents.close(id, comment, ctx.staffId!),
   'incidents.get': ({ id }, ctx) => incidents.get(id, ctx.staffId!),
+  'incidents.exportPdf': ({ id }, ctx) => pdf.export(id, ctx.staffId!),
   'incidents.search': (filters, ctx) => incidents.search(filters, ctx.staffId!),
 });

@@ -213,6 +213,14 @@ export class IncidentsService {
     return record;
   }
 
+  /** A filed report under get's rules, for an export that audits its own read; the caller's draft is told to submit. */
+  filed(id: string, staffId: string): IncidentRecord {
+    const record = this.records.load(id);
+    if (record) return record;
+    if (this.drafts.get(id, staffId)) throw invalid('Submit the report first: a draft is not a record yet.');
+    throw notFound('That incident report');
+  }
+
   search(f: Filters, staffId: string): { items: IncidentListItem[]; nextCursor: string | null } {
     const { items, nextCursor, searched } = this.finder.run(f);
     // Snippets can show narrative and person descriptions: one audit entry names every report shown.

@@ -227,6 +227,13 @@ export const incidentsContract = {
     output: IncidentRecord,
     access: ALL,
   }),
+  'incidents.exportPdf': method({
+    summary:
+      'A filed report as a PDF document police can take, made in main so both shells give the same file (audited).',
+    input: z.strictObject({ id: Id }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
+    access: ALL,
+  }),
   'incidents.search': method({
     summary: 'Filed reports, filtered and optionally full-text searched, one keyset page at a time.',
     input: IncidentFilters,

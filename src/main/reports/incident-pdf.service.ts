@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AuditService } from '../audit/audit.service';
+import type { Db } from '../db/connection';
+import { attachmentPath } from '../snapshots/attachments';
+import type { IncidentRecord } from '../../shared/contract/incidents';
+import type { Names } from './format';
+import { renderIncidentPdf, type AttachmentImage } from './incident-pdf';
+
+/** No setting names the library system yet; the branch's name and address follow it on the page. */
+const LIBRARY_NAME = 'Public Library';
+
+export interface IncidentPdf {
+  fileName: string;
+  pdfBase64: string;
+  sha256: string;
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Incident reports as PDF, made in main so the Electron and web shells hand out the
+ * same file. Reading is the incidents service's (same rules as incidents.get); the
+ * export itself is an audited read, because the document holds narratives, persons
+ * and camera images.
+ */
+export class IncidentPdfService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly dataDir: string,
+    /** The filed report under incidents.get's rules; refuses a draft. */
+    private readonly readFiled: (id: string, staffId: string) => IncidentRecord,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async export(id: string, staffId: string): Promise<IncidentPdf> {
+    const record = this.readFiled(id, staffId);
+    const generatedAt = this.clock();
+    const bytes = await renderIncidentPdf({
+      record,
+      library: LIBRARY_NAME,
+      branchAddress: this.one<{ address: string }>('SELECT address FROM branches WHERE id = ?', record.branch.id)!
+        .address,
+      generatedAt,
+      generatedBy: this.one<{ name: string }>('SELECT name FROM staff WHERE id = ?', staffId)?.name ?? 'unknown',
+      images: this.images(record),
+      names: this.names(record),
+    });
+    const hash = sha256(bytes);
+    this.audit.record({
+      staffId,
+      action: 'read',
+      subject: 'incident.pdf',
+      recordId: id,
+      detail: `Exported ${record.number} (version ${record.version}) as PDF, SHA-256 ${hash}`,
+    });
+    return { fileName: `Incident-${record.number}.pdf`, pdfBase64: bytes.toString('base64'), sha256: hash };
+  }
+
+  /**
+   * PNG attachments' bytes, each checked against the hash it is named by: a file that
+   * was swapped or damaged on disk is reported on the page, never printed as evidence.
+   */
+  private images(record: IncidentRecord): Map<string, AttachmentImage> {
+    const images = new Map<string, AttachmentImage>();
+    for (const a of record.attachments) {
+      if (a.mediaType !== 'image/png') continue;
+      let png: Buffer;
+      try {
+        png = readFileSync(attachmentPath(this.dataDir, a.sha256));
+      } catch {
+        images.set(a.id, { missing: 'The image file is missing from this desk’s data folder; its hash is below.' });
+        continue;
+      }
+      images.set(
+        a.id,
+        sha256(png) === a.sha256
+          ? { png }
+          : { missing: 'The image file on this desk no longer matches its recorded SHA-256, so it is not shown.' },
+      );
+    }
+    return images;
+  }
+
+  /** Names for the ids amendments carry: current names, and the record's own where it has them. */
+  private names(record: IncidentRecord): Names {
+    const cameraNames = new Map(record.cameras.map((c) => [c.cameraId, c.cameraName]));
+    const hashes = new Map(record.attachments.map((a) => [a.id, a.sha256]));
+    return {
+      zone: (id) => this.one<{ name: string }>('SELECT name FROM zones WHERE id = ?', id)?.name ?? '(removed zone)',
+      camera: (id) =>
+        cameraNames.get(id) ??
+        this.one<{ name: string }>('SELECT name FROM cameras WHERE id = ?', id)?.name ??
+        '(removed camera)',
+      attachment: (id) =>
+        hashes.get(id) ?? this.one<{ sha256: string }>('SELECT sha256 FROM attachments WHERE id = ?', id)?.sha256 ?? id,
+    };
+  }
+
+  private one<T>(sql: string, id: string): T | undefined {
+    return this.db.prepare<[string], T>(sql).get(id);
+  }
+}
