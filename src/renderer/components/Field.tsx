@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref, TextareaHTMLAttributes } from 'react';
 
 interface FieldShellProps {
   label: string;
@@ -55,6 +55,46 @@ export function TextField({ label, value, onChange, hint, error, fieldClassName,
           id={inputId}
           type="text"
           spellCheck={false}
+          {...rest}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'>;
+
+interface TextAreaFieldProps extends TextAreaProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string;
+  fieldClassName?: string;
+  textAreaRef?: Ref<HTMLTextAreaElement>;
+}
+
+/** Several lines of text (a narrative); spelling is checked, unlike names and codes. */
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  fieldClassName,
+  textAreaRef,
+  ...rest
+}: TextAreaFieldProps) {
+  return (
+    <FieldShell label={label} hint={hint} error={error} className={fieldClassName}>
+      {({ inputId, describedBy, invalid }) => (
+        <textarea
+          ref={textAreaRef}
+          id={inputId}
           {...rest}
           value={value}
           onChange={(e) => onChange(e.target.value)}

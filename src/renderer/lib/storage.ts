@@ -20,4 +20,16 @@ export const STORAGE_KEYS = {
   branchFilter: 'vigil.branchFilter',
   split: 'vigil.cameraAreaPercent',
   workTab: 'vigil.workTab',
+  /** The report or draft open in the Incidents panel, reopened after a restart. */
+  openIncident: 'vigil.openIncident',
+  /** Prefix: a draft's text as typed, until main has saved it (survives a crash between keystroke and save). */
+  draftBackup: 'vigil.draftBackup.',
 } as const;
+
+export function removeStored(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Nothing to clean up if storage is unavailable.
+  }
+}

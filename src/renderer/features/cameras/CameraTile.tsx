@@ -22,10 +22,21 @@ interface CameraTileProps {
   onOpen?: () => void;
   onClose?: () => void;
   onSnapshot: (camera: Camera, result: Result<Snapshot>) => void;
+  /** Start an incident report from this camera, with the snapshot of the moment (or why there is none). */
+  onReport: (camera: Camera, snapshot: Result<Snapshot>) => void;
 }
 
 /** One camera: its video, and over it the words that say whether what you see is live. */
-export function CameraTile({ camera, mediaBase, large = false, active, onOpen, onClose, onSnapshot }: CameraTileProps) {
+export function CameraTile({
+  camera,
+  mediaBase,
+  large = false,
+  active,
+  onOpen,
+  onClose,
+  onSnapshot,
+  onReport,
+}: CameraTileProps) {
   const nameId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -52,6 +63,14 @@ export function CameraTile({ camera, mediaBase, large = false, active, onOpen, o
     onSnapshot(camera, result);
   }
 
+  async function report() {
+    if (saving) return;
+    setSaving(true);
+    const result = await saveSnapshot(camera, stream, videoRef.current, player.frameTime());
+    setSaving(false);
+    onReport(camera, result);
+  }
+
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === 'Enter' && e.target === e.currentTarget && onOpen) {
@@ -60,6 +79,9 @@ export function CameraTile({ camera, mediaBase, large = false, active, onOpen, o
     } else if (e.key.toLowerCase() === 's') {
       e.preventDefault();
       void snapshot();
+    } else if (e.key.toLowerCase() === 'n') {
+      e.preventDefault();
+      void report();
     } else if (e.key === 'Escape' && large && onClose) {
       e.preventDefault();
       onClose();
@@ -75,7 +97,7 @@ export function CameraTile({ camera, mediaBase, large = false, active, onOpen, o
       data-camera={camera.id}
       role="region"
       aria-labelledby={nameId}
-      aria-keyshortcuts={large ? 'S Escape' : 'Enter S'}
+      aria-keyshortcuts={large ? 'N S Escape' : 'Enter N S'}
       tabIndex={0}
       title={summary}
       className={classes}
@@ -85,6 +107,15 @@ export function CameraTile({ camera, mediaBase, large = false, active, onOpen, o
       <video ref={videoRef} className="tile-video" muted playsInline autoPlay disablePictureInPicture aria-hidden />
       <TilePlate nameId={nameId} name={camera.name} status={status} />
       <div className="tile-actions">
+        <Button
+          small
+          variant="primary"
+          disabled={saving}
+          onClick={() => void report()}
+          title="Start a report with a snapshot of this moment (N)"
+        >
+          Report<Unseen> incident from {camera.name}</Unseen>
+        </Button>
         <Button small disabled={saving} onClick={() => void snapshot()} title="Save the picture on screen (S)">
           Snapshot<Unseen> of {camera.name}</Unseen>
         </Button>

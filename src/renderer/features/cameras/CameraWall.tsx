@@ -7,6 +7,7 @@ import type { Branch, Camera, Snapshot } from '../../../shared/contract';
 import { CameraPicker } from './CameraPicker';
 import { CameraTile } from './CameraTile';
 import { SnapshotTray } from './SnapshotTray';
+import { startReportFromCamera } from '../incidents/startReport';
 import { WallGrid } from './WallGrid';
 import { WallToolbar } from './WallToolbar';
 import { LAYOUT_CHOICES, useArrangement } from './useArrangement';
@@ -20,10 +21,12 @@ interface CameraWallProps {
   /** The header's branch filter: undefined for all branches. */
   branch: Branch | undefined;
   staffId: string;
+  /** A draft was started from a camera: the work panel opens it. */
+  onReportStarted: (draftId: string) => void;
 }
 
 /** Layout, views, the slots or one camera large, and the shift's snapshots. */
-export function CameraWall({ cameras, mediaBase, branches, branch, staffId }: CameraWallProps) {
+export function CameraWall({ cameras, mediaBase, branches, branch, staffId, onReportStarted }: CameraWallProps) {
   const views = useMethod('views.list');
   const { arrangement, setLayout, place, showView, showAutomatic } = useArrangement(staffId);
   const [focused, setFocused] = useState<string | null>(null);
@@ -66,6 +69,15 @@ export function CameraWall({ cameras, mediaBase, branches, branch, staffId }: Ca
     const s = result.value;
     const time = formatClockSeconds(new Date(s.frameTime ?? s.takenAt), branchOf.get(camera.branchId)?.timeZone);
     say(`Snapshot saved — ${camera.name} ${time}`);
+  }
+
+  async function onReport(camera: Camera, snapshot: Result<Snapshot>) {
+    const draft = await startReportFromCamera(camera, snapshot.ok ? snapshot.value : null);
+    if (!draft.ok) return setError(draft.error);
+    // The report opens either way: a missing picture must not slow down writing it.
+    if (snapshot.ok) say(`Report started from ${camera.name}, snapshot attached`);
+    else setError(`Report started from ${camera.name} without a snapshot: ${snapshot.error.message}`);
+    onReportStarted(draft.value.id);
   }
 
   function open(cameraId: string) {
@@ -143,6 +155,7 @@ export function CameraWall({ cameras, mediaBase, branches, branch, staffId }: Ca
               active
               onClose={close}
               onSnapshot={onSnapshot}
+              onReport={(c, s) => void onReport(c, s)}
             />
           </div>
         </div>
@@ -162,6 +175,7 @@ export function CameraWall({ cameras, mediaBase, branches, branch, staffId }: Ca
         }}
         onOpen={open}
         onSnapshot={onSnapshot}
+        onReport={(c, s) => void onReport(c, s)}
       />
       <SnapshotTray timeZoneOf={(id) => branchOf.get(byId.get(id)?.branchId ?? '')?.timeZone} />
     </div>

@@ -21,12 +21,13 @@ interface WallGridProps {
   onPlacePicked: (slot: number) => void;
   onOpen: (cameraId: string) => void;
   onSnapshot: (camera: Camera, result: Result<Snapshot>) => void;
+  onReport: (camera: Camera, snapshot: Result<Snapshot>) => void;
 }
 
 /** The slots of the wall, each a drop target for a camera. */
 export function WallGrid(props: WallGridProps) {
-  const { columns, slots, cameras, shown, mediaBase, active, picking, onPlace, onPlacePicked, onOpen, onSnapshot } =
-    props;
+  const { columns, slots, cameras, shown, mediaBase, active, picking } = props;
+  const { onPlace, onPlacePicked, onOpen, onSnapshot, onReport } = props;
   const [dropTarget, setDropTarget] = useState<number | null>(null);
 
   function dragOver(e: DragEvent<HTMLDivElement>, slot: number) {
@@ -64,6 +65,7 @@ export function WallGrid(props: WallGridProps) {
                   active={active}
                   onOpen={() => onOpen(camera.id)}
                   onSnapshot={onSnapshot}
+                  onReport={onReport}
                 />
               ) : (
                 <div className="slot-empty">

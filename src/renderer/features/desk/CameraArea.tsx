@@ -11,10 +11,11 @@ interface CameraAreaProps {
   filter: BranchFilter;
   staffId: string;
   widthPercent: number;
+  onReportStarted: (draftId: string) => void;
 }
 
 /** The camera wall. It keeps its place while the work panel beside it changes. */
-export function CameraArea({ filter, staffId, widthPercent }: CameraAreaProps) {
+export function CameraArea({ filter, staffId, widthPercent, onReportStarted }: CameraAreaProps) {
   const { cameras, mediaBase, error } = useCameraList();
   const branch = filter.selected;
   return (
@@ -40,6 +41,7 @@ export function CameraArea({ filter, staffId, widthPercent }: CameraAreaProps) {
             branches={filter.branches}
             branch={branch}
             staffId={staffId}
+            onReportStarted={onReportStarted}
           />
         </Suspense>
       )}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../lib/api';
-import { modalIsOpen } from '../../lib/keys';
+import { isTypingTarget, modalIsOpen } from '../../lib/keys';
 import { STORAGE_KEYS, readStored, writeStored } from '../../lib/storage';
 import { ErrorNotice } from '../../components/Notice';
 import type { StaffSummary } from '../../../shared/contract';
@@ -13,6 +13,7 @@ import { KeyboardHelp } from './KeyboardHelp';
 import { SPLIT_DEFAULT, Splitter, clampSplit } from './Splitter';
 import { useBranchFilter } from './useBranchFilter';
 import { useIdleLock } from './useIdleLock';
+import type { IncidentAsk, IncidentRequest } from '../incidents/request';
 import './desk.css';
 
 interface DeskProps {
@@ -35,6 +36,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [split, setSplit] = useState(storedSplit);
   const [actionError, setActionError] = useState<string | undefined>(undefined);
+  const [incidentRequest, setIncidentRequest] = useState<IncidentRequest | undefined>(undefined);
   const bodyRef = useRef<HTMLElement>(null);
   const settingsButtonRef = useRef<HTMLButtonElement>(null);
 
@@ -52,6 +54,14 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
 
   useIdleLock({ idleMinutes, enabled: active, onLock: lock });
 
+  /** Shows the Incidents panel (closing Settings) and asks it to do something. */
+  const askIncidents = useCallback((request: IncidentAsk) => {
+    setSettingsOpen(false);
+    setIncidentRequest({ ...request, seq: Date.now() });
+  }, []);
+  const openDraft = useCallback((id: string) => askIncidents({ kind: 'draft', id }), [askIncidents]);
+  const requestHandled = useCallback(() => setIncidentRequest(undefined), []);
+
   const closeSettings = useCallback(() => {
     setSettingsOpen(false);
     settingsButtonRef.current?.focus();
@@ -66,6 +76,13 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
         void lock();
         return;
       }
+      // / or Ctrl+K: the desk search, unless typing (Ctrl+K in a field is the field's own business).
+      const searchKey = e.key === '/' || ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k');
+      if (searchKey && !e.defaultPrevented && !modalIsOpen() && !isTypingTarget(e.target)) {
+        e.preventDefault();
+        askIncidents({ kind: 'search' });
+        return;
+      }
       if (e.key === 'Escape' && !e.defaultPrevented && !modalIsOpen() && settingsOpen) {
         e.preventDefault();
         closeSettings();
@@ -73,7 +90,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [active, settingsOpen, lock, closeSettings]);
+  }, [active, settingsOpen, lock, closeSettings, askIncidents]);
 
   function changeSplit(percent: number) {
     writeStored(STORAGE_KEYS.split, String(percent));
@@ -98,10 +115,19 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
         </div>
       )}
       <main className="desk-body" ref={bodyRef}>
-        <CameraArea filter={filter} staffId={staff.id} widthPercent={split} />
+        <CameraArea filter={filter} staffId={staff.id} widthPercent={split} onReportStarted={openDraft} />
         <Splitter percent={split} onChange={changeSplit} container={bodyRef} />
         <section className="work-area" aria-label={settingsOpen ? 'Settings' : 'Desk work'}>
-          {settingsOpen ? <SettingsPanel staff={staff} onClose={closeSettings} /> : <WorkPanel />}
+          {settingsOpen ? (
+            <SettingsPanel staff={staff} onClose={closeSettings} />
+          ) : (
+            <WorkPanel
+              staff={staff}
+              filter={filter}
+              incidentRequest={incidentRequest}
+              onIncidentRequestHandled={requestHandled}
+            />
+          )}
         </section>
       </main>
       {active && helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}

@@ -3,6 +3,10 @@ import { Dialog } from '../../components/Dialog';
 const KEYS: { keys: string[]; does: string }[] = [
   { keys: ['Esc'], does: 'Go back: close a form, this sheet, Settings, or the camera shown large' },
   { keys: ['Enter'], does: 'On a camera tile: show it large, on its full stream (or double-click the tile)' },
+  { keys: ['N'], does: 'On a camera tile: report an incident, with a snapshot of the moment attached' },
+  { keys: ['/'], does: 'Search reports (also Ctrl+K)' },
+  { keys: ['Ctrl', 'K'], does: 'Search reports' },
+  { keys: ['↑', '↓'], does: 'In the list of reports: move up or down; Enter opens the report beside it' },
   { keys: ['S'], does: 'On a camera tile or the large camera: save a snapshot of the picture on screen' },
   { keys: ['←', '→'], does: 'On a row of tabs: move to the previous or next tab' },
   { keys: ['Home', 'End'], does: 'On a row of tabs: first or last tab' },

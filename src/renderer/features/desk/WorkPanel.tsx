@@ -2,6 +2,10 @@ import { useState } from 'react';
 import { Tabs } from '../../components/Tabs';
 import { EmptyState } from '../../components/EmptyState';
 import { STORAGE_KEYS, readStored, writeStored } from '../../lib/storage';
+import type { StaffSummary } from '../../../shared/contract';
+import { IncidentsPanel } from '../incidents/IncidentsPanel';
+import type { IncidentRequest } from '../incidents/request';
+import type { BranchFilter } from './useBranchFilter';
 
 const WORK_TABS = [
   { key: 'incidents', label: 'Incidents' },
@@ -12,11 +16,7 @@ const WORK_TABS = [
 ] as const;
 type WorkTab = (typeof WORK_TABS)[number]['key'];
 
-const EMPTY: Record<WorkTab, { title: string; body: string }> = {
-  incidents: {
-    title: 'No incidents yet',
-    body: 'Incident reports will be written and listed here. Incident reporting arrives in a later release of Vigil.',
-  },
+const EMPTY: Record<Exclude<WorkTab, 'incidents'>, { title: string; body: string }> = {
   bans: {
     title: 'No bans yet',
     body: 'Active bans and reinstatement meetings will be listed here. The ban list arrives in a later release.',
@@ -37,24 +37,45 @@ const EMPTY: Record<WorkTab, { title: string; body: string }> = {
 
 const isWorkTab = (key: string | null): key is WorkTab => WORK_TABS.some((t) => t.key === key);
 
-/** The desk's work: one tab per duty, each for now saying plainly what it will hold. */
-export function WorkPanel() {
+interface WorkPanelProps {
+  staff: StaffSummary;
+  filter: BranchFilter;
+  /** From a camera tile or a desk key: shows the Incidents tab and hands it the request. */
+  incidentRequest: IncidentRequest | undefined;
+  onIncidentRequestHandled: () => void;
+}
+
+/** The desk's work: one tab per duty; those not built yet say plainly what they will hold. */
+export function WorkPanel({ staff, filter, incidentRequest, onIncidentRequestHandled }: WorkPanelProps) {
   const [tab, setTab] = useState<WorkTab>(() => {
     const stored = readStored(STORAGE_KEYS.workTab);
     return isWorkTab(stored) ? stored : 'incidents';
   });
+  // A request for the Incidents panel brings its tab forward (adjusted while rendering, not in an effect).
+  if (incidentRequest && tab !== 'incidents') {
+    writeStored(STORAGE_KEYS.workTab, 'incidents');
+    setTab('incidents');
+  }
 
   function select(next: WorkTab) {
     writeStored(STORAGE_KEYS.workTab, next);
     setTab(next);
   }
 
-  const empty = EMPTY[tab];
   return (
     <Tabs label="Desk work" tabs={WORK_TABS} selected={tab} onSelect={select} className="work-tabs">
-      <EmptyState title={empty.title}>
-        <p>{empty.body}</p>
-      </EmptyState>
+      {tab === 'incidents' ? (
+        <IncidentsPanel
+          staff={staff}
+          filter={filter}
+          request={incidentRequest}
+          onRequestHandled={onIncidentRequestHandled}
+        />
+      ) : (
+        <EmptyState title={EMPTY[tab].title}>
+          <p>{EMPTY[tab].body}</p>
+        </EmptyState>
+      )}
     </Tabs>
   );
 }

@@ -1,0 +1,148 @@
+import { Button } from '../../components/Button';
+import { SelectField } from '../../components/Field';
+import type { Option } from '../../components/Field';
+import { Unseen } from '../../components/Unseen';
+import { useEvent, useMethod } from '../../lib/useCall';
+import { formatClockSeconds } from '../../lib/time';
+import type { AttachmentMeta, DraftContent, Snapshot } from '../../../shared/contract';
+import { AttachmentCard } from './Attachment';
+import { DateTimeField, FormSection, groupError } from './formParts';
+
+interface EvidenceEditorProps {
+  content: DraftContent;
+  set: (patch: Partial<DraftContent>) => void;
+  errors: Record<string, string>;
+  timeZone: string | undefined;
+  /** Attachments already on a filed report (older than this shift's snapshots). */
+  filed?: readonly AttachmentMeta[];
+}
+
+/** Camera references (camera and time range) and the snapshots attached, each with its SHA-256. */
+export function EvidenceEditor({ content, set, errors, timeZone, filed = [] }: EvidenceEditorProps) {
+  const cameras = useMethod('cameras.list');
+  const snapshots = useMethod('snapshots.list');
+  useEvent('snapshots.changed', snapshots.reload);
+  const mediaBase = snapshots.value?.mediaBase ?? '';
+  const shift = snapshots.value?.snapshots ?? [];
+  const cameraOptions: Option<string>[] = (cameras.value?.cameras ?? []).map((c) => ({ value: c.id, label: c.name }));
+  const cameraName = (id: string) => cameras.value?.cameras.find((c) => c.id === id)?.name ?? 'A camera';
+  const e = (path: string) => errors[path];
+
+  const refs = content.cameras;
+  const setRef = (i: number, patch: Partial<DraftContent['cameras'][number]>) =>
+    set({ cameras: refs.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+
+  function addRef() {
+    const first = cameraOptions[0];
+    if (!first) return;
+    const now = new Date();
+    const from = new Date(now.getTime() - 2 * 60_000).toISOString();
+    set({ cameras: [...refs, { cameraId: first.value, from, to: now.toISOString() }] });
+  }
+
+  const attached = content.attachmentIds;
+  const describe = (id: string): { sha256: string; alt: string; caption: string } | undefined => {
+    const s = shift.find((x) => x.id === id);
+    if (s) return snapshotWords(s, timeZone);
+    const f = filed.find((x) => x.id === id);
+    if (!f) return undefined;
+    const when = formatClockSeconds(new Date(f.frameTime ?? f.takenAt), timeZone);
+    const where = f.cameraId ? cameraName(f.cameraId) : 'Attachment';
+    return { sha256: f.sha256, alt: `${where} at ${when}`, caption: `${where}, ${when}` };
+  };
+
+  return (
+    <FormSection title="Cameras and snapshots">
+      {refs.map((ref, i) => (
+        <div key={i} className="camera-ref field-wide" role="group" aria-label={`Camera reference ${i + 1}`}>
+          <SelectField
+            label="Camera"
+            value={ref.cameraId}
+            options={
+              cameraOptions.length > 0 ? cameraOptions : [{ value: ref.cameraId, label: cameraName(ref.cameraId) }]
+            }
+            onChange={(cameraId) => setRef(i, { cameraId })}
+            error={e(`cameras.${i}.cameraId`)}
+          />
+          <DateTimeField
+            label="Footage from"
+            value={ref.from}
+            timeZone={timeZone}
+            onChange={(from) => from && setRef(i, { from })}
+            error={e(`cameras.${i}.from`)}
+          />
+          <DateTimeField
+            label="Footage to"
+            value={ref.to}
+            timeZone={timeZone}
+            onChange={(to) => to && setRef(i, { to })}
+            error={e(`cameras.${i}.to`)}
+          />
+          <Button small variant="quiet" onClick={() => set({ cameras: refs.filter((_, j) => j !== i) })}>
+            Remove<Unseen> camera reference {i + 1}</Unseen>
+          </Button>
+        </div>
+      ))}
+      <div className="field-wide form-actions">
+        <Button onClick={addRef} disabled={cameraOptions.length === 0}>
+          Add camera reference
+        </Button>
+        {groupError(errors, 'cameras') && !refs.length && (
+          <p className="field-error">{groupError(errors, 'cameras')}</p>
+        )}
+      </div>
+
+      <div className="field-wide">
+        <h4 className="subhead">Attached ({attached.length})</h4>
+        {groupError(errors, 'attachmentIds') && (
+          <p className="field-error">
+            <span aria-hidden="true">⚠ </span>
+            {groupError(errors, 'attachmentIds')}
+          </p>
+        )}
+        {attached.length === 0 && <p className="muted">No snapshots attached.</p>}
+        <ul className="attachment-list" aria-label="Attached">
+          {attached.map((id) => {
+            const words = describe(id);
+            return (
+              <li key={id}>
+                {words ? <AttachmentCard mediaBase={mediaBase} {...words} /> : <p className="muted">An attachment</p>}
+                <Button small variant="quiet" onClick={() => set({ attachmentIds: attached.filter((a) => a !== id) })}>
+                  Remove<Unseen> attachment {words?.caption}</Unseen>
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+
+      <div className="field-wide">
+        <h4 className="subhead">Snapshots this shift</h4>
+        {shift.filter((s) => !attached.includes(s.id)).length === 0 ? (
+          <p className="muted">None to add. Press S on a camera to keep the picture on screen.</p>
+        ) : (
+          <ul className="attachment-list" aria-label="Snapshots this shift to attach">
+            {shift
+              .filter((s) => !attached.includes(s.id))
+              .map((s) => {
+                const words = snapshotWords(s, timeZone);
+                return (
+                  <li key={s.id}>
+                    <AttachmentCard mediaBase={mediaBase} {...words} />
+                    <Button small onClick={() => set({ attachmentIds: [...attached, s.id] })}>
+                      Attach<Unseen> snapshot {words.caption}</Unseen>
+                    </Button>
+                  </li>
+                );
+              })}
+          </ul>
+        )}
+      </div>
+    </FormSection>
+  );
+}
+
+function snapshotWords(s: Snapshot, timeZone: string | undefined) {
+  const when = formatClockSeconds(new Date(s.frameTime ?? s.takenAt), timeZone);
+  return { sha256: s.sha256, alt: `${s.cameraName} at ${when}`, caption: `${s.cameraName}, ${when}` };
+}

@@ -1,0 +1,81 @@
+import { useEffect, useId, useState } from 'react';
+import { call } from '../../lib/api';
+import type { CallError } from '../../lib/api';
+import { ErrorNotice } from '../../components/Notice';
+import type { Person } from '../../../shared/contract';
+import { SEX_WORD } from './words';
+
+const SETTLE_MS = 250;
+
+/** One line that tells two people of the same name apart. */
+export function describePerson(p: Person): string {
+  return [p.name, SEX_WORD[p.sex].toLowerCase(), p.ageEstimate && `age ${p.ageEstimate}`, p.height, p.hair]
+    .filter(Boolean)
+    .join(', ');
+}
+
+interface PersonPickerProps {
+  label: string;
+  onPick: (person: Person) => void;
+}
+
+/** Finds a known person by name (persons.search, an audited read) and offers each match as a button. */
+export function PersonPicker({ label, onPick }: PersonPickerProps) {
+  const inputId = useId();
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<Person[] | undefined>(undefined);
+  const [error, setError] = useState<CallError | undefined>(undefined);
+
+  useEffect(() => {
+    const wanted = text.trim();
+    if (!wanted) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void call('persons.search', { text: wanted, limit: 8 }).then((r) => {
+        if (!live) return;
+        setError(r.ok ? undefined : r.error);
+        setFound(r.ok ? r.value : undefined);
+      });
+    }, SETTLE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [text]);
+
+  const shown = text.trim() ? found : undefined;
+  return (
+    <div className="person-picker">
+      <label htmlFor={inputId}>{label}</label>
+      <input
+        id={inputId}
+        type="search"
+        value={text}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Type a name"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <ErrorNotice error={error} />
+      {shown && shown.length === 0 && <p className="muted small">Nobody on file by that name.</p>}
+      {shown && shown.length > 0 && (
+        <ul className="picker-results" aria-label={`${label}: matches`}>
+          {shown.map((p) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                className="picker-result"
+                onClick={() => {
+                  onPick(p);
+                  setText('');
+                }}
+              >
+                {describePerson(p)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import type { ReactNode } from 'react';
+import type { IncidentRecord } from '../../../shared/contract';
+import { AttachmentCard } from './Attachment';
+import { formatWhen } from './localTime';
+import { formatClockSeconds } from '../../lib/time';
+import { EMERGENCY_WORD, ROLE_WORD, SEVERITY_WORD, SEX_WORD } from './words';
+
+/** One fact: a term and its value; an empty value reads "Not recorded" so a gap is never mistaken for "none". */
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  const empty = children === '' || children === null || children === undefined;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd className={empty ? 'muted' : undefined}>{empty ? 'Not recorded' : children}</dd>
+    </>
+  );
+}
+
+function Text({ title, text }: { title: string; text: string }) {
+  return (
+    <section className="report-block">
+      <h4>{title}</h4>
+      {text.trim() ? <p className="report-text">{text}</p> : <p className="muted">None recorded.</p>}
+    </section>
+  );
+}
+
+/** Everything the report says, as filed and amended: fields, rules, persons, responders, cameras, pictures. */
+export function ReportContent({ record, mediaBase }: { record: IncidentRecord; mediaBase: string }) {
+  const { content: c, branch } = record;
+  const tz = branch.timeZone;
+  const when = (iso: string | null) => (iso ? formatWhen(iso, tz) : '');
+  return (
+    <>
+      <dl className="facts report-facts">
+        <Fact term="Branch">
+          {branch.name} ({branch.code})
+        </Fact>
+        <Fact term="Zone">{record.zoneName ?? ''}</Fact>
+        <Fact term="Started">{when(c.occurredFrom)}</Fact>
+        <Fact term="Ended">{when(c.occurredTo)}</Fact>
+        <Fact term="Severity">{SEVERITY_WORD[c.severity]}</Fact>
+        <Fact term="Reported">
+          {when(record.reportedAt)} by {record.reporter.name}
+        </Fact>
+      </dl>
+
+      <Text title="Summary" text={c.summary} />
+      <section className="report-block">
+        <h4>Rules broken</h4>
+        <ul className="report-rules">
+          {record.rules.map((r) => (
+            <li key={r.versionId}>
+              <strong>{r.code}</strong> — {r.title} <span className="muted small">(wording version {r.version})</span>
+              <p className="muted small">{r.description}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <Text title="Narrative" text={c.narrative} />
+      <Text title="Actions taken" text={c.actions} />
+
+      <section className="report-block">
+        <h4>Persons involved ({c.persons.length})</h4>
+        {c.persons.length === 0 && <p className="muted">Nobody recorded.</p>}
+        {c.persons.map((p, i) => (
+          <dl key={i} className="facts person-facts">
+            <Fact term="Role">{ROLE_WORD[p.role]}</Fact>
+            <Fact term="Name">
+              {p.name}
+              {p.personId ? ' (known person)' : ''}
+            </Fact>
+            <Fact term="Sex">{SEX_WORD[p.sex]}</Fact>
+            <Fact term="Age estimate">{p.ageEstimate}</Fact>
+            <Fact term="Height">{p.height}</Fact>
+            <Fact term="Build">{p.build}</Fact>
+            <Fact term="Hair">{p.hair}</Fact>
+            <Fact term="Clothing">{p.clothing}</Fact>
+            <Fact term="Distinguishing marks">{p.marks}</Fact>
+          </dl>
+        ))}
+      </section>
+
+      <section className="report-block">
+        <h4>Police</h4>
+        {c.police ? (
+          <dl className="facts">
+            <Fact term="Agency">{c.police.agency}</Fact>
+            <Fact term="Called">{when(c.police.calledAt)}</Fact>
+            <Fact term="Arrived">{when(c.police.arrivedAt)}</Fact>
+            <Fact term="Officer">{c.police.officerName}</Fact>
+            <Fact term="Badge">{c.police.badge}</Fact>
+            <Fact term="Case number">{c.police.caseNumber}</Fact>
+          </dl>
+        ) : (
+          <p className="muted">Police were not contacted.</p>
+        )}
+      </section>
+      <section className="report-block">
+        <h4>EMS or fire</h4>
+        {c.emergency ? (
+          <dl className="facts">
+            <Fact term="Called">{EMERGENCY_WORD[c.emergency.kind]}</Fact>
+            <Fact term="Agency">{c.emergency.agency}</Fact>
+            <Fact term="Called at">{when(c.emergency.calledAt)}</Fact>
+            <Fact term="Arrived">{when(c.emergency.arrivedAt)}</Fact>
+          </dl>
+        ) : (
+          <p className="muted">EMS and fire were not called.</p>
+        )}
+      </section>
+      <Text title="Injuries" text={c.injuries} />
+      <Text title="Property damage" text={c.propertyDamage} />
+      <Text title="Staff assistance" text={c.staffAssistance} />
+
+      <section className="report-block">
+        <h4>Camera footage</h4>
+        {record.cameras.length === 0 && <p className="muted">No camera footage referenced.</p>}
+        <ul>
+          {record.cameras.map((cam, i) => (
+            <li key={i}>
+              {cam.cameraName}: {when(cam.from)} to {formatWhen(cam.to, tz).split(',')[0]}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="report-block">
+        <h4>Attachments ({record.attachments.length})</h4>
+        {record.attachments.length === 0 && <p className="muted">No attachments.</p>}
+        <ul className="attachment-list" aria-label="Attachments">
+          {record.attachments.map((a) => {
+            const camera = record.cameras.find((cam) => cam.cameraId === a.cameraId)?.cameraName ?? 'Camera';
+            const at = formatClockSeconds(new Date(a.frameTime ?? a.takenAt), tz);
+            return (
+              <li key={a.id}>
+                <AttachmentCard
+                  sha256={a.sha256}
+                  mediaBase={mediaBase}
+                  alt={`${camera} at ${at}`}
+                  caption={`${camera}, ${at} · ${a.width ?? '?'}×${a.height ?? '?'} · ${Math.round(a.bytes / 1024)} KB`}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { call } from '../../lib/api';
+import type { CallError } from '../../lib/api';
+import { useMethod } from '../../lib/useCall';
+import { ErrorNotice, StatusNotice } from '../../components/Notice';
+import type { Branch, IncidentRecord, StaffSummary } from '../../../shared/contract';
+import { AmendEditor } from './AmendEditor';
+import { ReportContent } from './ReportContent';
+import { ReportHistory } from './ReportHistory';
+import { ReviewActions } from './ReviewActions';
+import { STATUS_MEANS, STATUS_WORD } from './words';
+
+interface ReportViewProps {
+  id: string;
+  staff: StaffSummary;
+  branches: readonly Branch[];
+  /** Said above the report when it opens ("Submitted MAIN-2026-0042"). */
+  message: string | undefined;
+  /** The report changed (reviewed, amended): the list refreshes its statuses. */
+  onChanged: () => void;
+}
+
+/** One filed report with everything on it, and what the signed-in person may do with it. */
+export function ReportView({ id, staff, branches, message, onChanged }: ReportViewProps) {
+  const [loaded, setLoaded] = useState<{ id: string; record?: IncidentRecord; error?: CallError }>({ id });
+  const [version, setVersion] = useState(0);
+  const [amending, setAmending] = useState(false);
+  const [said, setSaid] = useState<{ id: string; text: string | undefined }>({ id, text: message });
+  // The snapshot media path is the session's: the same base cameras.list and snapshots.list give.
+  const media = useMethod('snapshots.list');
+
+  useEffect(() => {
+    let live = true;
+    void call('incidents.get', { id }).then((r) => {
+      if (live) setLoaded(r.ok ? { id, record: r.value } : { id, error: r.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, version]);
+
+  const record = loaded.id === id ? loaded.record : undefined;
+  if (loaded.id === id && loaded.error) return <ErrorNotice error={loaded.error} />;
+  if (!record) return <p className="muted">Opening the report…</p>;
+
+  function done(text: string) {
+    setSaid({ id, text });
+    setAmending(false);
+    setVersion((v) => v + 1);
+    onChanged();
+  }
+
+  if (amending) {
+    return <AmendEditor record={record} branches={branches} onAmended={done} onCancel={() => setAmending(false)} />;
+  }
+
+  return (
+    <article className="report-view" aria-labelledby="report-title">
+      <StatusNotice message={said.id === id ? said.text : undefined} />
+      <header className="report-head">
+        <h3 id="report-title" className="pane-title">
+          {record.number}
+        </h3>
+        <p className={`status-line status-${record.status}`}>
+          <strong className="status-word">{STATUS_WORD[record.status]}</strong> — {STATUS_MEANS[record.status]}
+          <span className="muted"> · version {record.version}</span>
+        </p>
+        <p className="print-only">Confidential library record</p>
+      </header>
+      <ReviewActions record={record} staff={staff} onAmend={() => setAmending(true)} onDone={done} />
+      <ReportContent record={record} mediaBase={media.value?.mediaBase ?? ''} />
+      <ReportHistory record={record} />
+    </article>
+  );
+}

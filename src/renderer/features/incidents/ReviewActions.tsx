@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { call } from '../../lib/api';
+import { useSubmit } from '../../lib/useSubmit';
+import { Button } from '../../components/Button';
+import { TextAreaField } from '../../components/Field';
+import { InlineForm } from '../../components/InlineForm';
+import { ErrorNotice } from '../../components/Notice';
+import type { IncidentRecord, StaffSummary } from '../../../shared/contract';
+import { downloadReportPdf } from './exportPdf';
+
+type Decision = 'return' | 'close';
+
+interface ReviewActionsProps {
+  record: IncidentRecord;
+  staff: StaffSummary;
+  onAmend: () => void;
+  onDone: (message: string) => void;
+}
+
+/** What the signed-in person may do with this report, and nothing they may not. */
+export function ReviewActions({ record, staff, onAmend, onDone }: ReviewActionsProps) {
+  const [asking, setAsking] = useState<Decision | null>(null);
+  const [comment, setComment] = useState('');
+  const [exporting, setExporting] = useState(false);
+  const submit = useSubmit();
+  const reviewer = staff.role === 'supervisor' || staff.role === 'admin';
+  const mine = record.reporter.id === staff.id;
+  const canAmend = record.status !== 'closed' && (mine || reviewer);
+  const canReview = reviewer && !mine && record.status === 'submitted';
+  const canClose = reviewer && record.status === 'approved';
+
+  async function decide(decision: 'approve' | 'return') {
+    const done = await submit.run(() =>
+      call('incidents.review', { id: record.id, version: record.version, decision, comment }),
+    );
+    if (!done) return;
+    setAsking(null);
+    setComment('');
+    onDone(
+      decision === 'approve' ? `Approved ${record.number}` : `Returned ${record.number} to ${record.reporter.name}`,
+    );
+  }
+
+  async function close() {
+    const done = await submit.run(() => call('incidents.close', { id: record.id, comment }));
+    if (!done) return;
+    setAsking(null);
+    setComment('');
+    onDone(`Closed ${record.number}`);
+  }
+
+  async function exportPdf() {
+    setExporting(true);
+    const r = await submit.run(() => downloadReportPdf(record.id));
+    setExporting(false);
+    if (r) onDone(`Exported ${r.fileName} — SHA-256 ${r.sha256}`);
+  }
+
+  if (asking) {
+    const returning = asking === 'return';
+    return (
+      <InlineForm
+        title={returning ? `Return ${record.number} to ${record.reporter.name}` : `Close ${record.number}`}
+        submitLabel={returning ? 'Return report' : 'Close report'}
+        pending={submit.pending}
+        error={submit.error}
+        onSubmit={() => void (returning ? decide('return') : close())}
+        onCancel={() => {
+          submit.clear();
+          setAsking(null);
+        }}
+      >
+        <TextAreaField
+          label={returning ? 'What should be corrected' : 'Closing comment'}
+          value={comment}
+          onChange={setComment}
+          rows={3}
+          spellCheck
+          fieldClassName="field-wide"
+          hint={returning ? 'Required. The reporter reads this and amends the report.' : 'Optional.'}
+          error={submit.fieldError('comment')}
+        />
+      </InlineForm>
+    );
+  }
+
+  return (
+    <div className="report-actions" role="group" aria-label="Report actions">
+      {canReview && (
+        <Button variant="primary" disabled={submit.pending} onClick={() => void decide('approve')}>
+          Approve
+        </Button>
+      )}
+      {canReview && <Button onClick={() => setAsking('return')}>Return with comment</Button>}
+      {canAmend && <Button onClick={onAmend}>Amend</Button>}
+      {canClose && <Button onClick={() => setAsking('close')}>Close report</Button>}
+      <Button disabled={exporting} onClick={() => void exportPdf()}>
+        {exporting ? 'Making the PDF…' : 'Export PDF'}
+      </Button>
+      <Button variant="quiet" onClick={() => window.print()}>
+        Print
+      </Button>
+      {reviewer && mine && record.status === 'submitted' && (
+        <p className="muted small">You filed this report: another supervisor reviews it.</p>
+      )}
+      <ErrorNotice error={submit.error} />
+    </div>
+  );
+}
