@@ -16,7 +16,7 @@ import { ms, percentile, printTable } from './stats';
 const RESULTS = join(import.meta.dirname, 'results');
 
 /** The generated database, cached under bench/results/ (git-ignored) per count and schema. */
-function cachedDatabase(count: number): string {
+export function cachedDatabase(count: number): string {
   mkdirSync(RESULTS, { recursive: true });
   // Keyed by the schema's text too, so a changed migration never benchmarks a stale file.
   const schema = createHash('sha256')

@@ -1,5 +1,6 @@
 import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
+import { benchIncidentsOpen } from './incidents-open';
 import { benchWall } from './wall';
 
 /** `npm run bench`: every benchmark, each printing its figures beside a same-run baseline. */
@@ -7,6 +8,7 @@ const benches: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
   wall: benchWall,
   incidents: benchIncidents,
+  'incidents-open': benchIncidentsOpen,
 };
 
 const only = process.argv.slice(2);
