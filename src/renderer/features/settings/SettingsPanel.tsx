@@ -5,17 +5,19 @@ import type { StaffSummary } from '../../../shared/contract';
 import { BranchesSection } from './branches/BranchesSection';
 import { CamerasSection } from './cameras/CamerasSection';
 import { StaffSection } from './staff/StaffSection';
+import { GuidelinesSection } from './guidelines/GuidelinesSection';
 import { AuditSection } from './audit/AuditSection';
 import { JournalSection } from './journal/JournalSection';
 import { PreferencesSection } from './preferences/PreferencesSection';
 import './settings.css';
 
-type SectionKey = 'branches' | 'cameras' | 'staff' | 'audit' | 'journal' | 'preferences';
+type SectionKey = 'branches' | 'cameras' | 'staff' | 'guidelines' | 'audit' | 'journal' | 'preferences';
 
 const ADMIN_SECTIONS = [
   { key: 'branches', label: 'Branches' },
   { key: 'cameras', label: 'Cameras' },
   { key: 'staff', label: 'Staff' },
+  { key: 'guidelines', label: 'Behavior guidelines' },
   { key: 'audit', label: 'Audit log' },
   { key: 'journal', label: 'Journal' },
   { key: 'preferences', label: 'Preferences' },
@@ -53,6 +55,7 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         {section === 'branches' && <BranchesSection />}
         {section === 'cameras' && <CamerasSection />}
         {section === 'staff' && <StaffSection self={staff} />}
+        {section === 'guidelines' && <GuidelinesSection />}
         {section === 'audit' && <AuditSection />}
         {section === 'journal' && <JournalSection />}
         {section === 'preferences' && <PreferencesSection isAdmin={isAdmin} />}
