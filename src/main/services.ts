@@ -46,6 +46,8 @@ import { IncidentsService } from './incidents/incidents.service';
 import { incidentsHandlers } from './incidents/incidents.handlers';
 import { seedDemoIncidents } from './demo/incidents';
 import { IncidentPdfService } from './reports/incident-pdf.service';
+import { AttachmentsService } from './attachments/attachments.service';
+import { attachmentsHandlers } from './attachments/attachments.handlers';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -163,6 +165,7 @@ export function createServices(opts: ServicesOptions): Services {
   guidelines.seedDefaults();
   const persons = new PersonsService(db, new PersonsRepo(db), journal, audit);
   const incidents = new IncidentsService(db, journal, audit, roleOf);
+  const attachments = new AttachmentsService(db, journal, audit, opts.dataDir);
   const incidentPdf = new IncidentPdfService(db, audit, opts.dataDir, (id, staffId) => incidents.filed(id, staffId));
 
   const handlers: FullHandlerTable = {
@@ -186,6 +189,7 @@ export function createServices(opts: ServicesOptions): Services {
     ...guidelinesHandlers(guidelines),
     ...peopleHandlers(persons),
     ...incidentsHandlers(incidents, incidentPdf),
+    ...attachmentsHandlers(attachments),
   };
 
   const ready = opts.demo

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { startHlsCamera } from '../fixtures/hls-camera';
+import { EXIF_GPS, ffmpegJpeg, withSegments } from '../helpers/jpeg';
 import { ADMIN, createAdministrator, expect, signIn, test } from './fixtures';
 
 const OFFICER = { name: 'Olu Officer', username: 'olu', role: 'officer', passphrase: 'officer passphrase' };
@@ -146,7 +148,10 @@ test('a report from a camera tile: snapshot attached, submitted, returned, amend
   }
 });
 
-test('text typed in a new report survives a reload', async ({ page, vigil }) => {
+test('text typed in a new report survives a reload, with an image file attached and a non-image refused', async ({
+  page,
+  vigil,
+}) => {
   await createAdministrator(page, vigil.url);
   await callInPage(page, 'branches.add', { name: 'Main Library', code: 'MAIN', address: '', timeZone: 'UTC' });
   await page.getByRole('button', { name: 'New report' }).click();
@@ -154,6 +159,21 @@ test('text typed in a new report survives a reload', async ({ page, vigil }) => 
   const typed = 'Two patrons argued over a computer — café, ñandú, 🙂';
   await form.getByLabel('Summary', { exact: true }).fill(typed);
   await form.getByLabel('Narrative', { exact: true }).fill('Nothing typed here may be lost.');
+
+  // A photo from disk (its Exif stripped, so its hash is the plain JPEG's) and a text file dressed as one.
+  const jpeg = ffmpegJpeg(64, 48);
+  const sha256 = createHash('sha256').update(jpeg).digest('hex');
+  await form.getByLabel('Attach image files').setInputFiles([
+    { name: 'IMG_0042.jpg', mimeType: 'image/jpeg', buffer: withSegments(jpeg, EXIF_GPS) },
+    { name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture at all') },
+  ]);
+  const attached = form.getByRole('list', { name: 'Attached' });
+  await expect(attached).toContainText(sha256);
+  await expect(attached).toContainText('64 × 48 px');
+  await expect(form.getByRole('alert').filter({ hasText: 'notes.jpg' })).toContainText(
+    'notes.jpg: This file is not a JPEG or PNG image.',
+  );
+  await expect(form.getByLabel('Summary', { exact: true })).toHaveValue(typed);
   await expect(form.getByRole('status').filter({ hasText: /^Saved \d\d:\d\d:\d\d$/ })).toBeVisible();
 
   await page.reload();
@@ -162,4 +182,10 @@ test('text typed in a new report survives a reload', async ({ page, vigil }) => 
   await page.getByRole('button', { name: `Open draft ${typed}` }).click();
   await expect(page.getByLabel('Summary', { exact: true })).toHaveValue(typed);
   await expect(page.getByLabel('Narrative', { exact: true })).toHaveValue('Nothing typed here may be lost.');
+  // The reopened draft still shows the picture (served by the media path) and its full SHA-256.
+  const picture = page.getByRole('list', { name: 'Attached' }).getByRole('img');
+  await expect(page.getByRole('list', { name: 'Attached' })).toContainText(sha256);
+  await expect(picture).toHaveAttribute('src', new RegExp(`/attachments/${sha256}\\.jpg$`));
+  await picture.scrollIntoViewIfNeeded(); // lazy: it loads once on screen
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
 });

@@ -170,3 +170,32 @@ describe('media handler: snapshots', () => {
     expect((await media(`${s.mediaKey}/snapshots/${'0'.repeat(64)}.png`, 'GET')).status).toBe(404);
   });
 });
+
+describe('media handler: photo attachments', () => {
+  it('serves a photo by its SHA-256 with the type its extension names, audits each read, refuses odd names', async () => {
+    const jpeg = Buffer.from('ffd8ffe000104a464946000101ffd9', 'hex');
+    const sha = createHash('sha256').update(jpeg).digest('hex');
+    const file = attachmentPath(dir.path, sha, 'jpg');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, jpeg);
+    const s = signedIn();
+    const res = await media(`${s.mediaKey}/attachments/${sha}.jpg`, 'GET');
+    expect(res.status).toBe(200);
+    expect(res.headers['Content-Type']).toBe('image/jpeg');
+    expect(Buffer.compare(res.body as Buffer, jpeg)).toBe(0);
+    expect(audited.filter((e) => e.subject === 'attachment')).toEqual([
+      expect.objectContaining({ staffId: s.staffId, action: 'read', detail: `${sha}.jpg` }),
+    ]);
+    const bad = [
+      `${s.mediaKey}/attachments/${sha}.png`,
+      `${s.mediaKey}/attachments/${sha}.jpeg`,
+      `${s.mediaKey}/attachments/${sha.toUpperCase()}.jpg`,
+      `${s.mediaKey}/attachments/${sha}.jpg/x`,
+      `${s.mediaKey}/attachments/..%2F${sha}.jpg`,
+      `${s.mediaKey}/attachments/../../db.sqlite`,
+      `${s.mediaKey}/attachments/${sha}.svg`,
+    ];
+    for (const p of bad) expect((await media(p, 'GET')).status, p).toBe(404);
+    expect((await media(`${'x'.repeat(32)}/attachments/${sha}.jpg`, 'GET')).status).toBe(403);
+  });
+});

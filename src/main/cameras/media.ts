@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { STREAMS, type StreamName } from '../../shared/contract/cameras';
 import type { AuditEvent } from '../audit/audit.service';
 import type { Session } from '../rpc/sessions';
+import type { AttachmentExt } from '../snapshots/attachments';
 import { notFound, plain, type MediaResponse } from './media-response';
 
 /** What the media handler needs from the supervision: streams by camera. */
@@ -17,7 +18,7 @@ export interface MediaHandlerOptions {
   supervision: MediaSource;
   dataDir: string;
   audit: { record(event: AuditEvent): void };
-  attachmentPath(dataDir: string, sha256: string): string;
+  attachmentPath(dataDir: string, sha256: string, ext?: AttachmentExt): string;
   now?: () => number;
 }
 
@@ -28,6 +29,9 @@ const MEDIA_KEY = /^[A-Za-z0-9_-]{32}$/;
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MEDIA_FILE = /^(?:index\.m3u8|[a-z]{1,8}\d{1,20}\.(?:ts|m4s|mp4|aac|bin))$/;
 const SNAPSHOT_FILE = /^([0-9a-f]{64})\.png$/;
+/** Photos from disk: stored under the type sniffed from their bytes, so the extension names the content. */
+const ATTACHMENT_FILE = /^([0-9a-f]{64})\.(jpg|png)$/;
+const CONTENT_TYPES: Record<AttachmentExt, string> = { jpg: 'image/jpeg', png: 'image/png' };
 
 const LIVE_AUDIT_MS = 10 * 60_000;
 const REFUSAL_AUDIT_MS = 60_000;
@@ -37,8 +41,8 @@ const REFUSALS_PER_MINUTE = 30;
 const forbidden = (): MediaResponse => plain(403, 'Forbidden');
 
 /**
- * The one media path (DESIGN.md §4): <key>/<camera>/<stream>/<file> and
- * <key>/snapshots/<sha256>.png. The key is the console's mediaKey, valid only while
+ * The one media path (DESIGN.md §4): <key>/<camera>/<stream>/<file>,
+ * <key>/snapshots/<sha256>.png and <key>/attachments/<sha256>.(jpg|png). The key is the console's mediaKey, valid only while
  * its session is signed in, unlocked and its staff member active. Every path part
  * is checked against a strict pattern before anything is looked up.
  */
@@ -105,6 +109,14 @@ export function createMediaHandler(opts: MediaHandlerOptions): MediaHandler {
       if (!body) return notFound();
       opts.audit.record({ staffId, action: 'read', subject: 'snapshot', detail: sha });
       res = { status: 200, headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' }, body };
+    } else if (parts.length === 3 && parts[1] === 'attachments') {
+      const match = ATTACHMENT_FILE.exec(parts[2]!);
+      if (!match) return notFound();
+      const [, sha, ext] = match as unknown as [string, string, AttachmentExt];
+      const body = await readFile(opts.attachmentPath(opts.dataDir, sha, ext)).catch(() => null);
+      if (!body) return notFound();
+      opts.audit.record({ staffId, action: 'read', subject: 'attachment', detail: `${sha}.${ext}` });
+      res = { status: 200, headers: { 'Content-Type': CONTENT_TYPES[ext], 'Cache-Control': 'no-store' }, body };
     } else if (parts.length === 4) {
       const [, cameraId, stream, file] = parts as [string, string, string, string];
       if (!UUID_V7.test(cameraId) || !(STREAMS as readonly string[]).includes(stream) || !MEDIA_FILE.test(file)) {

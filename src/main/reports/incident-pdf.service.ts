@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AuditService } from '../audit/audit.service';
 import type { Db } from '../db/connection';
-import { attachmentPath } from '../snapshots/attachments';
+import { attachmentPath, extensionFor } from '../snapshots/attachments';
 import type { IncidentRecord } from '../../shared/contract/incidents';
 import type { Names } from './format';
 import { renderIncidentPdf, type AttachmentImage } from './incident-pdf';
@@ -59,24 +59,26 @@ export class IncidentPdfService {
   }
 
   /**
-   * PNG attachments' bytes, each checked against the hash it is named by: a file that
-   * was swapped or damaged on disk is reported on the page, never printed as evidence.
+   * Pictures' bytes (PNG snapshots, JPEG and PNG photos), each checked against the hash it
+   * is named by: a file that was swapped or damaged on disk is reported on the page, never
+   * printed as evidence. Their sizes were measured from the bytes when they were stored.
    */
   private images(record: IncidentRecord): Map<string, AttachmentImage> {
     const images = new Map<string, AttachmentImage>();
     for (const a of record.attachments) {
-      if (a.mediaType !== 'image/png') continue;
-      let png: Buffer;
+      const ext = extensionFor(a.mediaType);
+      if (!ext || !a.width || !a.height) continue;
+      let bytes: Buffer;
       try {
-        png = readFileSync(attachmentPath(this.dataDir, a.sha256));
+        bytes = readFileSync(attachmentPath(this.dataDir, a.sha256, ext));
       } catch {
         images.set(a.id, { missing: 'The image file is missing from this desk’s data folder; its hash is below.' });
         continue;
       }
       images.set(
         a.id,
-        sha256(png) === a.sha256
-          ? { png }
+        sha256(bytes) === a.sha256
+          ? { image: bytes, width: a.width, height: a.height }
           : { missing: 'The image file on this desk no longer matches its recorded SHA-256, so it is not shown.' },
       );
     }

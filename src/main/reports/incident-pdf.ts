@@ -15,8 +15,11 @@ import {
 } from './format';
 import { CONTENT_WIDTH, INK, MUTED, ReportDocument, type FactRow } from './pdf-document';
 
-/** A snapshot's image for the report: its bytes when the file is there and still matches its hash, else why not. */
-export type AttachmentImage = { png: Buffer } | { missing: string };
+/**
+ * A picture for the report (a snapshot, or a JPEG/PNG photo from disk): its bytes and
+ * measured size when the file is there and still matches its hash, else why not.
+ */
+export type AttachmentImage = { image: Buffer; width: number; height: number } | { missing: string };
 
 export interface IncidentPdfInput {
   record: IncidentRecord;
@@ -25,7 +28,7 @@ export interface IncidentPdfInput {
   branchAddress: string;
   generatedAt: Date;
   generatedBy: string;
-  /** By attachment id, for PNG attachments. */
+  /** By attachment id, for picture attachments. */
   images: Map<string, AttachmentImage>;
   names: Names;
 }
@@ -170,17 +173,20 @@ function attachments(pdf: ReportDocument, input: IncidentPdfInput, t: TimeFormat
   if (all.length === 0) return;
   const images = all.filter((a) => input.images.has(a.id));
   const others = all.filter((a) => !input.images.has(a.id));
-  // A snapshot, its heading and its camera, times and hash stay on one page (the first one with the section title).
+  // A picture, its heading and its camera, times and hash stay on one page (the first one with the section title).
   const blockHeight = (a: AttachmentMeta) => {
     const image = input.images.get(a.id)!;
-    return ('png' in image ? pdf.imageSize(image.png, SNAPSHOT_MAX_HEIGHT).height : 20) + SNAPSHOT_CAPTION_HEIGHT;
+    return ('image' in image ? pdf.imageSize(image, SNAPSHOT_MAX_HEIGHT).height : 20) + SNAPSHOT_CAPTION_HEIGHT;
   };
-  if (images.length) pdf.section(`Snapshots (${images.length})`, blockHeight(images[0]!));
+  const photos = images.filter((a) => a.kind === 'photo').length;
+  const title = photos === 0 ? 'Snapshots' : photos === images.length ? 'Photos' : 'Snapshots and photos';
+  if (images.length) pdf.section(`${title} (${images.length})`, blockHeight(images[0]!));
   images.forEach((a, i) => {
     const image = input.images.get(a.id)!;
     pdf.ensure(blockHeight(a));
-    pdf.subheading(`Snapshot ${i + 1}`, a.cameraId ? input.names.camera(a.cameraId) : '');
-    if ('png' in image) pdf.image(image.png, pdf.imageSize(image.png, SNAPSHOT_MAX_HEIGHT));
+    const heading = a.kind === 'photo' ? `Photo ${i + 1}` : `Snapshot ${i + 1}`;
+    pdf.subheading(heading, a.cameraId ? input.names.camera(a.cameraId) : '');
+    if ('image' in image) pdf.image(image.image, pdf.imageSize(image, SNAPSHOT_MAX_HEIGHT));
     else pdf.paragraph(image.missing, { color: MUTED });
     pdf.facts(attachmentFacts(a, t, input.names));
   });
@@ -192,12 +198,22 @@ function attachments(pdf: ReportDocument, input: IncidentPdfInput, t: TimeFormat
 
 function attachmentFacts(a: AttachmentMeta, t: TimeFormat, names: Names): FactRow[] {
   const size = a.width && a.height ? `${a.width} × ${a.height} px, ` : '';
-  const facts: [string, string | null][] = [
-    ['Camera', a.cameraId ? names.camera(a.cameraId) : null],
-    ['Frame time', a.frameTime ? t.when(a.frameTime) : null],
-    ['Taken at', t.when(a.takenAt)],
-    ['File', `${a.mediaType}, ${size}${a.bytes.toLocaleString('en-US')} bytes`],
-  ];
+  const file: [string, string] = ['File', `${a.mediaType}, ${size}${a.bytes.toLocaleString('en-US')} bytes`];
+  // A photo's times are what staff said and when it was added: nothing is read from the file's own metadata.
+  const facts: [string, string | null][] =
+    a.kind === 'photo'
+      ? [
+          ['Source', 'Image file added by staff; its embedded metadata (Exif, GPS, text) was removed on arrival'],
+          ['Taken (as stated)', a.frameTime ? t.when(a.frameTime) : null],
+          ['Added at', t.when(a.takenAt)],
+          file,
+        ]
+      : [
+          ['Camera', a.cameraId ? names.camera(a.cameraId) : null],
+          ['Frame time', a.frameTime ? t.when(a.frameTime) : null],
+          ['Taken at', t.when(a.takenAt)],
+          file,
+        ];
   return [...facts.filter((f): f is [string, string] => f[1] !== null), ['SHA-256', a.sha256, 'hash']];
 }
 

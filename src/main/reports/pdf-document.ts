@@ -1,6 +1,5 @@
 import PDFDocument from 'pdfkit';
 import { resourcePath } from '../resources';
-import { pngDimensions } from '../snapshots/png';
 
 /**
  * A printed library document on US Letter with 54 pt margins: page furniture (running
@@ -190,17 +189,16 @@ export class ReportDocument {
     return Math.max(labelHeight, valueHeight) + 2 * PAD;
   }
 
-  /** The size a PNG is drawn at: the content width at most, `maxHeight` at most, never blown up past 1.5×. */
-  imageSize(png: Buffer, maxHeight: number): { width: number; height: number } {
-    const size = pngDimensions(png);
+  /** The size a picture is drawn at: the content width at most, `maxHeight` at most, never blown up past 1.5×. */
+  imageSize(size: { width: number; height: number }, maxHeight: number): { width: number; height: number } {
     const scale = Math.min(CONTENT_WIDTH / size.width, maxHeight / size.height, 1.5);
     return { width: size.width * scale, height: size.height * scale };
   }
 
-  /** An image at the current line, framed; the caller has made room for it (see imageSize). */
-  image(png: Buffer, size: { width: number; height: number }): void {
+  /** A PNG or JPEG at the current line, framed; the caller has made room for it (see imageSize). */
+  image(bytes: Buffer, size: { width: number; height: number }): void {
     const top = this.doc.y;
-    this.doc.image(png, this.left, top, size);
+    this.doc.image(bytes, this.left, top, size);
     this.doc.rect(this.left, top, size.width, size.height).lineWidth(0.5).strokeColor(RULE).stroke();
     this.doc.y = top + size.height + 4;
   }

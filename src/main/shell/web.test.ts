@@ -127,7 +127,7 @@ describe('web shell: random payloads at every method', () => {
   it('refuses frames over the size cap without falling over', async () => {
     const big = await connectWs(shell.port, shell.token);
     const closed = new Promise<void>((resolve) => {
-      big.raw(JSON.stringify({ t: 'call', id: 1, method: 'auth.state', input: { x: 'y'.repeat(2 * 1024 * 1024) } }));
+      big.raw(JSON.stringify({ t: 'call', id: 1, method: 'auth.state', input: { x: 'y'.repeat(23 * 1024 * 1024) } }));
       setTimeout(resolve, 300);
     });
     await closed;

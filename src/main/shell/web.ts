@@ -24,8 +24,11 @@ export interface WebShell {
   close(): Promise<void>;
 }
 
-/** Frames larger than this are refused before parsing: no method takes more. */
-const MAX_MESSAGE_BYTES = 1024 * 1024;
+/**
+ * Frames larger than this are refused before parsing: no method takes more. The
+ * largest input is an image file from disk (attachments.addImage: 15 MB, ~21 MB of base64).
+ */
+const MAX_MESSAGE_BYTES = 22 * 1024 * 1024;
 
 const CallMessage = z.strictObject({
   t: z.literal('call'),

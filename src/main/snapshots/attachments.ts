@@ -4,10 +4,17 @@ import { join } from 'node:path';
 
 export const ATTACHMENTS_DIR = 'attachments';
 
-/** Where a snapshot's file lives: attachments are named by the SHA-256 of their bytes. */
-export function attachmentPath(dataDir: string, sha256: string): string {
+/** The file extensions attachments are stored under: the sniffed type's, never the uploaded name's. */
+export type AttachmentExt = 'png' | 'jpg';
+
+export const extensionFor = (mediaType: string): AttachmentExt | null =>
+  mediaType === 'image/png' ? 'png' : mediaType === 'image/jpeg' ? 'jpg' : null;
+
+/** Where an attachment's file lives: attachments are named by the SHA-256 of their bytes. */
+export function attachmentPath(dataDir: string, sha256: string, ext: AttachmentExt = 'png'): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('Not a SHA-256 name');
-  return join(dataDir, ATTACHMENTS_DIR, `${sha256}.png`);
+  if (ext !== 'png' && ext !== 'jpg') throw new Error('Not an attachment extension');
+  return join(dataDir, ATTACHMENTS_DIR, `${sha256}.${ext}`);
 }
 
 /**
@@ -15,8 +22,8 @@ export function attachmentPath(dataDir: string, sha256: string): string {
  * fsync, rename), so a crash never leaves a half image under a real name. The same
  * bytes saved twice share one file. Only this user may read camera images.
  */
-export function storeAttachment(dataDir: string, sha256: string, bytes: Buffer): void {
-  const path = attachmentPath(dataDir, sha256);
+export function storeAttachment(dataDir: string, sha256: string, bytes: Buffer, ext: AttachmentExt = 'png'): void {
+  const path = attachmentPath(dataDir, sha256, ext);
   if (existsSync(path)) return;
   mkdirSync(join(dataDir, ATTACHMENTS_DIR), { recursive: true, mode: 0o700 });
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;

@@ -14,10 +14,14 @@ const refuse = (message: string) => invalid(message, { png: message });
  * last) of a sensible size, and returns its dimensions. Refuses with a reason
  * otherwise: what is stored as a camera image must be one.
  */
-export function pngDimensions(bytes: Buffer): { width: number; height: number } {
+export function pngDimensions(
+  bytes: Buffer,
+  limits: { maxBytes: number; maxSide: number } = { maxBytes: MAX_PNG_BYTES, maxSide: MAX_PNG_SIDE },
+): { width: number; height: number } {
   if (bytes.length === 0) throw refuse('The image is empty.');
-  if (bytes.length > MAX_PNG_BYTES) {
-    throw refuse(`The image is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; at most 10 MB can be saved.`);
+  if (bytes.length > limits.maxBytes) {
+    const size = (bytes.length / 1024 / 1024).toFixed(1);
+    throw refuse(`The image is ${size} MB; at most ${Math.round(limits.maxBytes / 1024 / 1024)} MB can be saved.`);
   }
   if (bytes.length < SIGNATURE.length || !bytes.subarray(0, 8).equals(SIGNATURE)) {
     throw refuse('This is not a PNG image.');
@@ -32,8 +36,8 @@ export function pngDimensions(bytes: Buffer): { width: number; height: number } 
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
   if (width === 0 || height === 0) throw refuse(`The image has no pixels (${width} × ${height}).`);
-  if (width > MAX_PNG_SIDE || height > MAX_PNG_SIDE) {
-    throw refuse(`The image is ${width} × ${height} pixels; at most ${MAX_PNG_SIDE} on each side can be saved.`);
+  if (width > limits.maxSide || height > limits.maxSide) {
+    throw refuse(`The image is ${width} × ${height} pixels; at most ${limits.maxSide} on each side can be saved.`);
   }
   if (!bytes.subarray(bytes.length - IEND.length).equals(IEND)) {
     throw refuse('This PNG is cut short (it does not end with IEND): the image is incomplete.');

@@ -10,6 +10,7 @@ import { camerasContract } from './cameras';
 import { guidelinesContract } from './guidelines';
 import { peopleContract } from './people';
 import { incidentsContract } from './incidents';
+import { attachmentsContract } from './attachments';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -26,6 +27,7 @@ export const contract = {
   ...guidelinesContract,
   ...peopleContract,
   ...incidentsContract,
+  ...attachmentsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -59,3 +61,4 @@ export * from './cameras';
 export * from './guidelines';
 export * from './people';
 export * from './incidents';
+export * from './attachments';

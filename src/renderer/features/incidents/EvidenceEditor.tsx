@@ -1,11 +1,14 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/Field';
 import type { Option } from '../../components/Field';
 import { Unseen } from '../../components/Unseen';
+import { call } from '../../lib/api';
 import { useEvent, useMethod } from '../../lib/useCall';
 import { formatClockSeconds } from '../../lib/time';
-import type { AttachmentMeta, DraftContent, Snapshot } from '../../../shared/contract';
-import { AttachmentCard } from './Attachment';
+import type { AttachmentMeta, DraftContent, ImageAttachment, Snapshot } from '../../../shared/contract';
+import { AttachmentCard, pictureSize } from './Attachment';
+import { ImageFilePicker } from './ImageFilePicker';
 import { DateTimeField, FormSection, groupError } from './formParts';
 
 interface EvidenceEditorProps {
@@ -17,7 +20,7 @@ interface EvidenceEditorProps {
   filed?: readonly AttachmentMeta[];
 }
 
-/** Camera references (camera and time range) and the snapshots attached, each with its SHA-256. */
+/** Camera references (camera and time range) and the snapshots and image files attached, each with its SHA-256. */
 export function EvidenceEditor({ content, set, errors, timeZone, filed = [] }: EvidenceEditorProps) {
   const cameras = useMethod('cameras.list');
   const snapshots = useMethod('snapshots.list');
@@ -41,18 +44,55 @@ export function EvidenceEditor({ content, set, errors, timeZone, filed = [] }: E
   }
 
   const attached = content.attachmentIds;
-  const describe = (id: string): { sha256: string; alt: string; caption: string } | undefined => {
+  // Image files added here, and those of a reopened draft (looked up once by id): their pictures and sizes.
+  const [photos, setPhotos] = useState<ReadonlyMap<string, ImageAttachment>>(new Map());
+  const known = (id: string) => photos.has(id) || shift.some((x) => x.id === id) || filed.some((x) => x.id === id);
+  const unknownIds = snapshots.value ? attached.filter((id) => !known(id)) : [];
+  const unknownKey = unknownIds.join(',');
+  useEffect(() => {
+    if (!unknownKey) return;
+    let live = true;
+    void call('attachments.describe', { ids: unknownKey.split(',') }).then((r) => {
+      if (live && r.ok && r.value.attachments.length) {
+        setPhotos((m) => new Map([...m, ...r.value.attachments.map((a) => [a.id, a] as const)]));
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [unknownKey]);
+
+  // An upload finishes after the person may have typed elsewhere: attach to the form as it is then, not as it was.
+  const latest = useRef({ attached, set });
+  useLayoutEffect(() => {
+    latest.current = { attached, set };
+  });
+  const addPhoto = (photo: ImageAttachment) => {
+    setPhotos((m) => new Map([...m, [photo.id, photo]]));
+    const now = latest.current;
+    if (!now.attached.includes(photo.id)) now.set({ attachmentIds: [...now.attached, photo.id] });
+  };
+
+  type Words = { sha256: string; alt: string; caption: string; kind?: string; mediaType?: string };
+  const describe = (id: string): Words | undefined => {
     const s = shift.find((x) => x.id === id);
     if (s) return snapshotWords(s, timeZone);
+    const p = photos.get(id);
+    if (p) return photoWords(p, timeZone);
     const f = filed.find((x) => x.id === id);
     if (!f) return undefined;
+    if (f.kind === 'photo') {
+      const when = formatClockSeconds(new Date(f.takenAt), timeZone);
+      const size = pictureSize(f.width, f.height, f.bytes);
+      return { ...f, alt: `Image file added at ${when}`, caption: `Image file, added ${when} · ${size}` };
+    }
     const when = formatClockSeconds(new Date(f.frameTime ?? f.takenAt), timeZone);
     const where = f.cameraId ? cameraName(f.cameraId) : 'Attachment';
     return { sha256: f.sha256, alt: `${where} at ${when}`, caption: `${where}, ${when}` };
   };
 
   return (
-    <FormSection title="Cameras and snapshots">
+    <FormSection title="Cameras, snapshots and images">
       {refs.map((ref, i) => (
         <div key={i} className="camera-ref field-wide" role="group" aria-label={`Camera reference ${i + 1}`}>
           <SelectField
@@ -100,7 +140,7 @@ export function EvidenceEditor({ content, set, errors, timeZone, filed = [] }: E
             {groupError(errors, 'attachmentIds')}
           </p>
         )}
-        {attached.length === 0 && <p className="muted">No snapshots attached.</p>}
+        {attached.length === 0 && <p className="muted">No snapshots or images attached.</p>}
         <ul className="attachment-list" aria-label="Attached">
           {attached.map((id) => {
             const words = describe(id);
@@ -114,6 +154,10 @@ export function EvidenceEditor({ content, set, errors, timeZone, filed = [] }: E
             );
           })}
         </ul>
+      </div>
+
+      <div className="field-wide">
+        <ImageFilePicker onAdded={addPhoto} />
       </div>
 
       <div className="field-wide">
@@ -145,4 +189,16 @@ export function EvidenceEditor({ content, set, errors, timeZone, filed = [] }: E
 function snapshotWords(s: Snapshot, timeZone: string | undefined) {
   const when = formatClockSeconds(new Date(s.frameTime ?? s.takenAt), timeZone);
   return { sha256: s.sha256, alt: `${s.cameraName} at ${when}`, caption: `${s.cameraName}, ${when}` };
+}
+
+function photoWords(p: ImageAttachment, timeZone: string | undefined) {
+  const when = formatClockSeconds(new Date(p.addedAt), timeZone);
+  const size = pictureSize(p.width, p.height, p.bytes);
+  return {
+    sha256: p.sha256,
+    kind: p.kind,
+    mediaType: p.mediaType,
+    alt: `Image file added by ${p.addedByName} at ${when}`,
+    caption: `Image file, added ${when} · ${size}`,
+  };
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { IncidentRecord } from '../../../shared/contract';
-import { AttachmentCard } from './Attachment';
+import { AttachmentCard, pictureSize } from './Attachment';
 import { formatWhen } from './localTime';
 import { formatClockSeconds } from '../../lib/time';
 import { EMERGENCY_WORD, ROLE_WORD, SEVERITY_WORD, SEX_WORD } from './words';
@@ -129,15 +129,21 @@ export function ReportContent({ record, mediaBase }: { record: IncidentRecord; m
         {record.attachments.length === 0 && <p className="muted">No attachments.</p>}
         <ul className="attachment-list" aria-label="Attachments">
           {record.attachments.map((a) => {
-            const camera = record.cameras.find((cam) => cam.cameraId === a.cameraId)?.cameraName ?? 'Camera';
-            const at = formatClockSeconds(new Date(a.frameTime ?? a.takenAt), tz);
+            const size = pictureSize(a.width, a.height, a.bytes);
+            const photo = a.kind === 'photo';
+            const source = photo
+              ? 'Image file'
+              : (record.cameras.find((cam) => cam.cameraId === a.cameraId)?.cameraName ?? 'Camera');
+            const at = formatClockSeconds(new Date(photo ? a.takenAt : (a.frameTime ?? a.takenAt)), tz);
             return (
               <li key={a.id}>
                 <AttachmentCard
                   sha256={a.sha256}
                   mediaBase={mediaBase}
-                  alt={`${camera} at ${at}`}
-                  caption={`${camera}, ${at} · ${a.width ?? '?'}×${a.height ?? '?'} · ${Math.round(a.bytes / 1024)} KB`}
+                  kind={a.kind}
+                  mediaType={a.mediaType}
+                  alt={photo ? `Image file added at ${at}` : `${source} at ${at}`}
+                  caption={photo ? `${source}, added ${at} · ${size}` : `${source}, ${at} · ${size}`}
                 />
               </li>
             );
