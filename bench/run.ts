@@ -1,3 +1,4 @@
+import { benchCameraCycles } from './camera-cycles';
 import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
 import { benchIncidentsOpen } from './incidents-open';
@@ -7,6 +8,7 @@ import { benchWall } from './wall';
 const benches: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
   wall: benchWall,
+  'camera-cycles': benchCameraCycles,
   incidents: benchIncidents,
   'incidents-open': benchIncidentsOpen,
 };
