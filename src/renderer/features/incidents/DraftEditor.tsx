@@ -4,7 +4,7 @@ import { call } from '../../lib/api';
 import type { CallError } from '../../lib/api';
 import { useFocusFirstInvalid } from '../../lib/useFocusInvalid';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/Notice';
 import type { Branch, Draft, DraftContent } from '../../../shared/contract';
 import { ContentEditor } from './ContentEditor';
@@ -169,23 +169,15 @@ function DraftForm({
         </Button>
       </div>
       {confirmDiscard && (
-        <Dialog
+        <ConfirmDialog
           title="Discard this draft?"
-          role="alertdialog"
-          onClose={() => setConfirmDiscard(false)}
-          actions={
-            <>
-              <Button variant="danger" onClick={() => void discard()}>
-                Discard draft
-              </Button>
-              <Button variant="primary" onClick={() => setConfirmDiscard(false)}>
-                Keep it
-              </Button>
-            </>
-          }
+          confirmLabel="Discard draft"
+          cancelLabel="Keep it"
+          onConfirm={() => void discard()}
+          onCancel={() => setConfirmDiscard(false)}
         >
           <p>Everything typed in it will be gone. A submitted report is never discarded; this draft is not one yet.</p>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </form>
   );

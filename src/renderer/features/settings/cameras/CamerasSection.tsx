@@ -3,7 +3,7 @@ import { call } from '../../../lib/api';
 import type { CallError, Result } from '../../../lib/api';
 import { useEvent, useMethod } from '../../../lib/useCall';
 import { Button } from '../../../components/Button';
-import { Dialog } from '../../../components/Dialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorNotice, StatusNotice } from '../../../components/Notice';
 import type { Camera, CameraDetail } from '../../../../shared/contract';
@@ -102,34 +102,24 @@ export function CamerasSection() {
         />
       )}
       {removing && (
-        <Dialog
-          role="alertdialog"
+        <ConfirmDialog
           title={`Remove ${removing.name}?`}
-          onClose={() => setRemoving(null)}
-          actions={
-            <>
-              <Button onClick={() => setRemoving(null)}>Cancel</Button>
-              <Button
-                variant="danger"
-                onClick={() => {
-                  const camera = removing;
-                  setRemoving(null);
-                  void change(
-                    () => call('cameras.remove', { id: camera.id }),
-                    () => `Removed ${camera.name} from the wall.`,
-                  );
-                }}
-              >
-                Yes, remove
-              </Button>
-            </>
-          }
+          confirmLabel="Yes, remove"
+          onConfirm={() => {
+            const camera = removing;
+            setRemoving(null);
+            void change(
+              () => call('cameras.remove', { id: camera.id }),
+              () => `Removed ${camera.name} from the wall.`,
+            );
+          }}
+          onCancel={() => setRemoving(null)}
         >
           <p>
             {removing.name} leaves the wall and every saved view. Snapshots and records that mention it keep it. To stop
             it for a while instead, use Disable.
           </p>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </section>
   );

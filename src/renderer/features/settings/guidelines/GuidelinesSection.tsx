@@ -3,7 +3,7 @@ import { call } from '../../../lib/api';
 import type { CallError } from '../../../lib/api';
 import { useMethod } from '../../../lib/useCall';
 import { Button } from '../../../components/Button';
-import { Dialog } from '../../../components/Dialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorNotice, StatusNotice } from '../../../components/Notice';
 import { EmptyState } from '../../../components/EmptyState';
 import type { GuidelineRule } from '../../../../shared/contract';
@@ -136,30 +136,20 @@ export function GuidelinesSection() {
         </table>
       )}
       {confirming && (
-        <Dialog
-          role="alertdialog"
+        <ConfirmDialog
           title={`Retire ${confirming.title}?`}
-          onClose={() => setConfirming(null)}
-          actions={
-            <>
-              <Button onClick={() => setConfirming(null)}>Cancel</Button>
-              <Button
-                variant="danger"
-                onClick={() => {
-                  void setRetired(confirming, true);
-                  setConfirming(null);
-                }}
-              >
-                Yes, retire
-              </Button>
-            </>
-          }
+          confirmLabel="Yes, retire"
+          onConfirm={() => {
+            void setRetired(confirming, true);
+            setConfirming(null);
+          }}
+          onCancel={() => setConfirming(null)}
         >
           <p>
             {confirming.code} — {confirming.title} will no longer be offered on new reports. Reports already filed keep
             it, in the wording they were filed under. You can restore it later.
           </p>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </section>
   );

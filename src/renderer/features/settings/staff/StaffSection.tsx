@@ -3,7 +3,7 @@ import { call } from '../../../lib/api';
 import type { CallError, Result } from '../../../lib/api';
 import { useMethod } from '../../../lib/useCall';
 import { Button } from '../../../components/Button';
-import { Dialog } from '../../../components/Dialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorNotice, StatusNotice } from '../../../components/Notice';
 import { roleLabel } from '../../../../shared/roles';
 import type { Staff, StaffSummary } from '../../../../shared/contract';
@@ -119,30 +119,20 @@ export function StaffSection({ self }: { self: StaffSummary }) {
         </table>
       )}
       {confirming && (
-        <Dialog
-          role="alertdialog"
+        <ConfirmDialog
           title={`Deactivate ${confirming.name}?`}
-          onClose={() => setConfirming(null)}
-          actions={
-            <>
-              <Button onClick={() => setConfirming(null)}>Cancel</Button>
-              <Button
-                variant="danger"
-                onClick={() => {
-                  setActive(confirming, false);
-                  setConfirming(null);
-                }}
-              >
-                Yes, deactivate
-              </Button>
-            </>
-          }
+          confirmLabel="Yes, deactivate"
+          onConfirm={() => {
+            setActive(confirming, false);
+            setConfirming(null);
+          }}
+          onCancel={() => setConfirming(null)}
         >
           <p>
             {confirming.name} will no longer be able to sign in. Everything they recorded stays, with their name on it.
             You can reactivate them later.
           </p>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </section>
   );
