@@ -183,7 +183,7 @@ export function createServices(opts: ServicesOptions): Services {
     ...settingsHandlers(settings),
     ...auditHandlers(audit),
     ...journalHandlers(journal),
-    ...camerasHandlers(cameras),
+    ...camerasHandlers(cameras, supervision),
     ...viewsHandlers(views),
     ...snapshotsHandlers(snapshots),
     ...guidelinesHandlers(guidelines),

@@ -1,8 +1,10 @@
 import type { HandlerTable } from '../rpc/handler';
 import type { CamerasService } from './cameras.service';
+import type { CameraSupervision } from './supervision';
 
 type CameraMethods =
   | 'cameras.list'
+  | 'cameras.awaitSegment'
   | 'cameras.get'
   | 'cameras.add'
   | 'cameras.update'
@@ -14,8 +16,14 @@ type CameraMethods =
 /** The media path is per console: its key lets the media handler tell whose request a segment is. */
 export const mediaBaseFor = (mediaKey: string): string => `media/${mediaKey}`;
 
-export const camerasHandlers = (cameras: CamerasService): HandlerTable<CameraMethods> => ({
+export const camerasHandlers = (
+  cameras: CamerasService,
+  supervision: Pick<CameraSupervision, 'awaitSegment'>,
+): HandlerTable<CameraMethods> => ({
   'cameras.list': (_input, ctx) => ({ cameras: cameras.list(), mediaBase: mediaBaseFor(ctx.session.mediaKey) }),
+  'cameras.awaitSegment': async ({ cameraId, stream, msn }) => ({
+    ready: await supervision.awaitSegment(cameraId, stream, msn),
+  }),
   'cameras.get': ({ id }) => cameras.get(id),
   'cameras.add': (input, ctx) => cameras.add(input, ctx.staffId),
   'cameras.update': ({ id, ...input }, ctx) => cameras.update(id, input, ctx.staffId),

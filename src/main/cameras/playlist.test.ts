@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlaylist, rewriteMediaPlaylist, withoutEndList } from './playlist';
+import { BLOCKING_RELOAD_TAG, parsePlaylist, rewriteMediaPlaylist, withoutEndList } from './playlist';
 import { redactCredentials, withCredentials } from './redact';
 
 const NVR_PLAYLIST = `#EXTM3U
@@ -25,7 +25,12 @@ describe('playlists', () => {
   it('reads target duration, media sequence and segments, and tells master, media and garbage apart', () => {
     const p = parsePlaylist(NVR_PLAYLIST);
     expect(p).toMatchObject({ kind: 'media', targetDuration: 2, mediaSequence: 120, ended: true });
-    if (p.kind === 'media') expect(p.segments.map((s) => s.sequence)).toEqual([120, 121, 122]);
+    if (p.kind === 'media') {
+      expect(p.segments.map((s) => s.sequence)).toEqual([120, 121, 122]);
+      expect(p.segments.map((s) => s.duration)).toEqual([2, 2, 2]);
+    }
+    const odd = parsePlaylist('#EXTM3U\n#EXTINF:0.96,\na.ts\nb.ts\n#EXTINF:garbage\nc.ts\n');
+    if (odd.kind === 'media') expect(odd.segments.map((s) => s.duration)).toEqual([0.96, null, null]);
     expect(parsePlaylist('#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\nlow/index.m3u8\n')).toEqual({
       kind: 'master',
       variants: ['low/index.m3u8'],
@@ -36,7 +41,10 @@ describe('playlists', () => {
 
   it('rewrites every URI to a local name mapped to the absolute upstream URL, keeping program date time', () => {
     const { text, resources } = rewriteMediaPlaylist(NVR_PLAYLIST, 'http://user:pw@10.0.0.5:8080/cams/1/index.m3u8');
-    expect(text).not.toMatch(/10\.0\.0\.5|nvr\.example|token|chunk|part-|ENDLIST|PRELOAD|SERVER-CONTROL/);
+    expect(text).not.toMatch(/10\.0\.0\.5|nvr\.example|token|chunk|part-|ENDLIST|PRELOAD|HOLD-BACK/);
+    // The upstream's low-latency promises go; main's own (blocking reload, answered by main) comes in.
+    expect(text.split('\n').filter((l) => l.startsWith('#EXT-X-SERVER-CONTROL'))).toEqual([BLOCKING_RELOAD_TAG]);
+    expect(text.split('\n')[1]).toBe(BLOCKING_RELOAD_TAG);
     expect(text).toContain('#EXT-X-PROGRAM-DATE-TIME:2026-11-28T19:42:00.000Z');
     expect(text).toContain('#EXT-X-MAP:URI="init0.mp4"');
     expect(text).toContain('#EXT-X-KEY:METHOD=AES-128,URI="key0.bin",IV=0x1');
@@ -51,7 +59,9 @@ describe('playlists', () => {
   });
 
   it('serves ffmpeg’s own playlist without ENDLIST, so a player keeps reloading through a restart', () => {
-    expect(withoutEndList('#EXTM3U\n#EXTINF:1,\nseg1.ts\n#EXT-X-ENDLIST\n')).toBe('#EXTM3U\n#EXTINF:1,\nseg1.ts\n');
+    expect(withoutEndList('#EXTM3U\n#EXTINF:1,\nseg1.ts\n#EXT-X-ENDLIST\n')).toBe(
+      `#EXTM3U\n${BLOCKING_RELOAD_TAG}\n#EXTINF:1,\nseg1.ts\n`,
+    );
   });
 });
 

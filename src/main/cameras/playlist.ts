@@ -4,6 +4,8 @@ export interface MediaSegment {
   uri: string;
   /** EXT-X-MEDIA-SEQUENCE + position: the segment's lasting number. */
   sequence: number;
+  /** EXTINF, in seconds; null when missing or unreadable. */
+  duration: number | null;
 }
 
 export type Playlist =
@@ -39,6 +41,7 @@ export function parsePlaylist(text: string): Playlist {
   let targetDuration: number | null = null;
   let mediaSequence = 0;
   let ended = false;
+  let duration: number | null = null;
   const segments: MediaSegment[] = [];
   for (const line of all) {
     if (line.startsWith('#EXT-X-TARGETDURATION:')) {
@@ -47,10 +50,14 @@ export function parsePlaylist(text: string): Playlist {
     } else if (line.startsWith('#EXT-X-MEDIA-SEQUENCE:')) {
       const n = Number(line.slice('#EXT-X-MEDIA-SEQUENCE:'.length));
       if (Number.isSafeInteger(n) && n >= 0) mediaSequence = n;
+    } else if (line.startsWith('#EXTINF:')) {
+      const n = Number.parseFloat(line.slice('#EXTINF:'.length));
+      duration = Number.isFinite(n) && n > 0 ? n : null;
     } else if (line === '#EXT-X-ENDLIST') {
       ended = true;
     } else if (!line.startsWith('#')) {
-      segments.push({ uri: line, sequence: mediaSequence + segments.length });
+      segments.push({ uri: line, sequence: mediaSequence + segments.length, duration });
+      duration = null;
     }
   }
   return { kind: 'media', targetDuration, mediaSequence, segments, ended };
@@ -70,11 +77,21 @@ function extensionOf(uri: string): (typeof SEGMENT_EXTENSIONS)[number] {
   return SEGMENT_EXTENSIONS.find((ext) => path.endsWith(`.${ext}`)) ?? 'ts';
 }
 
-// Low-latency parts would need blocking reloads through the proxy; without them the
-// playlist is still a valid regular live playlist, so those tags are dropped.
+// Low-latency parts are not passed through (the upstream's own SERVER-CONTROL goes too);
+// without them the playlist is still a valid regular live playlist.
 const DROPPED_TAGS = ['#EXT-X-PART:', '#EXT-X-PRELOAD-HINT:', '#EXT-X-RENDITION-REPORT:', '#EXT-X-SERVER-CONTROL:'];
 // hls.js stops reloading at ENDLIST; a camera that restarts must still be picked up.
 const ENDLIST = '#EXT-X-ENDLIST';
+
+/**
+ * Announced on every playlist main serves: the player may ask for the next segment
+ * ahead of time (_HLS_msn), and main answers when it lands. The renderer asks through
+ * the contract (cameras.awaitSegment, see segment-clock.ts), then loads the playlist.
+ */
+export const BLOCKING_RELOAD_TAG = '#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES';
+
+const withBlockingReload = (out: string[]): string[] =>
+  out[0] === '#EXTM3U' ? ['#EXTM3U', BLOCKING_RELOAD_TAG, ...out.slice(1)] : out;
 
 /**
  * A media playlist with every URI replaced by a local relative name, and the map
@@ -113,13 +130,12 @@ export function rewriteMediaPlaylist(text: string, baseUrl: string): { text: str
       out.push(local);
     }
   }
-  return { text: `${out.join('\n')}\n`, resources };
+  return { text: `${withBlockingReload(out).join('\n')}\n`, resources };
 }
 
-/** ffmpeg's own playlist for an RTSP remux, served as is but without ENDLIST (see above). */
+/** ffmpeg's own playlist for an RTSP remux, served as is but without ENDLIST (see above), announcing blocking reload. */
 export function withoutEndList(text: string): string {
-  return lines(text)
-    .filter((l) => l !== ENDLIST)
+  return withBlockingReload(lines(text).filter((l) => l !== ENDLIST && !DROPPED_TAGS.some((t) => l.startsWith(t))))
     .join('\n')
     .concat('\n');
 }

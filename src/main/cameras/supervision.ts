@@ -70,6 +70,17 @@ export class CameraSupervision {
     return this.supervisors.get(keyOf(cameraId, stream))?.playlist() ?? Promise.resolve(notFound());
   }
 
+  /**
+   * Blocking playlist reload: true once segment `msn` is in the stream's playlist;
+   * false after three target durations (1.5–6 s), or at once for a stream not supervised.
+   */
+  awaitSegment(cameraId: string, stream: StreamName, msn: number): Promise<boolean> {
+    const sup = this.supervisors.get(keyOf(cameraId, stream));
+    if (!sup) return Promise.resolve(false);
+    const td = sup.health().targetDuration ?? 2;
+    return sup.awaitSegment(msn, Math.min(6_000, Math.max(1_500, 3_000 * td)));
+  }
+
   segment(cameraId: string, stream: StreamName, name: string): Promise<MediaResponse> {
     return this.supervisors.get(keyOf(cameraId, stream))?.segment(name) ?? Promise.resolve(notFound());
   }

@@ -6,6 +6,7 @@ import { waitFor } from '../../../test/helpers/wait';
 import type { HealthReason, StreamHealth } from '../../shared/contract/cameras';
 import { uuidv7 } from '../ids';
 import { REASON_MESSAGES } from './health';
+import { BLOCKING_RELOAD_TAG } from './playlist';
 import { HlsSupervisor } from './supervisor-hls';
 
 let camera: HlsCamera;
@@ -46,6 +47,23 @@ function supervise(url: string, auth: { username: string; password: string } | n
 }
 
 describe('HLS supervisor', () => {
+  it('answers a blocking reload once the next segment lands, and the playlist it serves then lists it', async () => {
+    const { sup, reach } = supervise(camera.url);
+    await reach('live');
+    const text = String((await sup.playlist()).body);
+    expect(text.split('\n')[1]).toBe(BLOCKING_RELOAD_TAG);
+    const newest = Math.max(...[...text.matchAll(/^s(\d+)\.ts$/gm)].map((m) => Number(m[1])));
+    const asked = camera.requests.length;
+    await expect(sup.awaitSegment(newest + 1, 3000)).resolves.toBe(true);
+    // The supervisor looked for it near its due time, a handful of times, not in a tight loop.
+    expect(camera.requests.length - asked).toBeLessThan(15);
+    expect(String((await sup.playlist()).body)).toMatch(new RegExp(`^s${newest + 1}\\.ts$`, 'm'));
+    // Far ahead, or after the stream stopped: not ready, at once.
+    await expect(sup.awaitSegment(newest + 10, 3000)).resolves.toBe(false);
+    await sup.stop();
+    await expect(sup.awaitSegment(newest + 2, 3000)).resolves.toBe(false);
+  });
+
   it('goes connecting → live, offline within 5 s of the camera dying, live again within 10 s of its return', async () => {
     const { sup, seen, reach } = supervise(camera.url);
     expect(sup.health().state).toBe('connecting');

@@ -4,6 +4,7 @@ import { HealthTracker, REASON_MESSAGES } from './health';
 import { notFound, plain, playlistResponse, segmentResponse, type MediaResponse } from './media-response';
 import { newestSegmentKey, parsePlaylist, rewriteMediaPlaylist } from './playlist';
 import { splitCredentials } from './redact';
+import { LookTimer, SegmentClock } from './segment-clock';
 import type { StreamSource } from './sources';
 import type { Supervisor } from './supervisor';
 import { fetchUpstream, type UpstreamAuth } from './upstream';
@@ -36,7 +37,8 @@ export class HlsSupervisor implements Supervisor {
   private latest: { text: string; at: number } | null = null;
   private readonly names = new Map<string, string>();
   private inflight: Promise<Refresh> | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly clock = new SegmentClock();
+  private readonly timer = new LookTimer(() => void this.poll());
   private stopped = false;
 
   constructor(
@@ -59,14 +61,23 @@ export class HlsSupervisor implements Supervisor {
   }
 
   start(): void {
-    this.schedule(0);
+    this.timer.in(0);
   }
 
   stop(): Promise<void> {
     this.stopped = true;
     this.tracker.stop();
-    if (this.timer) clearTimeout(this.timer);
+    this.timer.cancel();
+    this.clock.close();
     return Promise.resolve();
+  }
+
+  awaitSegment(msn: number, timeoutMs: number): Promise<boolean> {
+    if (this.stopped) return Promise.resolve(false);
+    const ready = this.clock.wait(msn, timeoutMs);
+    // Someone waits: look again close to when the segment is due, not at the leisurely cadence.
+    if (!this.inflight && this.clock.waiting) this.timer.within(this.clock.nextLookMs(this.normalLookMs()));
+    return ready;
   }
 
   async playlist(): Promise<MediaResponse> {
@@ -88,20 +99,16 @@ export class HlsSupervisor implements Supervisor {
     return segmentResponse(name, r.body);
   }
 
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => void this.poll(), ms);
+  /** About once per target duration, but often enough to see a dead camera within seconds. */
+  private normalLookMs(): number {
+    const td = this.tracker.health.targetDuration ?? 2;
+    return Math.min(2000, Math.max(500, td * 1000));
   }
 
   private async poll(): Promise<void> {
     const r = await this.refresh();
-    if (r.ok) {
-      // About once per target duration, but often enough to see a dead camera within seconds.
-      const td = this.tracker.health.targetDuration ?? 2;
-      this.schedule(Math.min(2000, Math.max(500, td * 1000)));
-    } else {
-      this.schedule(this.backoff.next());
-    }
+    if (this.stopped) return;
+    this.timer.in(r.ok ? this.clock.nextLookMs(this.normalLookMs()) : this.backoff.next());
   }
 
   /** One playlist fetch at a time, shared by the poll loop and every renderer asking meanwhile. */
@@ -150,6 +157,9 @@ export class HlsSupervisor implements Supervisor {
       this.names.delete(oldest);
     }
     this.latest = { text: rewritten.text, at: Date.now() };
+    // After `latest`: whoever waited for this segment loads the playlist next, and must find it there.
+    const newest = parsed.segments.at(-1)!;
+    this.clock.observe(newest.sequence, newest.duration);
     return { ok: true, text: rewritten.text };
   }
 

@@ -9,6 +9,7 @@ import { tempDir } from '../../../test/helpers/temp-dir';
 import { waitFor } from '../../../test/helpers/wait';
 import type { HealthReason, StreamHealth } from '../../shared/contract/cameras';
 import { uuidv7 } from '../ids';
+import { BLOCKING_RELOAD_TAG, parsePlaylist } from './playlist';
 import { findFfmpeg } from './ffmpeg';
 import { REASON_MESSAGES } from './health';
 import { CameraSupervision } from './supervision';
@@ -93,6 +94,22 @@ describe('RTSP supervisor', { timeout: 60_000 }, () => {
     expect(segment.headers['Content-Type']).toBe('video/mp2t');
     expect((segment.body as Buffer)[0]).toBe(0x47); // MPEG-TS sync byte
     expect((await supervision.segment(cam.cameraId, 'main', '../index.m3u8')).status).toBe(404);
+  });
+
+  it('answers a blocking reload when ffmpeg lists the next segment, and not for a stream it does not run', async () => {
+    const cam = source(cameras.url(2));
+    supervision.sync([cam]);
+    await reach(cam, 'live');
+    const text = String((await supervision.playlist(cam.cameraId, 'main')).body);
+    expect(text).toContain(BLOCKING_RELOAD_TAG);
+    const parsed = parsePlaylist(text);
+    if (parsed.kind !== 'media') throw new Error('not a media playlist');
+    const next = parsed.segments.at(-1)!.sequence + 1;
+    await expect(supervision.awaitSegment(cam.cameraId, 'main', next)).resolves.toBe(true);
+    const after = parsePlaylist(String((await supervision.playlist(cam.cameraId, 'main')).body));
+    expect(after.kind === 'media' && after.segments.at(-1)!.sequence).toBeGreaterThanOrEqual(next);
+    await expect(supervision.awaitSegment(cam.cameraId, 'main', next + 10)).resolves.toBe(false);
+    await expect(supervision.awaitSegment(uuidv7(), 'main', 1)).resolves.toBe(false);
   });
 
   it('restarts ffmpeg when the address changes; stops it and clears its folder on removal and close', async () => {

@@ -10,6 +10,7 @@ import { HealthTracker, REASON_MESSAGES } from './health';
 import { notFound, plain, playlistResponse, segmentResponse, type MediaResponse } from './media-response';
 import { newestSegmentKey, parsePlaylist, withoutEndList } from './playlist';
 import { redactCredentials, withCredentials } from './redact';
+import { LookTimer, SegmentClock } from './segment-clock';
 import type { StreamSource } from './sources';
 import type { Log, Supervisor } from './supervisor';
 
@@ -35,7 +36,9 @@ export class RtspSupervisor implements Supervisor {
   private readonly backoff: Backoff;
   private readonly stderr = new TailLines();
   private child: ChildProcess | null = null;
-  private watchTimer: NodeJS.Timeout | null = null;
+  private readonly clock = new SegmentClock();
+  private readonly watchTimer = new LookTimer(() => void this.watch());
+  private watching = false;
   private restartTimer: NodeJS.Timeout | null = null;
   private lastKey: string | null = null;
   private stopped = false;
@@ -65,7 +68,8 @@ export class RtspSupervisor implements Supervisor {
   async stop(): Promise<void> {
     this.stopped = true;
     this.tracker.stop();
-    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer.cancel();
+    this.clock.close();
     if (this.restartTimer) clearTimeout(this.restartTimer);
     if (this.child) await stopChild(this.child);
     this.child = null;
@@ -81,6 +85,13 @@ export class RtspSupervisor implements Supervisor {
       return plain(503, h.reason ? REASON_MESSAGES[h.reason] : 'The camera is connecting');
     }
     return playlistResponse(withoutEndList(text));
+  }
+
+  awaitSegment(msn: number, timeoutMs: number): Promise<boolean> {
+    if (this.stopped) return Promise.resolve(false);
+    const ready = this.clock.wait(msn, timeoutMs);
+    if (this.child && !this.watching && this.clock.waiting) this.watchTimer.within(this.clock.nextLookMs(WATCH_MS));
+    return ready;
   }
 
   async segment(name: string): Promise<MediaResponse> {
@@ -103,13 +114,12 @@ export class RtspSupervisor implements Supervisor {
       if (child.exitCode === null && child.signalCode === null && child.pid === undefined) this.exited(child, true);
     });
     child.once('exit', () => this.exited(child, false));
-    this.watchTimer = setInterval(() => void this.watch(), WATCH_MS);
+    this.watchTimer.in(WATCH_MS);
   }
 
   private exited(child: ChildProcess, spawnFailed: boolean): void {
     if (this.child !== child) return;
-    if (this.watchTimer) clearInterval(this.watchTimer);
-    this.watchTimer = null;
+    this.watchTimer.cancel();
     if (this.stopped) return;
     this.child = null;
     const tail = redactCredentials(this.stderr.text()).trim();
@@ -123,11 +133,18 @@ export class RtspSupervisor implements Supervisor {
     }, this.backoff.next());
   }
 
+  /** Reads ffmpeg's playlist: every WATCH_MS, and close to each segment's due time while a tile waits for it. */
   private async watch(): Promise<void> {
+    this.watching = true;
+    const child = this.child;
     const text = await readFile(join(this.opts.dir, 'index.m3u8'), 'utf8').catch(() => null);
-    if (text === null || this.stopped || !this.child) return;
-    const parsed = parsePlaylist(text);
-    if (parsed.kind !== 'media') return;
+    this.watching = false;
+    if (this.stopped || !child || this.child !== child) return;
+    this.watchTimer.in(this.clock.nextLookMs(WATCH_MS));
+    const parsed = text === null ? null : parsePlaylist(text);
+    if (parsed?.kind !== 'media') return;
+    const newest = parsed.segments.at(-1);
+    if (newest) this.clock.observe(newest.sequence, newest.duration);
     const key = newestSegmentKey(parsed);
     if (key === null || key === this.lastKey) return;
     this.lastKey = key;

@@ -10,6 +10,11 @@ export interface Supervisor {
   /** Stops polling and any child process; resolves once the process has exited. */
   stop(): Promise<void>;
   playlist(): Promise<MediaResponse>;
+  /**
+   * Resolves true once segment `msn` (a media sequence number) is in the playlist,
+   * false after timeoutMs or when the stream stops: blocking playlist reload for the renderer.
+   */
+  awaitSegment(msn: number, timeoutMs: number): Promise<boolean>;
   segment(name: string): Promise<MediaResponse>;
 }
 

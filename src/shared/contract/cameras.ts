@@ -132,6 +132,17 @@ export const camerasContract = {
     }),
     access: ['officer', 'supervisor', 'admin'],
   }),
+  'cameras.awaitSegment': method({
+    summary:
+      'Blocking playlist reload (LL-HLS _HLS_msn) for a wall tile: answers once segment msn of the stream is in its playlist, or not ready after about three target durations.',
+    input: z.strictObject({
+      cameraId: Id,
+      stream: z.enum(STREAMS),
+      msn: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    }),
+    output: z.object({ ready: z.boolean() }),
+    access: ['officer', 'supervisor', 'admin'],
+  }),
   'cameras.get': method({
     summary: 'One camera with its addresses (never its password), for editing.',
     input: z.strictObject({ id: Id }),

@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { Button } from '../../components/Button';
 import { Unseen } from '../../components/Unseen';
 import { isTypingTarget } from '../../lib/keys';
-import type { Result } from '../../lib/api';
+import { call, type Result } from '../../lib/api';
 import type { Camera, Snapshot } from '../../../shared/contract';
 import { STATE_WORD, healthOf, streamFor, tileStatus } from './status';
 import { saveSnapshot } from './snapshot';
@@ -52,7 +52,12 @@ export function CameraTile({
   const playable = camera.enabled && health?.state !== 'offline' && health?.state !== 'disabled';
   const src = playable ? `${mediaBase}/${camera.id}/${stream}/index.m3u8` : null;
   const onScreen = useOnScreen(rootRef);
-  const player = usePlayer(videoRef, { src, active: active && onScreen, generation });
+  const player = usePlayer(videoRef, {
+    src,
+    active: active && onScreen,
+    generation,
+    awaitSegment: (msn) => call('cameras.awaitSegment', { cameraId: camera.id, stream, msn }),
+  });
   const status = tileStatus(camera, health, player.state);
 
   async function snapshot() {

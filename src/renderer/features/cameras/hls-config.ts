@@ -1,4 +1,8 @@
 import type { HlsConfig, LoaderConfig } from 'hls.js';
+// The ES module build of hls.js cannot inline its transmuxer worker as the UMD build does:
+// without workerPath it demuxes every tile on the page's main thread.
+import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
+import { blockingPlaylistLoader, type AwaitSegment } from './blocking-playlist-loader';
 
 /**
  * Playlist and fragment loading: give up on one request quickly and let the
@@ -14,28 +18,35 @@ const QUICK_LOAD: LoaderConfig = {
 
 /**
  * hls.js tuned for live security video (DESIGN.md §4). Exported so bench/wall
- * runs exactly what the wall runs. Measured here on 1 s segments, 8 tiles, same
- * run: the defaults (3 segments) sit ~4 s behind live; `liveSyncDurationCount: 1`
- * 2.2 s with 41 rebuffering stalls in 30 s; a 0.5 s target 1.8 s with 4 stalls
- * (a segment-sized target re-buffers whenever a segment lands late); 0.3 s
- * gained 0.1 s for ten times the stalls.
+ * runs exactly what the wall runs. Measured here on 1 s segments, 16 tiles, same
+ * run: the defaults (3 segments) sit ~4 s behind live. Most of what remains with
+ * a short target is waiting: for the next playlist reload (up to a segment) and,
+ * in a browser, for one of six connections. Blocking reload through main
+ * (blocking-playlist-loader.ts) removes the first, and LiveEdge (usePlayer)
+ * holds every tile at the same wall-clock delay.
  */
 export const LIVE_HLS_CONFIG = {
-  // Aim half a second behind the live edge; past 2.5 s, jump back to it.
-  liveSyncDuration: 0.5,
-  liveMaxLatencyDuration: 2.5,
-  // Catch up by jumping back to the edge (past liveMaxLatencyDuration), not by playing
-  // faster: same run, 16 tiles, a 1.5× catch-up rate stalled 27 times in 30 s (each
-  // fast-forward runs into the end of the buffer) and 1× not once, at the same latency.
+  // Start about a segment behind the edge (hls.js keeps at least one segment back);
+  // LiveEdge then sets the delay from how late segments really arrive.
+  liveSyncDuration: 1,
+  liveMaxLatencyDuration: 3,
+  // No rate-based catch-up: a faster picture runs into the end of the buffer and
+  // stalls (same run, 16 tiles: 27 stalls in 30 s at 1.5×). LiveEdge jumps instead.
   maxLiveSyncPlaybackRate: 1,
+  // LiveEdge adapts the delay to late segments; hls.js adding a second per stall would fight it.
+  liveSyncOnStallIncrease: 0,
   // Sixteen tiles must not hoard memory: nobody rewinds a wall tile.
   backBufferLength: 4,
   maxBufferLength: 4,
   maxMaxBufferLength: 8,
-  // The cameras serve plain HLS, not LL-HLS parts.
-  lowLatencyMode: false,
-  // Demuxing off the main thread keeps the page responsive with many tiles; the CSP allows blob: workers.
+  // Delivery directives (_HLS_msn) for blocking reload. The cameras send whole
+  // segments, no LL-HLS parts, so nothing else of low-latency mode applies.
+  lowLatencyMode: true,
+  // Demuxing off the main thread keeps the page responsive with many tiles: one worker
+  // for all of them, a script on the app's own origin (CSP worker-src 'self'). If it
+  // cannot start, hls.js falls back to demuxing inline.
   enableWorker: true,
+  workerPath: hlsWorkerUrl,
   // The wall shows a fixed-quality stream per tile; no bandwidth probing.
   startLevel: 0,
   capLevelToPlayerSize: false,
@@ -43,3 +54,9 @@ export const LIVE_HLS_CONFIG = {
   playlistLoadPolicy: { default: QUICK_LOAD },
   fragLoadPolicy: { default: { ...QUICK_LOAD, maxLoadTimeMs: 10_000 } },
 } as const satisfies Partial<HlsConfig>;
+
+/** The wall's config for one tile: LIVE_HLS_CONFIG with its stream's blocking playlist loader. */
+export const liveHlsConfig = (awaitSegment: AwaitSegment): Partial<HlsConfig> => ({
+  ...LIVE_HLS_CONFIG,
+  pLoader: blockingPlaylistLoader(awaitSegment),
+});

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import Hls from 'hls.js';
+import Hls, { PlaylistLevelType } from 'hls.js';
 import type { ErrorData } from 'hls.js';
-import { LIVE_HLS_CONFIG } from './hls-config';
+import type { AwaitSegment } from './blocking-playlist-loader';
+import { liveHlsConfig } from './hls-config';
+import { LiveEdge } from './live-edge';
 
 /**
  * idle: nothing to play; paused: hidden, not loading; starting: loading, no frame yet;
@@ -23,7 +25,8 @@ export interface Player {
   frameTime: () => string | null;
 }
 
-const TICK_MS = 500;
+const TICK_MS = 1_000;
+const KEEP_UP_MS = 1_000;
 const STUCK_AFTER_MS = 3_000;
 /** A first frame takes a playlist, a segment and a decode; longer than this is not "starting" any more. */
 const FIRST_FRAME_MS = 10_000;
@@ -55,6 +58,21 @@ function describe(data: ErrorData): string {
   return `The player stopped (${data.details})`;
 }
 
+/** Media buffered past `time` in the range that contains it. */
+function bufferedAhead(video: HTMLVideoElement, time: number): number {
+  const b = video.buffered;
+  for (let i = 0; i < b.length; i++) if (b.start(i) <= time + 0.05 && time < b.end(i)) return b.end(i) - time;
+  return 0;
+}
+
+/** Jumps the picture forward to the tile's target delay behind live, when it is further back (see LiveEdge). */
+function keepUp(hls: Hls, video: HTMLVideoElement, edge: LiveEdge): void {
+  const date = hls.playingDate;
+  if (!date || video.paused || video.seeking || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return;
+  const by = edge.jump((Date.now() - date.getTime()) / 1000, bufferedAhead(video, video.currentTime));
+  if (by > 0) video.currentTime += by;
+}
+
 /**
  * Plays a live HLS source in a <video> with hls.js and heals it without a page
  * reload: network errors restart loading after a backoff, media errors go
@@ -64,12 +82,29 @@ function describe(data: ErrorData): string {
  */
 export function usePlayer(
   videoRef: RefObject<HTMLVideoElement | null>,
-  { src, active, generation }: { src: string | null; active: boolean; generation: string },
+  {
+    src,
+    active,
+    generation,
+    awaitSegment,
+  }: {
+    src: string | null;
+    active: boolean;
+    generation: string;
+    /** Main's blocking playlist reload for this stream (cameras.awaitSegment). */
+    awaitSegment: AwaitSegment;
+  },
 ): Player {
   const hlsRef = useRef<Hls | null>(null);
+  const edgeRef = useRef(new LiveEdge());
+  const awaitRef = useRef(awaitSegment);
   const activeRef = useRef(active);
   const track = useRef<Tracking>(freshTracking());
   const [state, setState] = useState<PlayerState>({ phase: 'idle', latencySeconds: null, problem: null });
+
+  useEffect(() => {
+    awaitRef.current = awaitSegment;
+  }, [awaitSegment]);
 
   // Declared before the instance effect, so a new instance starts with the current visibility.
   useEffect(() => {
@@ -79,6 +114,7 @@ export function usePlayer(
     if (!hls || !video) return;
     if (active) {
       track.current = freshTracking();
+      edgeRef.current.reset();
       hls.startLoad(-1);
       // Back to the live edge: what was buffered before hiding is old news.
       if (hls.liveSyncPosition !== null) video.currentTime = hls.liveSyncPosition;
@@ -98,10 +134,18 @@ export function usePlayer(
     let lastMediaErrorAt = 0;
     let swappedCodec = false;
     track.current = freshTracking();
+    const edge = edgeRef.current;
+    edge.reset();
+    const loaderWait: AwaitSegment = (msn) => awaitRef.current(msn);
 
     function create(): void {
-      const hls = new Hls({ ...LIVE_HLS_CONFIG, autoStartLoad: activeRef.current });
+      const hls = new Hls({ ...liveHlsConfig(loaderWait), autoStartLoad: activeRef.current });
       hlsRef.current = hls;
+      hls.on(Hls.Events.FRAG_BUFFERED, (_event, { frag }) => {
+        if (frag.type !== PlaylistLevelType.MAIN || frag.programDateTime === null) return;
+        edge.arrived((Date.now() - frag.programDateTime) / 1000 - frag.duration, frag.duration);
+        keepUp(hls, media, edge);
+      });
       hls.on(Hls.Events.ERROR, (_event, data) => {
         if (!data.fatal) return;
         const t = track.current;
@@ -178,6 +222,16 @@ export function usePlayer(
     }, TICK_MS);
     return () => clearInterval(timer);
   }, [videoRef, src]);
+
+  // Between segments too: a stall puts the picture behind without any segment arriving.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const hls = hlsRef.current;
+      const video = videoRef.current;
+      if (hls && video && activeRef.current) keepUp(hls, video, edgeRef.current);
+    }, KEEP_UP_MS);
+    return () => clearInterval(timer);
+  }, [videoRef]);
 
   const frameTime = useCallback(() => hlsRef.current?.playingDate?.toISOString() ?? null, []);
   return { state, frameTime };
