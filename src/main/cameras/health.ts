@@ -17,8 +17,6 @@ export const REASON_MESSAGES: Record<HealthReason, string> = {
 
 /** Stalled after this many target durations without a new segment (DESIGN.md §4). */
 export const STALL_FACTOR = 3;
-/** While live, new-segment updates are pushed at most this often. */
-const SEGMENT_UPDATE_MS = 1000;
 
 /**
  * One stream's health, shared by both supervisor kinds: they report what they
@@ -28,7 +26,6 @@ const SEGMENT_UPDATE_MS = 1000;
 export class HealthTracker {
   private current: StreamHealth;
   private stallTimer: NodeJS.Timeout | null = null;
-  private lastEmitAt = 0;
   private stopped = false;
 
   constructor(
@@ -68,10 +65,10 @@ export class HealthTracker {
     this.armStall(td);
     if (this.current.state !== 'live' || td !== this.current.targetDuration) {
       this.set({ state: 'live', targetDuration: td, lastSegmentAt: new Date(now).toISOString() });
-    } else if (now - this.lastEmitAt >= SEGMENT_UPDATE_MS) {
-      this.set({ lastSegmentAt: new Date(now).toISOString() });
     } else {
-      // Kept current for health() readers, without an event flood at sub-second segments.
+      // Kept current for health() readers and for the event that reports the stream
+      // stalled or offline (the tile counts seconds from it), but not pushed on every
+      // segment: sixteen live streams would re-render the whole wall ~16 times a second.
       this.current = { ...this.current, lastSegmentAt: new Date(now).toISOString() };
     }
   }
@@ -116,7 +113,6 @@ export class HealthTracker {
       ...(change.state === 'live' || change.state === 'connecting' ? { reason: null, message: null } : {}),
       ...(stateChanged ? { since: new Date().toISOString() } : {}),
     };
-    this.lastEmitAt = Date.now();
     this.emit(this.current);
   }
 }
