@@ -81,6 +81,10 @@ test('cameras imported from a file play live on a 2 × 2 wall, say Offline when 
     for (const tile of tiles) await expect(tile).toContainText('Live', { timeout: 15_000 });
     await Promise.all(tiles.map((tile) => expectVideoAdvancing(tile)));
     await expect(tiles[0]!).toContainText(/\d+\.\d s behind/);
+    // Demuxing runs in hls.js's worker, loaded from the app's own origin, not on the page's thread.
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toContainEqual(
+      expect.stringMatching(/^\/assets\/hls\.worker-[\w-]+\.js$/),
+    );
 
     // One source dies: its tile says so; the others keep playing.
     await cameras[1]!.stop();

@@ -75,8 +75,11 @@ export class HlsSupervisor implements Supervisor {
   awaitSegment(msn: number, timeoutMs: number): Promise<boolean> {
     if (this.stopped) return Promise.resolve(false);
     const ready = this.clock.wait(msn, timeoutMs);
-    // Someone waits: look again close to when the segment is due, not at the leisurely cadence.
-    if (!this.inflight && this.clock.waiting) this.timer.within(this.clock.nextLookMs(this.normalLookMs()));
+    // Someone waits: look again close to when the segment is due, not at the leisurely
+    // cadence. Not while the camera fails: its backoff stands, whoever waits.
+    if (!this.inflight && this.clock.waiting && this.tracker.state === 'live') {
+      this.timer.within(this.clock.nextLookMs(this.normalLookMs()));
+    }
     return ready;
   }
 
