@@ -96,7 +96,8 @@ export function usePlayer(
   },
 ): Player {
   const hlsRef = useRef<Hls | null>(null);
-  const edgeRef = useRef(new LiveEdge());
+  // One LiveEdge per player for its whole life (not a new one built on every render).
+  const [edge] = useState(() => new LiveEdge());
   const awaitRef = useRef(awaitSegment);
   const activeRef = useRef(active);
   const track = useRef<Tracking>(freshTracking());
@@ -114,7 +115,7 @@ export function usePlayer(
     if (!hls || !video) return;
     if (active) {
       track.current = freshTracking();
-      edgeRef.current.reset();
+      edge.reset();
       hls.startLoad(-1);
       // Back to the live edge: what was buffered before hiding is old news.
       if (hls.liveSyncPosition !== null) video.currentTime = hls.liveSyncPosition;
@@ -123,7 +124,7 @@ export function usePlayer(
       hls.stopLoad();
       video.pause();
     }
-  }, [active, videoRef]);
+  }, [active, videoRef, edge]);
 
   useEffect(() => {
     const video = videoRef.current;
@@ -134,7 +135,6 @@ export function usePlayer(
     let lastMediaErrorAt = 0;
     let swappedCodec = false;
     track.current = freshTracking();
-    const edge = edgeRef.current;
     edge.reset();
     const loaderWait: AwaitSegment = (msn) => awaitRef.current(msn);
 
@@ -184,7 +184,7 @@ export function usePlayer(
       media.removeAttribute('src');
       media.load();
     };
-  }, [videoRef, src, generation]);
+  }, [videoRef, src, generation, edge]);
 
   useEffect(() => {
     const timer = setInterval(() => {
@@ -228,10 +228,10 @@ export function usePlayer(
     const timer = setInterval(() => {
       const hls = hlsRef.current;
       const video = videoRef.current;
-      if (hls && video && activeRef.current) keepUp(hls, video, edgeRef.current);
+      if (hls && video && activeRef.current) keepUp(hls, video, edge);
     }, KEEP_UP_MS);
     return () => clearInterval(timer);
-  }, [videoRef]);
+  }, [videoRef, edge]);
 
   const frameTime = useCallback(() => hlsRef.current?.playingDate?.toISOString() ?? null, []);
   return { state, frameTime };
