@@ -17,8 +17,8 @@ const QUICK_LOAD: LoaderConfig = {
 };
 
 /**
- * hls.js tuned for live security video (DESIGN.md §4). Exported so bench/wall
- * runs exactly what the wall runs. Measured here on 1 s segments, 16 tiles, same
+ * hls.js tuned for live security video (DESIGN.md §4); bench/wall measures it in
+ * the real desk page. Measured here on 1 s segments, 16 tiles, same
  * run: the defaults (3 segments) sit ~4 s behind live. Most of what remains with
  * a short target is waiting: for the next playlist reload (up to a segment) and,
  * in a browser, for one of six connections. Blocking reload through main
