@@ -1,3 +1,4 @@
+import type { ChangeField } from '../../shared/contract/incident-fields';
 import type { Emergency, FieldChange, PersonInvolved, Police } from '../../shared/contract/incidents';
 
 /**
@@ -106,7 +107,7 @@ export interface Names {
   attachment(id: string): string;
 }
 
-const FIELD_WORDS: Record<string, string> = {
+const FIELD_WORDS: Record<ChangeField, string> = {
   zoneId: 'Zone',
   occurredFrom: 'Occurred from',
   occurredTo: 'Occurred to',
@@ -125,7 +126,7 @@ const FIELD_WORDS: Record<string, string> = {
   attachmentIds: 'Attachments',
 };
 
-export const fieldWords = (field: string) => FIELD_WORDS[field] ?? field;
+export const fieldWords = (field: string) => FIELD_WORDS[field as ChangeField] ?? field;
 
 const line = (facts: [string, string][]) => facts.map(([k, v]) => `${k}: ${v}`).join('; ');
 

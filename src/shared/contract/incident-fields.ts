@@ -203,3 +203,10 @@ export const AMENDABLE_FIELDS = Object.keys(ContentObject.shape).filter((k) => k
   keyof IncidentContent,
   'branchId'
 >[];
+
+/**
+ * The field an amendment's change names (FieldChange.field): an amendable field,
+ * except that rules are carried by code, as people read them, under 'rules'.
+ * Whatever puts words to changes (the screen, the PDF) keys them by this.
+ */
+export type ChangeField = Exclude<(typeof AMENDABLE_FIELDS)[number], 'ruleIds'> | 'rules';

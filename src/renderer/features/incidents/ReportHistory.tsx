@@ -1,11 +1,12 @@
-import type { FieldChange, IncidentRecord } from '../../../shared/contract';
+import type { ChangeField, FieldChange, IncidentRecord } from '../../../shared/contract';
 import { formatWhen } from './localTime';
 
-const FIELD_WORD: Record<string, string> = {
+// Keyed by ChangeField, so a word for a field no change carries (or a missing one) does not compile.
+const FIELD_WORD: Record<ChangeField, string> = {
   zoneId: 'Zone',
   occurredFrom: 'Started',
   occurredTo: 'Ended',
-  ruleIds: 'Rules broken',
+  rules: 'Rules broken',
   severity: 'Severity',
   summary: 'Summary',
   narrative: 'Narrative',
@@ -32,7 +33,7 @@ function valueText(value: unknown): string {
 function Change({ change }: { change: FieldChange }) {
   return (
     <li className="change">
-      <strong>{FIELD_WORD[change.field] ?? change.field}</strong>
+      <strong>{FIELD_WORD[change.field as ChangeField] ?? change.field}</strong>
       <div className="change-pair">
         <span className="change-label">Before</span>
         <span className="change-before">{valueText(change.before)}</span>
