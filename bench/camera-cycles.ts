@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { startRtspCameras } from '../test/fixtures/rtsp-cameras';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { startWebShellProcess } from '../test/helpers/web-shell-process';
+import { addCameras, createAdministrator } from './desk';
 import { percentile, printTable } from './stats';
 
 const CYCLES = Number(process.env.VIGIL_BENCH_CYCLES ?? 50);
 const CAMERAS = 2;
-const ADMIN = { name: 'Bench Admin', username: 'bench', passphrase: 'bench passphrase 1' };
 
 /** Main's resident memory in MB, from /proc. */
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
@@ -59,36 +59,11 @@ export async function benchCameraCycles(): Promise<void> {
     if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
   });
   try {
-    await page.goto(shell.url);
-    await page.getByLabel('Name', { exact: true }).fill(ADMIN.name);
-    await page.getByLabel('Username', { exact: true }).fill(ADMIN.username);
-    await page.getByLabel('Passphrase', { exact: true }).fill(ADMIN.passphrase);
-    await page.getByLabel('Confirm passphrase', { exact: true }).fill(ADMIN.passphrase);
-    await page.getByRole('button', { name: 'Create administrator' }).click();
-    await page.getByRole('button', { name: 'Lock' }).waitFor();
+    await createAdministrator(page, shell.url);
     const names = Array.from({ length: CAMERAS }, (_, i) => `RTSP ${i + 1}`);
-    await page.evaluate(
-      async ({ urls, names }) => {
-        const v = window.vigil!;
-        const b = await v.call('branches.add', { name: 'Bench', code: 'BENCH', address: '', timeZone: 'UTC' });
-        if (!b.ok) throw new Error(b.error.message);
-        const z = await v.call('zones.add', { branchId: b.value.id, name: 'Floor', kind: 'interior', floor: '' });
-        if (!z.ok) throw new Error(z.error.message);
-        for (const [i, url] of urls.entries()) {
-          const r = await v.call('cameras.add', {
-            name: names[i]!,
-            branchId: b.value.id,
-            zoneId: z.value.zones[0]!.id,
-            kind: 'rtsp',
-            url,
-            gridUrl: null,
-            username: null,
-            password: null,
-          });
-          if (!r.ok) throw new Error(r.error.message);
-        }
-      },
-      { urls: names.map((_, i) => rtsp.url(i + 1)), names },
+    await addCameras(
+      page,
+      names.map((name, i) => ({ name, kind: 'rtsp' as const, url: rtsp.url(i + 1) })),
     );
     const allSay = (word: string) => async () => (await tileStates(page, names)).every((t) => t.includes(word));
     await until('first Live', allSay('Live'), 60_000);

@@ -10,8 +10,8 @@ import { startWebShellProcess } from '../test/helpers/web-shell-process';
 import { connectWs } from '../test/helpers/ws-client';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { ms, percentile, printTable } from './stats';
+import { ADMIN } from './desk';
 
-const ADMIN = { name: 'Bench Admin', username: 'bench', passphrase: 'bench passphrase 1' };
 const COLD_RUNS = 5;
 const CALLS = 1000;
 

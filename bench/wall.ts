@@ -7,6 +7,7 @@ import { startHlsCamera, type HlsCamera } from '../test/fixtures/hls-camera';
 import { startRtspCameras } from '../test/fixtures/rtsp-cameras';
 import { startWebShellProcess, type WebShellProcess } from '../test/helpers/web-shell-process';
 import { CHROMIUM_ARGS as BASE_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
+import { addCameras, createAdministrator } from './desk';
 import { percentile, printTable } from './stats';
 import { startBaselinePage } from './wall-pages';
 
@@ -16,7 +17,6 @@ const CAMERAS = Number(process.env.VIGIL_BENCH_CAMERAS ?? 16);
 const MEASURE_S = Number(process.env.VIGIL_BENCH_MEASURE_SECONDS ?? 60);
 const SOAK_S = Number(process.env.VIGIL_BENCH_SOAK_SECONDS ?? 600);
 const RTSP_CAMERAS = 9;
-const ADMIN = { name: 'Bench Admin', username: 'bench', passphrase: 'bench passphrase 1' };
 
 interface WallFigures {
   latencies: number[];
@@ -107,35 +107,8 @@ async function baseline(browser: Browser, cdp: CDPSession, cams: HlsCamera[]) {
 
 async function signedInDesk(browser: Browser, shell: WebShellProcess): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(shell.url);
-  await page.getByLabel('Name', { exact: true }).fill(ADMIN.name);
-  await page.getByLabel('Username', { exact: true }).fill(ADMIN.username);
-  await page.getByLabel('Passphrase', { exact: true }).fill(ADMIN.passphrase);
-  await page.getByLabel('Confirm passphrase', { exact: true }).fill(ADMIN.passphrase);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await page.getByRole('button', { name: 'Lock' }).waitFor();
+  await createAdministrator(page, shell.url);
   return page;
-}
-
-async function addCameras(page: Page, cameras: { name: string; kind: 'hls' | 'rtsp'; url: string }[]): Promise<void> {
-  await page.evaluate(async (list) => {
-    const v = window.vigil!;
-    const b = await v.call('branches.add', { name: 'Bench', code: 'BENCH', address: '', timeZone: 'America/Chicago' });
-    if (!b.ok) throw new Error(b.error.message);
-    const z = await v.call('zones.add', { branchId: b.value.id, name: 'Floor', kind: 'interior', floor: '1' });
-    if (!z.ok) throw new Error(z.error.message);
-    for (const c of list) {
-      const r = await v.call('cameras.add', {
-        ...c,
-        branchId: b.value.id,
-        zoneId: z.value.zones[0]!.id,
-        gridUrl: null,
-        username: null,
-        password: null,
-      });
-      if (!r.ok) throw new Error(r.error.message);
-    }
-  }, cameras);
 }
 
 /** Vigil's own wall: the web shell, the real desk page, 4×4. */
