@@ -2,9 +2,12 @@ import { hostname } from 'node:os';
 import { fail, ok } from '../shared/result';
 import { AuditRepo } from './audit/audit.repo';
 import { AuditService } from './audit/audit.service';
+import type { Refusal } from './audit/refusals';
 import { auditHandlers } from './audit/audit.handlers';
 import { AuthService } from './auth/auth.service';
 import { authHandlers } from './auth/auth.handlers';
+import { SignInGuard } from './auth/sign-in-guard';
+import { SignInGuardRepo } from './auth/sign-in-guard.repo';
 import { BranchesRepo } from './branches/branches.repo';
 import { BranchesService } from './branches/branches.service';
 import { branchesHandlers } from './branches/branches.handlers';
@@ -67,7 +70,9 @@ export interface Services {
   /** Resolves once start-up work (the demo seed) is done; calls wait for it anyway. */
   ready: Promise<void>;
   /** Leaves an audit trace for a refusal the shell makes itself (a connection without the token). */
-  auditRefused(subject: string, detail: string): void;
+  auditRefused(refusal: Omit<Refusal, 'staffId'>): void;
+  /** Writes the counted repeats of refusals now, instead of at the end of their window. */
+  flushAudit(): void;
   /** The one media path: `path` is what follows /media/ (key, camera, stream, file). */
   media(path: string, method: string): Promise<MediaResponse>;
   /** Resolves once every camera's ffmpeg has exited and the database is closed. */
@@ -124,7 +129,8 @@ export function createServices(opts: ServicesOptions): Services {
   const branches = new BranchesService(db, new BranchesRepo(db), journal, () =>
     sessions.broadcast('branches.changed', {}, roleOf),
   );
-  const auth = new AuthService(staff, staffRepo, settings, audit);
+  const guard = new SignInGuard(new SignInGuardRepo(db), Date.now);
+  const auth = new AuthService(staff, staffRepo, settings, audit, guard);
 
   // Set by close(): health pushes read staff roles from the database, which is then gone.
   let closing = false;
@@ -169,16 +175,17 @@ export function createServices(opts: ServicesOptions): Services {
   const incidentPdf = new IncidentPdfService(db, audit, opts.dataDir, (id, staffId) => incidents.filed(id, staffId));
 
   const handlers: FullHandlerTable = {
-    'system.info': () => ({
+    'system.info': (_input, { session }) => ({
       state: 'ready',
       version: opts.version,
       shell: opts.shell,
       demo: opts.demo,
       demoAccounts: opts.demo ? demoAccounts : [],
-      dataDir: opts.dataDir,
+      // Where the records live on disk is an administrator's business, not a signed-out page's.
+      dataDir: session.staffId && !session.locked && roleOf(session.staffId) === 'admin' ? opts.dataDir : null,
     }),
     ...authHandlers(auth),
-    ...staffHandlers(staff),
+    ...staffHandlers(staff, guard, audit),
     ...branchesHandlers(branches),
     ...settingsHandlers(settings),
     ...auditHandlers(audit),
@@ -237,7 +244,8 @@ export function createServices(opts: ServicesOptions): Services {
   return {
     sessions,
     ready,
-    auditRefused: (subject, detail) => audit.record({ staffId: null, action: 'refused', subject, detail }),
+    auditRefused: (refusal) => audit.refused({ ...refusal, staffId: null }),
+    flushAudit: () => audit.flush(),
     dispatch: async (session, method, input) => {
       await ready;
       return dispatchNow(session, method, input);
@@ -247,6 +255,7 @@ export function createServices(opts: ServicesOptions): Services {
     close: () => {
       clearInterval(sweep);
       closing = true;
+      if (db.open) audit.flush();
       const stopped = Promise.all([supervision.close(), demoCameras.then((demo) => demo?.close())]);
       if (db.open) db.close();
       return stopped.then(() => undefined);
@@ -259,6 +268,7 @@ function failedServices(opts: ServicesOptions, sessions: Sessions, message: stri
     sessions,
     ready: Promise.resolve(),
     auditRefused: () => undefined,
+    flushAudit: () => undefined,
     dispatch: (_session, method) =>
       Promise.resolve(
         method === 'system.info'

@@ -63,3 +63,32 @@ export async function signIn(page: Page, username: string, passphrase: string): 
 
 /** The alert that says this (the screens keep empty live regions ready for announcements). */
 export const alertSaying = (page: Page, text: string | RegExp) => page.getByRole('alert').filter({ hasText: text });
+
+/** The page's own bridge, as a script on the page would use it. */
+export async function callInPage<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, i]) => {
+      // The method name is a test parameter here, so the typed signature cannot check it.
+      const call = window.vigil!.call as (m: string, i: unknown) => Promise<{ ok: boolean; value?: unknown }>;
+      const r = await call(m as string, i);
+      if (!r.ok) throw new Error(`${m as string} refused: ${JSON.stringify(r)}`);
+      return r.value;
+    },
+    [method, input] as const,
+  ) as Promise<T>;
+}
+
+export async function switchTo(page: Page, who: { username: string; passphrase: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, who.username, who.passphrase);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** Opens the report from the list, unless the panel already reopened it (it remembers what each person had open). */
+export async function openReport(page: Page, number: string): Promise<void> {
+  const row = page.getByRole('option', { name: new RegExp(number) });
+  const report = page.getByRole('article', { name: number });
+  await expect(row.or(report).first()).toBeVisible();
+  if (!(await report.isVisible())) await row.click();
+  await expect(report).toBeVisible();
+}

@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { startHlsCamera } from '../fixtures/hls-camera';
 import { EXIF_GPS, ffmpegJpeg, withSegments } from '../helpers/jpeg';
-import { ADMIN, createAdministrator, expect, signIn, test } from './fixtures';
+import { ADMIN, callInPage, createAdministrator, expect, openReport, signIn, switchTo, test } from './fixtures';
 
 const OFFICER = { name: 'Olu Officer', username: 'olu', role: 'officer', passphrase: 'officer passphrase' };
 const SUPERVISOR = { name: 'Sam Supervisor', username: 'sam', role: 'supervisor', passphrase: 'supervisor phrase' };
@@ -14,35 +13,6 @@ const CAMERA = 'Main - Lobby';
 /** A word no seeded text has, so the search can only find it in this report's narrative. */
 const WORD = 'zanzibarite';
 const REASON = 'Added the exact words the patron used';
-
-/** The page's own bridge, as a script on the page would use it. */
-async function callInPage<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      // The method name is a test parameter here, so the typed signature cannot check it.
-      const call = window.vigil!.call as (m: string, i: unknown) => Promise<{ ok: boolean; value?: unknown }>;
-      const r = await call(m as string, i);
-      if (!r.ok) throw new Error(`${m as string} refused: ${JSON.stringify(r)}`);
-      return r.value;
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
-
-async function switchTo(page: Page, who: { username: string; passphrase: string }): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await signIn(page, who.username, who.passphrase);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
-/** Opens the report from the list, unless the panel already reopened it (it remembers what each person had open). */
-async function openReport(page: Page, number: string): Promise<void> {
-  const row = page.getByRole('option', { name: new RegExp(number) });
-  const report = page.getByRole('article', { name: number });
-  await expect(row.or(report).first()).toBeVisible();
-  if (!(await report.isVisible())) await row.click();
-  await expect(report).toBeVisible();
-}
 
 /** "2026-11-28T19:12" half an hour ago, as a UTC branch's clock reads it. */
 const halfHourAgo = () => new Date(Date.now() - 30 * 60_000).toISOString().slice(0, 16);

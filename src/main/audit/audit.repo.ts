@@ -9,6 +9,7 @@ export interface AuditRow {
   subject: string;
   recordId: string | null;
   detail: string;
+  count: number;
 }
 
 interface Row {
@@ -20,6 +21,7 @@ interface Row {
   subject: string;
   record_id: string | null;
   detail: string;
+  count: number;
 }
 
 export interface AuditQuery {
@@ -34,8 +36,8 @@ export class AuditRepo {
   private readonly insertStmt;
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO audit (id, at, staff_id, action, subject, record_id, detail)
-       VALUES (@id, @at, @staffId, @action, @subject, @recordId, @detail)`,
+      `INSERT INTO audit (id, at, staff_id, action, subject, record_id, detail, count)
+       VALUES (@id, @at, @staffId, @action, @subject, @recordId, @detail, @count)`,
     );
   }
 
@@ -80,6 +82,7 @@ export class AuditRepo {
       subject: r.subject,
       recordId: r.record_id,
       detail: r.detail,
+      count: r.count,
     }));
   }
 }

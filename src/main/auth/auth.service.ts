@@ -6,15 +6,14 @@ import type { SettingsService } from '../settings/settings.service';
 import { DECOY_HASH, verifyPassphrase } from '../staff/passphrase';
 import type { StaffRepo } from '../staff/staff.repo';
 import type { StaffService } from '../staff/staff.service';
-
-export const MAX_FAILURES = 5;
-export const LOCKOUT_MS = 5 * 60_000;
+import { signInBucket, unlockBucket, whenLockEnds, type Reservation, type SignInGuard } from './sign-in-guard';
 
 const WRONG = 'That username and passphrase do not match. Check them and try again.';
 
 /**
- * Sign-in, lock and unlock for one console's session. Failed attempts are counted
- * per username (known or not): five lock that username for five minutes.
+ * Sign-in, lock and unlock for one console's session. Every attempt is reserved
+ * with the SignInGuard before scrypt runs (five per username per five minutes,
+ * however they arrive); a console's own unlock has a bucket of its own.
  */
 export class AuthService {
   constructor(
@@ -22,6 +21,7 @@ export class AuthService {
     private readonly repo: StaffRepo,
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
+    private readonly guard: SignInGuard,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -55,15 +55,19 @@ export class AuthService {
         ...(input.passphrase ? {} : { passphrase: 'Enter your passphrase' }),
       });
     }
-    this.refuseIfLockedOut(username);
+    const reservation = this.guard.reserve(
+      signInBucket(username),
+      (until) =>
+        `Too many failed attempts for “${username}”. Try again ${whenLockEnds(until, this.now())}, or ask an administrator to clear the lockout in Settings → Staff.`,
+    );
     const account = this.repo.byUsername(username);
     // Always run scrypt, so a missing account takes as long as a wrong passphrase.
     const matches = await verifyPassphrase(input.passphrase, account?.passphraseHash ?? DECOY_HASH);
     if (!account || !account.active || !matches) {
-      this.recordFailure(username, account?.id ?? null);
+      this.auditFailure(username, account?.id ?? null, reservation, 'signInFailed');
       throw new AppError('VALIDATION', WRONG);
     }
-    this.repo.clearFailures(username);
+    this.guard.release(reservation);
     this.signInAs(session, account.id);
     return this.state(session);
   }
@@ -71,12 +75,16 @@ export class AuthService {
   async unlock(session: Session, passphrase: string): Promise<SessionState> {
     const account = session.staffId ? this.repo.get(session.staffId) : undefined;
     if (!account) return this.state(session);
-    this.refuseIfLockedOut(account.username);
+    const reservation = this.guard.reserve(
+      unlockBucket(account.id),
+      (until) =>
+        `Too many wrong passphrases on this console. Try again ${whenLockEnds(until, this.now())}, or sign in as someone else.`,
+    );
     if (!(await verifyPassphrase(passphrase, account.passphraseHash))) {
-      this.recordFailure(account.username, account.id);
+      this.auditFailure(account.username, account.id, reservation, 'unlock');
       throw new AppError('VALIDATION', 'That passphrase is not right. Try again.', { passphrase: 'Not right' });
     }
-    this.repo.clearFailures(account.username);
+    this.guard.release(reservation);
     session.locked = false;
     session.lastActivity = this.now();
     this.audit.record({ staffId: account.id, action: 'unlock', subject: 'console' });
@@ -120,28 +128,17 @@ export class AuthService {
     this.audit.record({ staffId, action: 'signIn', subject: 'console' });
   }
 
-  private refuseIfLockedOut(username: string): void {
-    const { lockedUntil } = this.repo.failures(username);
-    if (lockedUntil && Date.parse(lockedUntil) > this.now()) {
-      const minutes = Math.ceil((Date.parse(lockedUntil) - this.now()) / 60_000);
-      throw new AppError(
-        'FORBIDDEN',
-        `Too many failed attempts for “${username}”. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an administrator to reset the passphrase.`,
-      );
-    }
-  }
-
-  private recordFailure(username: string, staffId: string | null): void {
-    const { failures, lockedUntil } = this.repo.failures(username);
-    // A lock that has run out starts the count again.
-    const count = lockedUntil && Date.parse(lockedUntil) <= this.now() ? 1 : failures + 1;
-    const locks = count >= MAX_FAILURES;
-    this.repo.setFailures(username, count, locks ? new Date(this.now() + LOCKOUT_MS).toISOString() : null);
+  private auditFailure(
+    username: string,
+    staffId: string | null,
+    r: Reservation,
+    what: 'signInFailed' | 'unlock',
+  ): void {
     this.audit.record({
       staffId,
       action: 'signInFailed',
       subject: 'console',
-      detail: `username “${username}”, attempt ${count}${locks ? ': locked for 5 minutes' : ''}`,
+      detail: `${what === 'unlock' ? 'unlock as' : 'username'} “${username}”${r.locked ? ': locked for 5 minutes' : ''}`,
     });
   }
 }

@@ -6,6 +6,7 @@ import { startHlsCamera, type HlsCamera } from '../../../test/fixtures/hls-camer
 import { tempDir } from '../../../test/helpers/temp-dir';
 import { waitFor } from '../../../test/helpers/wait';
 import type { AuditEvent } from '../audit/audit.service';
+import { RefusalAggregator } from '../audit/refusals';
 import { uuidv7 } from '../ids';
 import { Sessions, type Session } from '../rpc/sessions';
 import { attachmentPath } from '../snapshots/attachments';
@@ -20,6 +21,7 @@ let supervision: CameraSupervision;
 let sessions: Sessions;
 let media: MediaHandler;
 let audited: AuditEvent[];
+let refusals: RefusalAggregator;
 let active: Set<string>;
 
 const signedIn = (staffId = uuidv7()): Session => {
@@ -44,13 +46,17 @@ afterAll(async () => {
 beforeEach(() => {
   sessions = new Sessions();
   audited = [];
+  refusals = new RefusalAggregator((e) => audited.push(e), Date.now);
   active = new Set();
   media = createMediaHandler({
     sessions,
     roleOf: (id) => (active.has(id) ? 'officer' : null),
     supervision,
     dataDir: dir.path,
-    audit: { record: (e) => audited.push(e) },
+    audit: {
+      record: (e) => audited.push(e),
+      refused: (r) => refusals.refuse(r),
+    },
     attachmentPath,
   });
 });
@@ -87,9 +93,12 @@ describe('media handler: keys', () => {
     expect(JSON.stringify(audited)).not.toContain(locked.mediaKey);
   });
 
-  it('audits refusals at most once per key per minute', async () => {
-    for (let i = 0; i < 20; i++) await media(path('B'.repeat(32)), 'GET');
+  it('audits a flood of refusals as one entry and one count per minute', async () => {
+    for (let i = 0; i < 20; i++) await media(path(String.fromCharCode(65 + i).repeat(32)), 'GET');
     expect(audited).toHaveLength(1);
+    refusals.flush();
+    expect(audited).toHaveLength(2);
+    expect(audited[1]).toMatchObject({ action: 'refused', subject: 'media', count: 19 });
   });
 
   it('audits live video once per console and camera per 10 minutes, not per request', async () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { STREAMS, type StreamName } from '../../shared/contract/cameras';
 import type { AuditEvent } from '../audit/audit.service';
+import type { Refusal } from '../audit/refusals';
 import type { Session } from '../rpc/sessions';
 import type { AttachmentExt } from '../snapshots/attachments';
 import { notFound, plain, type MediaResponse } from './media-response';
@@ -17,7 +18,7 @@ export interface MediaHandlerOptions {
   roleOf(staffId: string): string | null;
   supervision: MediaSource;
   dataDir: string;
-  audit: { record(event: AuditEvent): void };
+  audit: { record(event: AuditEvent): void; refused(refusal: Refusal): void };
   attachmentPath(dataDir: string, sha256: string, ext?: AttachmentExt): string;
   now?: () => number;
 }
@@ -34,9 +35,6 @@ const ATTACHMENT_FILE = /^([0-9a-f]{64})\.(jpg|png)$/;
 const CONTENT_TYPES: Record<AttachmentExt, string> = { jpg: 'image/jpeg', png: 'image/png' };
 
 const LIVE_AUDIT_MS = 10 * 60_000;
-const REFUSAL_AUDIT_MS = 60_000;
-/** Refusals audited per minute across all keys: a flood of made-up keys cannot flood the log. */
-const REFUSALS_PER_MINUTE = 30;
 
 const forbidden = (): MediaResponse => plain(403, 'Forbidden');
 
@@ -49,25 +47,16 @@ const forbidden = (): MediaResponse => plain(403, 'Forbidden');
 export function createMediaHandler(opts: MediaHandlerOptions): MediaHandler {
   const now = opts.now ?? Date.now;
   const liveReads = new Map<string, number>();
-  const refusals = new Map<string, number>();
-  let refusalWindow = { start: 0, count: 0 };
 
   const sweep = (map: Map<string, number>, maxAge: number) => {
     const t = now();
     for (const [k, at] of map) if (t - at > maxAge) map.delete(k);
   };
 
-  const refuse = (key: string, why: string): MediaResponse => {
-    const t = now();
-    if (t - refusalWindow.start > REFUSAL_AUDIT_MS) refusalWindow = { start: t, count: 0 };
-    const last = refusals.get(key);
-    if ((last === undefined || t - last > REFUSAL_AUDIT_MS) && refusalWindow.count < REFUSALS_PER_MINUTE) {
-      refusalWindow.count++;
-      if (refusals.size > 1000) sweep(refusals, REFUSAL_AUDIT_MS);
-      refusals.set(key, t);
-      // The key itself stays out of the log: it is a credential while its session lives.
-      opts.audit.record({ staffId: null, action: 'refused', subject: 'media', detail: why });
-    }
+  // Counted per reason, not itemized per request: a flood of made-up keys cannot flood the log.
+  // The key itself stays out of the log: it is a credential while its session lives.
+  const refuse = (why: string): MediaResponse => {
+    opts.audit.refused({ source: 'media', reason: why, staffId: null, subject: 'media', detail: why });
     return forbidden();
   };
 
@@ -97,9 +86,9 @@ export function createMediaHandler(opts: MediaHandlerOptions): MediaHandler {
       return { ...plain(405, 'Method not allowed'), headers: { Allow: 'GET, HEAD' } };
     const parts = pathAfterMedia.replace(/^\//, '').split('/');
     const key = parts[0] ?? '';
-    if (!MEDIA_KEY.test(key)) return refuse('malformed', 'media request without a valid key');
+    if (!MEDIA_KEY.test(key)) return refuse('media request without a valid key');
     const staffId = staffFor(key);
-    if (!staffId) return refuse(key, 'media key of no signed-in, unlocked session');
+    if (!staffId) return refuse('media key of no signed-in, unlocked session');
 
     let res: MediaResponse;
     if (parts.length === 3 && parts[1] === 'snapshots') {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from './migrate';
+import { preparePrivateDataDir, touchPrivateFile } from './private-files';
 
 export type Db = Database.Database;
 
@@ -15,7 +16,7 @@ export class StartupError extends Error {
 /** Opens (creating if needed) the database in dataDir, sets the pragmas and migrates it. */
 export function openDatabase(dataDir: string): Db {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    preparePrivateDataDir(dataDir);
     accessSync(dataDir, constants.W_OK | constants.R_OK);
   } catch (e) {
     throw new StartupError(
@@ -26,6 +27,7 @@ export function openDatabase(dataDir: string): Db {
   const file = join(dataDir, DATABASE_FILE);
   let db: Db;
   try {
+    touchPrivateFile(file);
     db = new Database(file);
   } catch (e) {
     throw new StartupError(`Vigil cannot open its database (${file}): ${(e as Error).message}.`);

@@ -24,7 +24,7 @@ describe('migrate', () => {
       expect.arrayContaining(['audit', 'branches', 'desk', 'journal', 'settings', 'staff', 'zones']),
     );
     // Every table is STRICT: a text in an integer column is refused.
-    expect(() => db.prepare("INSERT INTO sign_in_failures VALUES ('x', 'many', NULL)").run()).toThrow();
+    expect(() => db.prepare("INSERT INTO sign_in_guard VALUES ('x', 'now', 'many', NULL)").run()).toThrow();
     db.close();
   });
 

@@ -4,6 +4,7 @@ import type { Journal } from '../db/journal';
 import { AppError, conflict, invalid, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import type { Role } from '../../shared/roles';
+import { reviewBar, type ReviewStep } from '../../shared/review-rule';
 import type {
   Draft,
   DraftContent,
@@ -171,9 +172,7 @@ export class IncidentsService {
     return this.db
       .transaction(() => {
         const h = this.header(id);
-        if (h.reporterId === staffId) {
-          throw new AppError('FORBIDDEN', 'Someone other than its reporter reviews a report.');
-        }
+        this.refuseOwnWork(id, staffId, 'review');
         if (h.status !== 'submitted')
           throw conflict(`${h.number} is ${h.status}: only a submitted report is reviewed.`);
         this.assertVersion(h, version);
@@ -192,6 +191,7 @@ export class IncidentsService {
     return this.db
       .transaction(() => {
         const h = this.header(id);
+        this.refuseOwnWork(id, staffId, 'close');
         if (h.status !== 'approved') throw conflict(`${h.number} is ${h.status}: only an approved report is closed.`);
         return this.decide(h, 'closed', comment, staffId, 'incident.closed');
       })
@@ -248,6 +248,12 @@ export class IncidentsService {
 
   private appendJournal(kind: string, id: string, actor: string): void {
     this.journal.append({ kind, recordId: id, actor, payload: journalState(this.records.load(id)!) });
+  }
+
+  /** Separation of duties (shared/review-rule.ts): nobody approves, returns or closes their own text. */
+  private refuseOwnWork(id: string, staffId: string, step: ReviewStep): void {
+    const bar = reviewBar(this.records.load(id)!, staffId, step);
+    if (bar) throw new AppError('FORBIDDEN', bar);
   }
 
   private header(id: string): Header {

@@ -217,6 +217,40 @@ describe('amend and review', () => {
   });
 });
 
+describe('separation of duties', () => {
+  it('refuses to let an amender approve or return the text they wrote, and says why', async () => {
+    const { id } = await t.file(t.officer);
+    const record = await t.supervisor.must('incidents.get', { id });
+    await t.supervisor.must('incidents.amend', {
+      id,
+      version: 1,
+      reason: 'Rewrote the narrative after viewing the camera',
+      content: { ...record.content, narrative: 'The supervisor’s own version of what happened.' },
+    });
+    const bar = /You amended this report since its last review \(version 2\)/;
+    expect(await t.supervisor.call('incidents.review', { id, version: 2, decision: 'approve' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: bar },
+    });
+    expect(
+      await t.supervisor.call('incidents.review', { id, version: 2, decision: 'return', comment: 'Fix it' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: bar } });
+    await t.admin.must('incidents.review', { id, version: 2, decision: 'approve' });
+    // Reviewed by someone else, the amendment is no longer under review: its author may close.
+    await t.supervisor.must('incidents.close', { id, comment: '' });
+  });
+
+  it('refuses to let a reporter close their own report', async () => {
+    const { id } = await t.file(t.supervisor);
+    await t.admin.must('incidents.review', { id, version: 1, decision: 'approve' });
+    expect(await t.supervisor.call('incidents.close', { id, comment: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'You filed this report: another supervisor closes it.' },
+    });
+    await t.admin.must('incidents.close', { id, comment: '' });
+  });
+});
+
 describe('audited reads', () => {
   it('writes one audit entry per get and per full-text search that shows reports', async () => {
     const { id, number } = await t.file(t.officer, { narrative: 'Patron spilled coffee on the audited keyboard.' });

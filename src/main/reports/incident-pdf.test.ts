@@ -142,6 +142,11 @@ describe('incidents.exportPdf', () => {
     const images = run('pdfimages', '-list', file).trim().split('\n').slice(2);
     expect(images).toHaveLength(1);
     expect(images[0]).toMatch(/^\s*\d+\s+\d+\s+image\s+320\s+180\s+rgb/);
+    // Metadata is read by file browsers and indexers: no patron text in it.
+    const info = run('pdfinfo', file);
+    expect(info).toMatch(/^Subject:\s+.*Confidential library record/m);
+    expect(info).not.toContain(record.content.summary);
+    expect(info).not.toContain(HMONG);
     const fonts = run('pdffonts', file);
     expect(fonts).toMatch(/DejaVuSans\s/);
     expect(fonts).toMatch(/DejaVuSans-Bold/);

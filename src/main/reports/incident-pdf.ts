@@ -45,7 +45,8 @@ export function renderIncidentPdf(input: IncidentPdfInput): Promise<Buffer> {
   const t = timeFormat(r.branch.timeZone);
   const pdf = new ReportDocument({
     title: `Incident report ${r.number}`,
-    subject: `${input.library}, ${r.branch.name}: ${r.content.summary}`,
+    // Document metadata is shown by file browsers and indexers: no patron text in it, only what the record is.
+    subject: `${input.library}, ${r.branch.name}: ${CONFIDENTIAL_NOTICE}`,
     author: r.reporter.name,
     createdAt: input.generatedAt,
   });

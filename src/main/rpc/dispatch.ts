@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import type { AuditService } from '../audit/audit.service';
 import type { FullHandlerTable, Handler } from './handler';
 import type { Session } from './sessions';
+import { firstMalformedText, MALFORMED_TEXT_MESSAGE } from './well-formed';
 
 export interface DispatchDeps {
   handlers: FullHandlerTable;
@@ -19,12 +20,20 @@ export interface DispatchDeps {
 
 export type Dispatch = (session: Session, method: unknown, input: unknown) => Promise<Result<unknown>>;
 
-/** zod issues → one message per field path, for the form beside each field. */
+/** What a refusal may repeat back: enough for a form, never an echo of a huge input. */
+const MAX_FIELDS = 20;
+const MAX_KEY = 100;
+const MAX_MESSAGE = 300;
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** zod issues → one message per field path, for the form beside each field; bounded in count and length. */
 function fieldMessages(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
+    const key = clip(issue.path.map(String).join('.') || '_', MAX_KEY);
+    if (!(key in fields) && Object.keys(fields).length >= MAX_FIELDS) break;
+    fields[key] ??= clip(issue.message, MAX_MESSAGE);
   }
   return fields;
 }
@@ -35,17 +44,20 @@ function fieldMessages(error: z.ZodError): Record<string, string> {
  */
 export function createDispatch(deps: DispatchDeps): Dispatch {
   const refuse = (session: Session, method: string, detail: string): Result<never> => {
-    deps.audit.record({ staffId: session.staffId, action: 'refused', subject: method.slice(0, 80), detail });
+    deps.audit.refused({ source: session.id, reason: detail, staffId: session.staffId, subject: method, detail });
     return fail('FORBIDDEN', detail);
   };
 
   return async (session, method, input) => {
     if (!isMethodName(method)) {
-      deps.audit.record({
+      const name = typeof method === 'string' ? `“${method.slice(0, 80)}”` : '(not a name)';
+      // Every unknown name is one reason: made-up names cannot each earn their own row.
+      deps.audit.refused({
+        source: session.id,
+        reason: 'unknown method',
         staffId: session.staffId,
-        action: 'refused',
-        subject: typeof method === 'string' ? method.slice(0, 80) : '(not a name)',
-        detail: 'Unknown method',
+        subject: 'unknown method',
+        detail: `Unknown method ${name}`,
       });
       return fail('VALIDATION', 'Unknown method.');
     }
@@ -63,6 +75,9 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
         }
       }
     }
+
+    const malformed = firstMalformedText(input);
+    if (malformed !== null) return fail('VALIDATION', MALFORMED_TEXT_MESSAGE, { [malformed]: MALFORMED_TEXT_MESSAGE });
 
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {

@@ -58,7 +58,12 @@ const fake = vi.hoisted(() => {
     app: new Emitter(),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     ipcMain: { handle: vi.fn() },
-    defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
+    defaultSession: Object.assign(new Emitter(), {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+      setDisplayMediaRequestHandler: vi.fn(),
+    }),
   };
 });
 
@@ -101,6 +106,7 @@ function startShell() {
     sessions: new Sessions(),
     ready: Promise.resolve(),
     auditRefused,
+    flushAudit: vi.fn(),
     media,
     close: vi.fn(async () => undefined),
   };
@@ -304,6 +310,53 @@ describe('permissions', () => {
       expect(check({}, permission, 'vigil://app', {})).toBe(false);
     }
   });
+
+  it('denies every device (HID, USB, serial) and every screen or window capture', () => {
+    startShell();
+    const device = fake.defaultSession.setDevicePermissionHandler.mock.calls.at(-1)?.[0] as Listener;
+    for (const deviceType of ['hid', 'usb', 'serial']) {
+      expect(device({ deviceType, origin: 'vigil://app', device: {} })).toBe(false);
+    }
+    const display = fake.defaultSession.setDisplayMediaRequestHandler.mock.calls.at(-1)?.[0] as Listener;
+    const callback = vi.fn();
+    display({ frame: null, securityOrigin: 'vigil://app' }, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith({});
+  });
+});
+
+describe('downloads', () => {
+  const item = (url: string) => ({
+    getURL: () => url,
+    getFilename: () => 'MAIN-2026-0042.pdf',
+    setSaveDialogOptions: vi.fn(),
+    setSavePath: vi.fn(),
+  });
+
+  it('asks where to save the console’s own exports and never picks a place itself', () => {
+    startShell();
+    const download = item('blob:vigil://app/6f1c2d3e-0000-4000-8000-000000000000');
+    const event = { preventDefault: vi.fn() };
+    fake.defaultSession.emit('will-download', event, download, {});
+    expect(event.preventDefault).not.toHaveBeenCalled();
+    expect(download.setSaveDialogOptions).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: 'MAIN-2026-0042.pdf' }),
+    );
+    expect(download.setSavePath).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    'https://evil.example/payload.exe',
+    'blob:https://evil.example/1',
+    'vigil://app/assets/app.js',
+    'file:///etc/passwd',
+  ])('cancels a download of %s', (url) => {
+    startShell();
+    const download = item(url);
+    const event = { preventDefault: vi.fn() };
+    fake.defaultSession.emit('will-download', event, download, {});
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(download.setSavePath).not.toHaveBeenCalled();
+  });
 });
 
 describe('isTrustedSender', () => {
@@ -347,7 +400,9 @@ describe('vigil:call', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('FORBIDDEN');
     expect(dispatch).not.toHaveBeenCalled();
-    expect(auditRefused).toHaveBeenCalledExactlyOnceWith('call staff.list', expect.any(String));
+    expect(auditRefused).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ subject: 'call staff.list', source: 'electron ipc' }),
+    );
   });
 
   it('refuses a web contents that is not one of its windows', async () => {

@@ -1,5 +1,13 @@
 import { resolve } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session as electronSession, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  session as electronSession,
+  type DownloadItem,
+  type WebContents,
+} from 'electron';
 import { fail, type Result } from '../../shared/result';
 import type { Session } from '../rpc/sessions';
 import type { Services } from '../services';
@@ -101,6 +109,19 @@ export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
+/**
+ * Downloads are the console's own exports (a PDF made in main, handed over as a
+ * blob of the app's page) and go only where the person chooses in the save dialog:
+ * no save path is ever set here. Anything else is cancelled.
+ */
+export function guardDownload(event: Pick<Event, 'preventDefault'>, item: DownloadItem): void {
+  if (!item.getURL().startsWith(`blob:${APP_SCHEME}://${APP_HOST}/`)) {
+    event.preventDefault();
+    return;
+  }
+  item.setSaveDialogOptions({ title: `Save ${item.getFilename()}`, defaultPath: item.getFilename() });
+}
+
 export interface ElectronShellOptions {
   services: Services;
   /** out/renderer: the built page. */
@@ -131,16 +152,21 @@ export function startElectronShell(opts: ElectronShellOptions): ElectronShell {
     appProtocolHandler(opts.rendererDir, (path, method) => services.media(path, method)),
   );
 
-  // The console never needs camera, microphone, location, notifications or devices from the page.
-  electronSession.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  electronSession.defaultSession.setPermissionCheckHandler(() => false);
+  // The console never needs camera, microphone, location, notifications, the screen or devices from the page.
+  const ses = electronSession.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  // Answering with no stream refuses getDisplayMedia: the page never captures a screen or window.
+  ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));
+  ses.on('will-download', (event, item) => guardDownload(event, item));
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   // A refusal made here never reaches dispatch, so it is audited here.
-  const refuse = (method: unknown, why: string): Result<never> => {
+  const refuse = (method: unknown, reason: string, detail = reason): Result<never> => {
     const subject = typeof method === 'string' ? `call ${method.slice(0, 80)}` : 'call';
-    services.auditRefused(subject, why.slice(0, 200));
+    services.auditRefused({ source: 'electron ipc', reason, subject, detail: detail.slice(0, 200) });
     return FORBIDDEN;
   };
 
@@ -148,7 +174,8 @@ export function startElectronShell(opts: ElectronShellOptions): ElectronShell {
     const frame = event.senderFrame;
     if (!frame) return refuse(method, 'the calling frame is gone');
     if (!isTrustedSender(frame.url, frame.parent === null)) {
-      return refuse(method, `${frame.parent === null ? 'page' : 'subframe'} at ${frame.url} is not the console`);
+      const what = frame.parent === null ? 'page' : 'subframe';
+      return refuse(method, `untrusted ${what}`, `${what} at ${frame.url} is not the console`);
     }
     const session = sessions.get(event.sender.id);
     if (!session) return refuse(method, 'the calling web contents is not a Vigil window');

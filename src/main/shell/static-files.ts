@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
 const MIME: Record<string, string> = {
@@ -35,7 +35,11 @@ export async function resolveStaticFile(root: string, urlPath: string): Promise<
   const rootWithSep = root.endsWith(sep) ? root : root + sep;
   if (!full.startsWith(rootWithSep)) return null;
   try {
-    return (await stat(full)).isFile() ? full : null;
+    // Regular files only, reached without any symbolic link on the way: a link placed in
+    // the renderer folder must not serve files from elsewhere on the machine.
+    const real = await realpath(full);
+    if (real !== join(await realpath(root), relative)) return null;
+    return (await lstat(real)).isFile() ? real : null;
   } catch {
     return null;
   }

@@ -106,14 +106,16 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const refuse = (status: number, why: string) => {
-      services.auditRefused('web shell connection', why);
+    const refuse = (status: number, reason: string, detail = reason) => {
+      services.auditRefused({ source: 'web shell connection', reason, subject: 'web shell connection', detail });
       socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n`);
     };
     if (url.pathname !== '/ws') return refuse(403, 'unknown path');
     if (!allowedHosts().includes(req.headers.host ?? '')) return refuse(403, 'wrong Host header');
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().includes(origin)) return refuse(403, `foreign origin ${origin}`);
+    if (origin !== undefined && !allowedOrigins().includes(origin)) {
+      return refuse(403, 'foreign origin', `foreign origin ${origin.slice(0, 200)}`);
+    }
     if (!sameToken(url.searchParams.get('token') ?? '', token)) return refuse(401, 'missing or wrong token');
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
   });

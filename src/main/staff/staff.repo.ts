@@ -82,27 +82,4 @@ export class StaffRepo {
   touchSignIn(id: string, at: string): void {
     this.db.prepare('UPDATE staff SET last_sign_in_at = ? WHERE id = ?').run(at, id);
   }
-
-  /** Failed sign-ins for a username: the count and when the lock (if any) ends. */
-  failures(username: string): { failures: number; lockedUntil: string | null } {
-    const row = this.db
-      .prepare<[string], { failures: number; locked_until: string | null }>(
-        'SELECT failures, locked_until FROM sign_in_failures WHERE username = ?',
-      )
-      .get(username);
-    return { failures: row?.failures ?? 0, lockedUntil: row?.locked_until ?? null };
-  }
-
-  setFailures(username: string, failures: number, lockedUntil: string | null): void {
-    this.db
-      .prepare(
-        `INSERT INTO sign_in_failures (username, failures, locked_until) VALUES (?, ?, ?)
-         ON CONFLICT(username) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
-      )
-      .run(username, failures, lockedUntil);
-  }
-
-  clearFailures(username: string): void {
-    this.db.prepare('DELETE FROM sign_in_failures WHERE username = ?').run(username);
-  }
 }

@@ -37,6 +37,11 @@ export class StaffService {
     return s && s.active ? s.role : null;
   }
 
+  /** One staff member, without the passphrase hash. */
+  publicGet(id: string): Staff {
+    return publicStaff(this.get(id));
+  }
+
   get(id: string): StaffWithSecret {
     const s = this.repo.get(id);
     if (!s) throw notFound('That staff member');
@@ -117,7 +122,6 @@ export class StaffService {
       .transaction(() => {
         const staff = this.get(id);
         this.repo.setPassphraseHash(id, hash);
-        this.repo.clearFailures(staff.username);
         this.journal.append({ kind: 'staff.passphraseReset', recordId: id, actor, payload: publicStaff(staff) });
         return publicStaff(staff);
       })

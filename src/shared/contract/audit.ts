@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { method } from './define';
 import { Id, IsoTime } from './common';
 
-export const AUDIT_ACTIONS = ['read', 'refused', 'signIn', 'signInFailed', 'signOut', 'lock', 'unlock'] as const;
+export const AUDIT_ACTIONS = [
+  'read',
+  'refused',
+  'signIn',
+  'signInFailed',
+  'signOut',
+  'lock',
+  'unlock',
+  'lockoutCleared',
+] as const;
 
 export const AuditEntry = z.object({
   id: Id,
@@ -14,6 +23,8 @@ export const AuditEntry = z.object({
   subject: z.string(),
   recordId: z.string().nullable(),
   detail: z.string(),
+  /** How many times it happened: repeated refusals from one source are one entry per window. */
+  count: z.number().int().min(1),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

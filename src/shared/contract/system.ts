@@ -11,9 +11,14 @@ export const SystemInfo = z.discriminatedUnion('state', [
     /** Training database: the UI shows a banner and the demo sign-ins. */
     demo: z.boolean(),
     demoAccounts: z.array(z.object({ username: z.string(), passphrase: z.string(), role: z.enum(ROLES) })),
-    dataDir: z.string(),
+    /** The data folder's absolute path: for a signed-in, unlocked administrator only, null for anyone else. */
+    dataDir: z.string().nullable(),
   }),
-  /** The database could not be opened: the UI shows this message instead of a blank window. */
+  /**
+   * The database could not be opened: the UI shows this message instead of a blank window.
+   * The folder is named, as the message does: nobody can sign in, and whoever is at the
+   * machine needs it to act.
+   */
   z.object({ state: z.literal('failed'), version: z.string(), message: z.string(), dataDir: z.string() }),
 ]);
 export type SystemInfo = z.infer<typeof SystemInfo>;

@@ -6,6 +6,7 @@ import { TextAreaField } from '../../components/Field';
 import { InlineForm } from '../../components/InlineForm';
 import { ErrorNotice } from '../../components/Notice';
 import type { IncidentRecord, StaffSummary } from '../../../shared/contract';
+import { reviewBar } from '../../../shared/review-rule';
 import { downloadReportPdf } from './exportPdf';
 
 type Decision = 'return' | 'close';
@@ -26,8 +27,11 @@ export function ReviewActions({ record, staff, onAmend, onDone }: ReviewActionsP
   const reviewer = staff.role === 'supervisor' || staff.role === 'admin';
   const mine = record.reporter.id === staff.id;
   const canAmend = record.status !== 'closed' && (mine || reviewer);
-  const canReview = reviewer && !mine && record.status === 'submitted';
-  const canClose = reviewer && record.status === 'approved';
+  // Main refuses the same (shared/review-rule.ts); the screen says why instead of offering the button.
+  const step = record.status === 'submitted' ? 'review' : record.status === 'approved' ? 'close' : null;
+  const bar = reviewer && step ? reviewBar(record, staff.id, step) : null;
+  const canReview = reviewer && step === 'review' && bar === null;
+  const canClose = reviewer && step === 'close' && bar === null;
 
   async function decide(decision: 'approve' | 'return') {
     const done = await submit.run(() =>
@@ -100,9 +104,7 @@ export function ReviewActions({ record, staff, onAmend, onDone }: ReviewActionsP
       <Button variant="quiet" onClick={() => window.print()}>
         Print
       </Button>
-      {reviewer && mine && record.status === 'submitted' && (
-        <p className="muted small">You filed this report: another supervisor reviews it.</p>
-      )}
+      {bar && <p className="review-bar">{bar}</p>}
       <ErrorNotice error={submit.error} />
     </div>
   );

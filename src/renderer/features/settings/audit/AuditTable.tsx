@@ -31,6 +31,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
               ) : (
                 auditActionLabel[e.action]
               )}
+              {e.count > 1 && <span className="audit-count"> × {e.count.toLocaleString('en-US')}</span>}
             </td>
             <td className="audit-subject">
               <code>{e.subject}</code>

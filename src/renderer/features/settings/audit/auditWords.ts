@@ -15,6 +15,7 @@ export const auditActionLabel: Record<AuditAction, string> = {
   signOut: 'Signed out',
   lock: 'Locked',
   unlock: 'Unlocked',
+  lockoutCleared: 'Lockout cleared',
 };
 
 export const AUDIT_ACTIONS = Object.keys(auditActionLabel) as AuditAction[];

@@ -3,11 +3,11 @@ import { call } from '../../../lib/api';
 import { useSubmit } from '../../../lib/useSubmit';
 import { TextField } from '../../../components/Field';
 import { InlineForm } from '../../../components/InlineForm';
-import type { Staff } from '../../../../shared/contract';
+import type { StaffListing } from '../../../../shared/contract';
 
 interface ResetPassphraseFormProps {
-  member: Staff;
-  onSaved: (staff: Staff) => void;
+  member: StaffListing;
+  onSaved: (staff: StaffListing) => void;
   onCancel: () => void;
 }
 

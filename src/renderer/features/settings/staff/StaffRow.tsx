@@ -2,20 +2,21 @@ import { Button } from '../../../components/Button';
 import { Unseen } from '../../../components/Unseen';
 import { roleLabel } from '../../../../shared/roles';
 import type { Role } from '../../../../shared/roles';
-import type { Staff, StaffSummary } from '../../../../shared/contract';
-import { formatDateTime } from '../../../lib/time';
+import type { StaffListing, StaffSummary } from '../../../../shared/contract';
+import { formatClock, formatDateTime } from '../../../lib/time';
 import { ROLE_OPTIONS } from './roles';
 
 interface StaffRowProps {
-  member: Staff;
+  member: StaffListing;
   self: StaffSummary;
   busy: boolean;
-  onRole: (member: Staff, role: Role) => void;
-  onReset: (member: Staff) => void;
-  onSetActive: (member: Staff, active: boolean) => void;
+  onRole: (member: StaffListing, role: Role) => void;
+  onReset: (member: StaffListing) => void;
+  onSetActive: (member: StaffListing, active: boolean) => void;
+  onClearLockout: (member: StaffListing) => void;
 }
 
-export function StaffRow({ member, self, busy, onRole, onReset, onSetActive }: StaffRowProps) {
+export function StaffRow({ member, self, busy, onRole, onReset, onSetActive, onClearLockout }: StaffRowProps) {
   const isSelf = member.id === self.id;
   return (
     <tr className={member.active ? undefined : 'is-retired'}>
@@ -47,6 +48,11 @@ export function StaffRow({ member, self, busy, onRole, onReset, onSetActive }: S
         ) : (
           <span className="badge badge-retired">Deactivated</span>
         )}
+        {member.lockedUntil && (
+          <span className="badge badge-warn staff-locked">
+            Locked out until <time dateTime={member.lockedUntil}>{formatClock(new Date(member.lockedUntil))}</time>
+          </span>
+        )}
         <span className="staff-last muted">
           {member.lastSignInAt ? (
             <>
@@ -58,6 +64,11 @@ export function StaffRow({ member, self, busy, onRole, onReset, onSetActive }: S
         </span>
       </td>
       <td className="cell-actions cell-actions-stack">
+        {member.lockedUntil && (
+          <Button small disabled={busy} onClick={() => onClearLockout(member)}>
+            Clear lockout<Unseen> for {member.name}</Unseen>
+          </Button>
+        )}
         <Button small variant="quiet" onClick={() => onReset(member)}>
           Reset passphrase<Unseen> for {member.name}</Unseen>
         </Button>

@@ -6,7 +6,7 @@ import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorNotice, StatusNotice } from '../../../components/Notice';
 import { roleLabel } from '../../../../shared/roles';
-import type { Staff, StaffSummary } from '../../../../shared/contract';
+import type { StaffListing, StaffSummary } from '../../../../shared/contract';
 import { SectionHeader } from '../SectionHeader';
 import { AddStaffForm } from './AddStaffForm';
 import { ResetPassphraseForm } from './ResetPassphraseForm';
@@ -15,13 +15,13 @@ import { StaffRow } from './StaffRow';
 export function StaffSection({ self }: { self: StaffSummary }) {
   const list = useMethod('staff.list');
   const [adding, setAdding] = useState(false);
-  const [resetting, setResetting] = useState<Staff | null>(null);
-  const [confirming, setConfirming] = useState<Staff | null>(null);
+  const [resetting, setResetting] = useState<StaffListing | null>(null);
+  const [confirming, setConfirming] = useState<StaffListing | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CallError | undefined>(undefined);
   const [status, setStatus] = useState<string | undefined>(undefined);
 
-  function replace(member: Staff, message: string) {
+  function replace(member: StaffListing, message: string) {
     const current = list.value ?? [];
     const known = current.some((s) => s.id === member.id);
     list.setValue(known ? current.map((s) => (s.id === member.id ? member : s)) : [...current, member]);
@@ -29,7 +29,7 @@ export function StaffSection({ self }: { self: StaffSummary }) {
     setStatus(message);
   }
 
-  async function change(action: () => Promise<Result<Staff>>, message: (s: Staff) => string) {
+  async function change(action: () => Promise<Result<StaffListing>>, message: (s: StaffListing) => string) {
     setBusy(true);
     const result = await action();
     setBusy(false);
@@ -37,7 +37,7 @@ export function StaffSection({ self }: { self: StaffSummary }) {
     else setError(result.error);
   }
 
-  function setActive(member: Staff, active: boolean) {
+  function setActive(member: StaffListing, active: boolean) {
     void change(
       () => call('staff.setActive', { id: member.id, active }),
       (s) => `${s.name} is ${active ? 'active again and can sign in' : 'deactivated and can no longer sign in'}.`,
@@ -98,6 +98,12 @@ export function StaffSection({ self }: { self: StaffSummary }) {
                   }
                   onReset={setResetting}
                   onSetActive={(m, active) => (active ? setActive(m, true) : setConfirming(m))}
+                  onClearLockout={(m) =>
+                    void change(
+                      () => call('staff.clearLockout', { id: m.id }),
+                      (s) => `${s.name} can sign in again now.`,
+                    )
+                  }
                 />
                 {resetting?.id === member.id && (
                   <tr className="row-form">
