@@ -1,6 +1,7 @@
 import type { Db } from '../src/main/db/connection';
 import { GuidelinesRepo } from '../src/main/guidelines/guidelines.repo';
 import { GuidelinesService } from '../src/main/guidelines/guidelines.service';
+import { systemClock } from '../src/main/clock';
 import { Journal } from '../src/main/db/journal';
 import { uuidv7 } from '../src/main/ids';
 
@@ -86,7 +87,7 @@ export function generateIncidents(db: Db, count: number, log: (line: string) => 
   const now = Date.now();
   const spanMs = 10 * 365 * 24 * 3_600_000;
   const journal = new Journal(db, 'bench');
-  new GuidelinesService(db, new GuidelinesRepo(db), journal).seedDefaults();
+  new GuidelinesService(db, new GuidelinesRepo(db), journal, () => new Map(), systemClock).seedDefaults();
   const rules = db
     .prepare<[], { id: string; vid: string }>('SELECT id, current_version_id AS vid FROM guideline_rules')
     .all();

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditRepo } from '../src/main/audit/audit.repo';
-import { AuditService } from '../src/main/audit/audit.service';
+import { keyFileSecretStore } from '../src/main/cameras/secrets';
+import { systemClock } from '../src/main/clock';
 import { DATABASE_FILE, openDatabase, type Db } from '../src/main/db/connection';
-import { Journal } from '../src/main/db/journal';
 import { schemaVersion } from '../src/main/db/migrate';
 import { migrations } from '../src/main/db/migrations';
-import { IncidentsService } from '../src/main/incidents/incidents.service';
+import { buildDesk } from '../src/main/desk';
+import { Sessions } from '../src/main/rpc/sessions';
 import { IncidentFilters, DraftContent } from '../src/shared/contract/incidents';
 import { generateIncidents, prng, WORDS } from './incidents-data';
 import { ms, percentile, printTable } from './stats';
@@ -70,12 +70,16 @@ export async function benchIncidents(): Promise<void> {
   copyFileSync(cached, join(dir, DATABASE_FILE));
   const db: Db = openDatabase(dir);
   const staffId = db.prepare<[], { id: string }>("SELECT id FROM staff WHERE role = 'officer' LIMIT 1").get()!.id;
-  const incidents = new IncidentsService(
+  // The whole desk on the copied file, as main builds it (no cameras are started).
+  const incidents = buildDesk({
     db,
-    new Journal(db, 'bench'),
-    new AuditService(new AuditRepo(db)),
-    () => 'officer',
-  );
+    dataDir: dir,
+    clock: systemClock,
+    log: () => undefined,
+    sessions: new Sessions(),
+    secrets: keyFileSecretStore(dir),
+    ffmpegPath: null,
+  }).incidents.service;
   const random = prng(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const ids = (sql: string) =>

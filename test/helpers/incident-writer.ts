@@ -4,12 +4,12 @@
  *   mode 'submit': waits until startAt, files `count` reports, prints each number.
  *   mode 'churn':  loops draft → autosave → submit → amend until killed, printing "ready" first.
  */
-import { AuditRepo } from '../../src/main/audit/audit.repo';
-import { AuditService } from '../../src/main/audit/audit.service';
+import { keyFileSecretStore } from '../../src/main/cameras/secrets';
+import { systemClock } from '../../src/main/clock';
 import { openDatabase } from '../../src/main/db/connection';
-import { Journal } from '../../src/main/db/journal';
-import { IncidentsService } from '../../src/main/incidents/incidents.service';
+import { buildDesk } from '../../src/main/desk';
 import { parseContent } from '../../src/main/incidents/incidents.validate';
+import { Sessions } from '../../src/main/rpc/sessions';
 import { DraftContent } from '../../src/shared/contract/incidents';
 
 interface Args {
@@ -24,12 +24,16 @@ interface Args {
 
 const args = JSON.parse(process.argv[2]!) as Args;
 const db = openDatabase(args.dataDir);
-const incidents = new IncidentsService(
+// The whole desk on the same data folder, as a second process would build it; it starts no cameras.
+const incidents = buildDesk({
   db,
-  new Journal(db, `writer-${process.pid}`),
-  new AuditService(new AuditRepo(db)),
-  () => 'officer',
-);
+  dataDir: args.dataDir,
+  clock: systemClock,
+  log: () => undefined,
+  sessions: new Sessions(),
+  secrets: keyFileSecretStore(args.dataDir),
+  ffmpegPath: null,
+}).incidents.service;
 
 const content = (n: number) =>
   DraftContent.parse({

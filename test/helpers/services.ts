@@ -4,6 +4,7 @@ import type { EventName } from '../../src/shared/contract';
 import type { InputOf, MethodName, OutputOf } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
 import { tempDir } from './temp-dir';
+import type { Clock } from '../../src/main/clock';
 
 export interface TestDesk {
   services: Services;
@@ -24,11 +25,22 @@ export interface TestConsole {
 
 export const ADMIN = { name: 'Ada Admin', username: 'ada', passphrase: 'correct horse battery' };
 
-/** Real services on a real SQLite file in a temp folder. */
-export function testDesk(opts: { demo?: boolean; dataDir?: string } = {}): TestDesk {
+/**
+ * Real services on a real SQLite file in a temp folder. Every answer is checked
+ * against its contract output: a drift between main and the contract fails the call.
+ */
+export function testDesk(opts: { demo?: boolean; dataDir?: string; clock?: Clock } = {}): TestDesk {
   const dir = opts.dataDir ? undefined : tempDir();
   const dataDir = opts.dataDir ?? dir!.path;
-  const services = createServices({ dataDir, demo: opts.demo ?? false, shell: 'web', version: 'test', log: () => {} });
+  const services = createServices({
+    dataDir,
+    demo: opts.demo ?? false,
+    shell: 'web',
+    version: 'test',
+    log: () => {},
+    checkOutputs: true,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   return {
     services,
     dataDir,
@@ -56,8 +68,8 @@ export function testDesk(opts: { demo?: boolean; dataDir?: string } = {}): TestD
 }
 
 /** A desk with its first administrator created and signed in on the returned console. */
-export async function deskWithAdmin(): Promise<{ desk: TestDesk; admin: TestConsole }> {
-  const desk = testDesk();
+export async function deskWithAdmin(opts: { clock?: Clock } = {}): Promise<{ desk: TestDesk; admin: TestConsole }> {
+  const desk = testDesk(opts);
   const admin = desk.console();
   await admin.must('auth.createAdministrator', { ...ADMIN, confirmPassphrase: ADMIN.passphrase });
   return { desk, admin };

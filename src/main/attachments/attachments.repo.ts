@@ -1,73 +1,89 @@
 import type { Db } from '../db/connection';
-import type { ImageAttachment } from '../../shared/contract/attachments';
+import type { StreamName } from '../../shared/contract/cameras';
 
-/** An attachments row of kind 'photo', as stored and journaled (the bytes are in the file, never here). */
-export interface PhotoRecord {
+/**
+ * A row of the attachments table: a file named by its SHA-256, with what it shows
+ * and who added it. Snapshots (a camera's frame) and photos (a file from disk)
+ * share it; the bytes are in the file, never here. Rows are only ever inserted.
+ */
+export interface AttachmentRow {
   id: string;
   sha256: string;
-  kind: 'photo';
-  mediaType: 'image/jpeg' | 'image/png';
+  kind: 'snapshot' | 'photo';
+  mediaType: 'image/png' | 'image/jpeg';
   bytes: number;
   width: number;
   height: number;
-  /** When it was added (main's clock): the column snapshots use for the moment they were taken. */
+  /** Snapshots only: the camera and stream the frame came from. */
+  cameraId: string | null;
+  stream: StreamName | null;
+  /** When it was taken or added (main's clock). */
   takenAt: string;
-  /** When the picture was taken, as the person said; the column snapshots use for a frame's own time. */
+  /** A snapshot's frame time from the stream, or when a photo was taken as the person said. */
   frameTime: string | null;
   takenBy: string;
 }
 
-interface PhotoRow {
+interface Row {
   id: string;
   sha256: string;
-  media_type: 'image/jpeg' | 'image/png';
+  kind: 'snapshot' | 'photo';
+  media_type: 'image/png' | 'image/jpeg';
   bytes: number;
   width: number;
   height: number;
+  camera_id: string | null;
+  stream: StreamName | null;
   taken_at: string;
   frame_time: string | null;
   taken_by: string;
-  taken_by_name: string;
 }
 
-const toAttachment = (r: PhotoRow): ImageAttachment => ({
+const toAttachment = (r: Row): AttachmentRow => ({
   id: r.id,
   sha256: r.sha256,
-  kind: 'photo',
+  kind: r.kind,
   mediaType: r.media_type,
+  bytes: r.bytes,
   width: r.width,
   height: r.height,
-  bytes: r.bytes,
-  addedAt: r.taken_at,
-  addedBy: r.taken_by,
-  addedByName: r.taken_by_name,
-  takenAt: r.frame_time,
+  cameraId: r.camera_id,
+  stream: r.stream,
+  takenAt: r.taken_at,
+  frameTime: r.frame_time,
+  takenBy: r.taken_by,
 });
-
-const SELECT = `SELECT a.id, a.sha256, a.media_type, a.bytes, a.width, a.height, a.taken_at, a.frame_time, a.taken_by,
-    s.name AS taken_by_name
-  FROM attachments a JOIN staff s ON s.id = a.taken_by
-  WHERE a.kind = 'photo'`;
 
 export class AttachmentsRepo {
   constructor(private readonly db: Db) {}
 
-  insert(r: PhotoRecord): void {
+  insert(r: AttachmentRow): void {
     this.db
       .prepare(
-        `INSERT INTO attachments (id, sha256, kind, media_type, bytes, width, height, taken_at, frame_time, taken_by)
-         VALUES (@id, @sha256, @kind, @mediaType, @bytes, @width, @height, @takenAt, @frameTime, @takenBy)`,
+        `INSERT INTO attachments (id, sha256, kind, media_type, bytes, width, height, camera_id, stream, taken_at,
+           frame_time, taken_by)
+         VALUES (@id, @sha256, @kind, @mediaType, @bytes, @width, @height, @cameraId, @stream, @takenAt,
+           @frameTime, @takenBy)`,
       )
       .run(r);
   }
 
-  get(id: string): ImageAttachment | undefined {
-    const row = this.db.prepare<[string], PhotoRow>(`${SELECT} AND a.id = ?`).get(id);
+  get(id: string): AttachmentRow | undefined {
+    const row = this.db.prepare<[string], Row>('SELECT * FROM attachments WHERE id = ?').get(id);
     return row && toAttachment(row);
   }
 
-  /** The photos among these ids, in the order asked; other ids (snapshots, unknown) are left out. */
-  photos(ids: readonly string[]): ImageAttachment[] {
-    return ids.map((id) => this.get(id)).filter((a): a is ImageAttachment => a !== undefined);
+  /** The attachments among these ids, in the order asked; unknown ids are left out. */
+  many(ids: readonly string[]): AttachmentRow[] {
+    return ids.map((id) => this.get(id)).filter((a): a is AttachmentRow => a !== undefined);
+  }
+
+  snapshotsSince(since: string): AttachmentRow[] {
+    return this.db
+      .prepare<[string], Row>(
+        "SELECT * FROM attachments WHERE kind = 'snapshot' AND taken_at >= ? ORDER BY taken_at DESC, id DESC",
+      )
+      .all(since)
+      .map(toAttachment);
   }
 }

@@ -1,37 +1,38 @@
 import { createHash } from 'node:crypto';
 import type { AuditService } from '../audit/audit.service';
+import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { Journal } from '../db/journal';
 import { uuidv7 } from '../ids';
-import { storeAttachment } from '../snapshots/attachments';
 import type { ImageAttachment } from '../../shared/contract/attachments';
-import { AttachmentsRepo, type PhotoRecord } from './attachments.repo';
+import type { AttachmentMeta } from '../../shared/contract/incidents';
+import type { AttachmentRow, AttachmentsRepo } from './attachments.repo';
 import { checkImage, decodeBase64 } from './image';
+import { attachmentPath, extensionFor, storeAttachment } from './store';
 
 /**
  * Image files from disk for incident reports. Only the bytes are taken: no file
  * name, and the file's own metadata (Exif times, GPS) is removed before it is
- * stored, so the SHA-256 a report prints is of exactly what the desk keeps.
+ * stored, so the SHA-256 a report prints is of exactly what the desk keeps. Also
+ * the port other domains read attachments through (meta, file paths).
  */
 export class AttachmentsService {
-  private readonly repo: AttachmentsRepo;
-
   constructor(
     private readonly db: Db,
+    private readonly repo: AttachmentsRepo,
     private readonly journal: Journal,
     private readonly audit: AuditService,
     private readonly dataDir: string,
-    private readonly clock: () => Date = () => new Date(),
-  ) {
-    this.repo = new AttachmentsRepo(db);
-  }
+    private readonly staffNames: (ids: readonly string[]) => Map<string, string>,
+    private readonly clock: Clock,
+  ) {}
 
   addImage(input: { dataBase64: string; takenAt: string | null }, staffId: string): ImageAttachment {
     const image = checkImage(decodeBase64(input.dataBase64));
     const sha256 = createHash('sha256').update(image.bytes).digest('hex');
     // The file first: a row never points at a missing image (an unreferenced file is harmless).
     storeAttachment(this.dataDir, sha256, image.bytes, image.ext);
-    const record: PhotoRecord = {
+    const record: AttachmentRow = {
       id: uuidv7(),
       sha256,
       kind: 'photo',
@@ -39,22 +40,26 @@ export class AttachmentsService {
       bytes: image.bytes.length,
       width: image.width,
       height: image.height,
-      takenAt: this.clock().toISOString(),
+      cameraId: null,
+      stream: null,
+      takenAt: this.clock.now().toISOString(),
       frameTime: input.takenAt,
       takenBy: staffId,
     };
-    return this.db
+    this.db
       .transaction(() => {
         this.repo.insert(record);
-        this.journal.append({ kind: 'attachment.added', recordId: record.id, actor: staffId, payload: record });
-        return this.repo.get(record.id)!;
+        // The journal carries a photo as it always has: without the snapshot-only columns.
+        const { cameraId: _camera, stream: _stream, ...photo } = record;
+        this.journal.append({ kind: 'attachment.added', recordId: record.id, actor: staffId, payload: photo });
       })
       .immediate();
+    return this.toImages([record])[0]!;
   }
 
   /** Photos by id, for a draft's evidence list; pictures are patron records, so this is an audited read. */
   describe(ids: readonly string[], staffId: string): ImageAttachment[] {
-    const photos = this.repo.photos(ids);
+    const photos = this.toImages(this.repo.many(ids).filter((a) => a.kind === 'photo'));
     if (photos.length > 0) {
       this.audit.record({
         staffId,
@@ -64,5 +69,48 @@ export class AttachmentsService {
       });
     }
     return photos;
+  }
+
+  /** What a record shows of its attachments, in the order asked (unknown ids left out). Not audited: the caller's read is. */
+  meta(ids: readonly string[]): AttachmentMeta[] {
+    return this.repo.many(ids).map((a) => ({
+      id: a.id,
+      sha256: a.sha256,
+      kind: a.kind,
+      mediaType: a.mediaType,
+      bytes: a.bytes,
+      width: a.width,
+      height: a.height,
+      cameraId: a.cameraId,
+      takenAt: a.takenAt,
+      frameTime: a.frameTime,
+    }));
+  }
+
+  exists(id: string): boolean {
+    return this.repo.get(id) !== undefined;
+  }
+
+  /** Where an attachment's bytes are, by its hash and media type; null for a type never stored. */
+  filePath(sha256: string, mediaType: string): string | null {
+    const ext = extensionFor(mediaType);
+    return ext ? attachmentPath(this.dataDir, sha256, ext) : null;
+  }
+
+  private toImages(rows: AttachmentRow[]): ImageAttachment[] {
+    const names = this.staffNames(rows.map((r) => r.takenBy));
+    return rows.map((r) => ({
+      id: r.id,
+      sha256: r.sha256,
+      kind: 'photo' as const,
+      mediaType: r.mediaType,
+      width: r.width,
+      height: r.height,
+      bytes: r.bytes,
+      addedAt: r.takenAt,
+      addedBy: r.takenBy,
+      addedByName: names.get(r.takenBy) ?? '(unknown)',
+      takenAt: r.frameTime,
+    }));
   }
 }

@@ -7,7 +7,7 @@ import { incidentDesk, type IncidentDesk } from '../../../test/helpers/incidents
 import { EXIF_GPS, ffmpegJpeg, withSegments } from '../../../test/helpers/jpeg';
 import { chunk, encodePng } from '../../../test/helpers/png';
 import { tempDir } from '../../../test/helpers/temp-dir';
-import { attachmentPath } from '../snapshots/attachments';
+import { attachmentPath } from './store';
 
 let t: IncidentDesk;
 const out = tempDir();

@@ -1,6 +1,6 @@
 import { invalid } from '../errors';
 import { MAX_IMAGE_BYTES } from '../../shared/contract/attachments';
-import { pngDimensions } from '../snapshots/png';
+import { pngDimensions } from './png';
 import { readJpeg } from './jpeg';
 import { stripPngMetadata } from './png-strip';
 

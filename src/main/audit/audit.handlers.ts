@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../rpc/handler';
+import type { StaffService } from '../staff/staff.service';
 import type { AuditService } from './audit.service';
 
-export const auditHandlers = (audit: AuditService): HandlerTable<'audit.list'> => ({
-  'audit.list': (input) => audit.list(input),
+export const auditHandlers = (audit: AuditService, staff: StaffService): HandlerTable<'audit.list'> => ({
+  'audit.list': (input) => audit.list(input, staff),
 });

@@ -16,7 +16,6 @@ interface Row {
   id: string;
   at: string;
   staff_id: string | null;
-  staff_name: string | null;
   action: AuditEntry['action'];
   subject: string;
   record_id: string | null;
@@ -28,9 +27,14 @@ export interface AuditQuery {
   action?: AuditEntry['action'] | undefined;
   staffId?: string | undefined;
   text?: string | undefined;
+  /** Staff whose name matches `text` (the staff domain finds them): their entries match too. */
+  staffNamed?: readonly string[];
   before?: string | undefined;
   limit: number;
 }
+
+/** An audit entry as stored; the staff member's name comes from the staff domain. */
+export type StoredAuditEntry = Omit<AuditEntry, 'staffName'>;
 
 export class AuditRepo {
   private readonly insertStmt;
@@ -45,39 +49,40 @@ export class AuditRepo {
     this.insertStmt.run(row);
   }
 
-  list(q: AuditQuery): AuditEntry[] {
+  list(q: AuditQuery): StoredAuditEntry[] {
     const where: string[] = [];
     const params: Record<string, string | number> = { limit: q.limit };
     if (q.action) {
-      where.push('a.action = @action');
+      where.push('action = @action');
       params.action = q.action;
     }
     if (q.staffId) {
-      where.push('a.staff_id = @staffId');
+      where.push('staff_id = @staffId');
       params.staffId = q.staffId;
     }
     if (q.before) {
-      where.push('a.id < @before');
+      where.push('id < @before');
       params.before = q.before;
     }
     if (q.text) {
+      const named = (q.staffNamed ?? []).map((id, i) => {
+        params[`named${i}`] = id;
+        return `@named${i}`;
+      });
       where.push(
-        "(a.subject LIKE @text ESCAPE '\\' OR a.detail LIKE @text ESCAPE '\\' OR s.name LIKE @text ESCAPE '\\')",
+        `(subject LIKE @text ESCAPE '\\' OR detail LIKE @text ESCAPE '\\'${named.length ? ` OR staff_id IN (${named.join(', ')})` : ''})`,
       );
       params.text = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     const rows = this.db
       .prepare<Record<string, string | number>, Row>(
-        `SELECT a.*, s.name AS staff_name FROM audit a LEFT JOIN staff s ON s.id = a.staff_id
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY a.id DESC LIMIT @limit`,
+        `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`,
       )
       .all(params);
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
       staffId: r.staff_id,
-      staffName: r.staff_name,
       action: r.action,
       subject: r.subject,
       recordId: r.record_id,

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../clock';
 import { uuidv7 } from '../ids';
 import type { AuditEntry } from '../../shared/contract/audit';
 import type { AuditQuery, AuditRepo } from './audit.repo';
@@ -20,13 +21,13 @@ export class AuditService {
 
   constructor(
     private readonly repo: AuditRepo,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
   ) {
-    this.refusals = new RefusalAggregator((e) => this.write(e, e.count, e.at), now);
+    this.refusals = new RefusalAggregator((e) => this.write(e, e.count, e.at), () => clock.ms());
   }
 
   record(event: AuditEvent): void {
-    this.write(event, 1, this.now());
+    this.write(event, 1, this.clock.ms());
   }
 
   /** A refused call, connection or media request: repeats from one source are counted, not itemized. */
@@ -39,9 +40,19 @@ export class AuditService {
     this.refusals.flush();
   }
 
-  list(q: AuditQuery): { entries: AuditEntry[]; more: boolean } {
-    const entries = this.repo.list({ ...q, limit: q.limit + 1 });
-    return { entries: entries.slice(0, q.limit), more: entries.length > q.limit };
+  /** A page of the log, newest first; `staffNames` names whoever the entries are about (the staff domain's port). */
+  list(
+    q: AuditQuery,
+    staff: { names(ids: readonly string[]): Map<string, string>; idsNamed(text: string): string[] },
+  ): { entries: AuditEntry[]; more: boolean } {
+    const staffNamed = q.text ? staff.idsNamed(q.text) : [];
+    const rows = this.repo.list({ ...q, staffNamed, limit: q.limit + 1 });
+    const page = rows.slice(0, q.limit);
+    const names = staff.names(page.flatMap((e) => (e.staffId ? [e.staffId] : [])));
+    return {
+      entries: page.map((e) => ({ ...e, staffName: e.staffId ? (names.get(e.staffId) ?? null) : null })),
+      more: rows.length > q.limit,
+    };
   }
 
   private write(event: AuditEvent, count: number, at: number): void {

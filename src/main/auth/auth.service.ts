@@ -4,8 +4,8 @@ import { AppError } from '../errors';
 import type { Session } from '../rpc/sessions';
 import type { SettingsService } from '../settings/settings.service';
 import { DECOY_HASH, verifyPassphrase } from '../staff/passphrase';
-import type { StaffRepo } from '../staff/staff.repo';
 import type { StaffService } from '../staff/staff.service';
+import type { Clock } from '../clock';
 import { signInBucket, unlockBucket, whenLockEnds, type Reservation, type SignInGuard } from './sign-in-guard';
 
 const WRONG = 'That username and passphrase do not match. Check them and try again.';
@@ -18,17 +18,16 @@ const WRONG = 'That username and passphrase do not match. Check them and try aga
 export class AuthService {
   constructor(
     private readonly staff: StaffService,
-    private readonly repo: StaffRepo,
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
     private readonly guard: SignInGuard,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock,
   ) {}
 
   state(session: Session): SessionState {
-    if (this.repo.count() === 0) return { state: 'setup' };
+    if (this.staff.count() === 0) return { state: 'setup' };
     if (!session.staffId) return { state: 'signedOut' };
-    const s = this.repo.get(session.staffId);
+    const s = this.staff.accountById(session.staffId);
     if (!s || !s.active) {
       session.staffId = null;
       return { state: 'signedOut' };
@@ -58,9 +57,9 @@ export class AuthService {
     const reservation = this.guard.reserve(
       signInBucket(username),
       (until) =>
-        `Too many failed attempts for “${username}”. Try again ${whenLockEnds(until, this.now())}, or ask an administrator to clear the lockout in Settings → Staff.`,
+        `Too many failed attempts for “${username}”. Try again ${whenLockEnds(until, this.clock.ms())}, or ask an administrator to clear the lockout in Settings → Staff.`,
     );
-    const account = this.repo.byUsername(username);
+    const account = this.staff.account(username);
     // Always run scrypt, so a missing account takes as long as a wrong passphrase.
     const matches = await verifyPassphrase(input.passphrase, account?.passphraseHash ?? DECOY_HASH);
     if (!account || !account.active || !matches) {
@@ -73,12 +72,12 @@ export class AuthService {
   }
 
   async unlock(session: Session, passphrase: string): Promise<SessionState> {
-    const account = session.staffId ? this.repo.get(session.staffId) : undefined;
+    const account = session.staffId ? this.staff.accountById(session.staffId) : undefined;
     if (!account) return this.state(session);
     const reservation = this.guard.reserve(
       unlockBucket(account.id),
       (until) =>
-        `Too many wrong passphrases on this console. Try again ${whenLockEnds(until, this.now())}, or sign in as someone else.`,
+        `Too many wrong passphrases on this console. Try again ${whenLockEnds(until, this.clock.ms())}, or sign in as someone else.`,
     );
     if (!(await verifyPassphrase(passphrase, account.passphraseHash))) {
       this.auditFailure(account.username, account.id, reservation, 'unlock');
@@ -86,7 +85,7 @@ export class AuthService {
     }
     this.guard.release(reservation);
     session.locked = false;
-    session.lastActivity = this.now();
+    session.lastActivity = this.clock.ms();
     this.audit.record({ staffId: account.id, action: 'unlock', subject: 'console' });
     return this.state(session);
   }
@@ -107,7 +106,7 @@ export class AuthService {
   }
 
   activity(session: Session): { idleMinutes: number } {
-    if (!session.locked) session.lastActivity = this.now();
+    if (!session.locked) session.lastActivity = this.clock.ms();
     return { idleMinutes: this.settings.get().idleLockMinutes };
   }
 
@@ -115,7 +114,7 @@ export class AuthService {
   enforceIdle(session: Session): boolean {
     if (!session.staffId || session.locked) return false;
     const limit = this.settings.get().idleLockMinutes * 60_000;
-    if (this.now() - session.lastActivity < limit) return false;
+    if (this.clock.ms() - session.lastActivity < limit) return false;
     this.lock(session, 'idle');
     return true;
   }
@@ -123,8 +122,8 @@ export class AuthService {
   private signInAs(session: Session, staffId: string): void {
     session.staffId = staffId;
     session.locked = false;
-    session.lastActivity = this.now();
-    this.repo.touchSignIn(staffId, new Date(this.now()).toISOString());
+    session.lastActivity = this.clock.ms();
+    this.staff.touchSignIn(staffId, this.clock.now().toISOString());
     this.audit.record({ staffId, action: 'signIn', subject: 'console' });
   }
 

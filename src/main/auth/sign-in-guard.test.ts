@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/connection';
 import { tempDir } from '../../../test/helpers/temp-dir';
+import { ManualClock } from '../clock';
 import { AppError } from '../errors';
 import { LOCKOUT_MS, MAX_ATTEMPTS, SignInGuard, WINDOW_MS, whenLockEnds } from './sign-in-guard';
 import { SignInGuardRepo } from './sign-in-guard.repo';
@@ -15,8 +16,8 @@ afterEach(() => {
 function guard() {
   dir = tempDir();
   db = openDatabase(dir.path);
-  const clock = { t: Date.parse('2026-11-30T19:00:00Z') };
-  return { g: new SignInGuard(new SignInGuardRepo(db), () => clock.t), clock };
+  const clock = new ManualClock();
+  return { g: new SignInGuard(new SignInGuardRepo(db), clock), clock };
 }
 
 const refusal = (until: string) => `locked until ${until}`;
@@ -50,16 +51,16 @@ describe('SignInGuard', () => {
   it('forgets attempts after the window, and a lock ends after LOCKOUT_MS, never later', () => {
     const { g, clock } = guard();
     for (let i = 0; i < MAX_ATTEMPTS - 1; i++) g.reserve('signIn:ada', refusal);
-    clock.t += WINDOW_MS;
+    clock.advance(WINDOW_MS);
     expect(g.reserve('signIn:ada', refusal).locked).toBe(false);
     for (let i = 0; i < MAX_ATTEMPTS - 1; i++) g.reserve('signIn:ada', refusal);
     const until = g.lockedUntil('signIn:ada')!;
-    expect(Date.parse(until)).toBe(clock.t + LOCKOUT_MS);
+    expect(Date.parse(until)).toBe(clock.ms() + LOCKOUT_MS);
     // Attempts refused while locked do not extend it.
-    clock.t += LOCKOUT_MS - 1000;
+    clock.advance(LOCKOUT_MS - 1000);
     expect(() => g.reserve('signIn:ada', refusal)).toThrow(/locked until/);
     expect(g.lockedUntil('signIn:ada')).toBe(until);
-    clock.t += 1000;
+    clock.advance(1000);
     expect(g.lockedUntil('signIn:ada')).toBeNull();
     expect(g.reserve('signIn:ada', refusal).locked).toBe(false);
   });

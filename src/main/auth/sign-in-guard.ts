@@ -1,3 +1,4 @@
+import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { SignInGuardRepo } from './sign-in-guard.repo';
 
@@ -34,12 +35,12 @@ export const unlockBucket = (staffId: string) => `unlock:${staffId}`;
 export class SignInGuard {
   constructor(
     private readonly repo: SignInGuardRepo,
-    private readonly now: () => number,
+    private readonly clock: Clock,
   ) {}
 
   /** Counts one attempt before it is checked, or refuses it while the bucket is locked. */
   reserve(bucket: string, refusal: (until: string) => string): Reservation {
-    const t = this.now();
+    const t = this.clock.ms();
     const row = this.repo.get(bucket);
     if (row?.lockedUntil && Date.parse(row.lockedUntil) > t) {
       throw new AppError('FORBIDDEN', refusal(row.lockedUntil));
@@ -68,7 +69,7 @@ export class SignInGuard {
   /** When the bucket's lock ends, or null when it is not locked now. */
   lockedUntil(bucket: string): string | null {
     const until = this.repo.get(bucket)?.lockedUntil ?? null;
-    return until && Date.parse(until) > this.now() ? until : null;
+    return until && Date.parse(until) > this.clock.ms() ? until : null;
   }
 
   /** An administrator's decision (or a new passphrase): the bucket starts again from nothing. */

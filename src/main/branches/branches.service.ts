@@ -1,8 +1,10 @@
 import type { Db } from '../db/connection';
 import type { Journal } from '../db/journal';
+import type { DomainEvents } from '../events';
+import type { JournalKind } from '../../shared/contract/journal';
 import { conflict, notFound } from '../errors';
 import { uuidv7 } from '../ids';
-import type { Branch } from '../../shared/contract/branches';
+import type { Branch, Zone } from '../../shared/contract/branches';
 import type { BranchFields, BranchesRepo, ZoneFields } from './branches.repo';
 
 /**
@@ -15,11 +17,21 @@ export class BranchesService {
     private readonly db: Db,
     private readonly repo: BranchesRepo,
     private readonly journal: Journal,
-    private readonly changed: () => void,
+    private readonly events: DomainEvents,
   ) {}
 
   list(): Branch[] {
     return this.repo.list();
+  }
+
+  /** A branch with its zones, retired or not: the port other domains look branches up by. */
+  find(id: string): Branch | undefined {
+    return this.repo.get(id);
+  }
+
+  /** A zone, retired or not, with the branch it belongs to. */
+  zoneOf(id: string): Zone | undefined {
+    return this.repo.zone(id);
   }
 
   add(f: BranchFields, actor: string | null): Branch {
@@ -75,7 +87,7 @@ export class BranchesService {
   }
 
   /** Runs a change and journals the branch's new state in the same transaction. */
-  private change(actor: string | null, kind: string, apply: () => string): Branch {
+  private change(actor: string | null, kind: JournalKind, apply: () => string): Branch {
     const branch = this.db
       .transaction(() => {
         const id = apply();
@@ -84,7 +96,7 @@ export class BranchesService {
         return after;
       })
       .immediate();
-    this.changed();
+    this.events.emit('branches.changed', { branchId: branch.id });
     return branch;
   }
 

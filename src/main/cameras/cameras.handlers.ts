@@ -1,4 +1,5 @@
 import type { HandlerTable } from '../rpc/handler';
+import { mediaBase } from '../rpc/sessions';
 import type { CamerasService } from './cameras.service';
 import type { CameraSupervision } from './supervision';
 
@@ -13,14 +14,11 @@ type CameraMethods =
   | 'cameras.import'
   | 'cameras.export';
 
-/** The media path is per console: its key lets the media handler tell whose request a segment is. */
-export const mediaBaseFor = (mediaKey: string): string => `media/${mediaKey}`;
-
 export const camerasHandlers = (
   cameras: CamerasService,
   supervision: Pick<CameraSupervision, 'awaitSegment'>,
 ): HandlerTable<CameraMethods> => ({
-  'cameras.list': (_input, ctx) => ({ cameras: cameras.list(), mediaBase: mediaBaseFor(ctx.session.mediaKey) }),
+  'cameras.list': (_input, ctx) => ({ cameras: cameras.list(), mediaBase: mediaBase(ctx.session) }),
   'cameras.awaitSegment': async ({ cameraId, stream, msn }) => ({
     ready: await supervision.awaitSegment(cameraId, stream, msn),
   }),

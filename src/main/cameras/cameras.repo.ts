@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { STREAMS, type CameraKind, type StreamHealth } from '../../shared/contract/cameras';
+import type { CameraKind } from '../../shared/contract/cameras';
 
 interface CameraRow {
   id: string;
@@ -106,36 +106,4 @@ export class CamerasRepo {
   setRemoved(id: string, at: string): void {
     this.db.prepare('UPDATE cameras SET removed_at = ? WHERE id = ?').run(at, id);
   }
-
-  /** When a camera was last turned off, from its journal: the `since` of its 'disabled' health. */
-  disabledSince(id: string): string | undefined {
-    return this.db
-      .prepare<[string], { at: string }>(
-        "SELECT at FROM journal WHERE record_id = ? AND kind = 'camera.disabled' ORDER BY seq DESC LIMIT 1",
-      )
-      .get(id)?.at;
-  }
-}
-
-/**
- * Health before any supervisor has reported: every stream 'connecting' since the
- * camera was created. Stands in until supervision supplies the real state.
- */
-export function connectingHealth(db: Db, cameraId: string): StreamHealth[] {
-  const row = db
-    .prepare<[string], Pick<CameraRow, 'grid_url' | 'created_at'>>(
-      'SELECT grid_url, created_at FROM cameras WHERE id = ?',
-    )
-    .get(cameraId);
-  if (!row) return [];
-  return STREAMS.filter((s) => s === 'main' || row.grid_url !== null).map((stream) => ({
-    cameraId,
-    stream,
-    state: 'connecting' as const,
-    reason: null,
-    message: null,
-    lastSegmentAt: null,
-    targetDuration: null,
-    since: row.created_at,
-  }));
 }

@@ -1,5 +1,8 @@
+import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { Journal } from '../db/journal';
+import type { DomainEvents } from '../events';
+import type { JournalKind } from '../../shared/contract/journal';
 import { conflict, invalid, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import type { BranchesService } from '../branches/branches.service';
@@ -12,7 +15,7 @@ import {
 } from '../../shared/contract/cameras';
 import { prepareAddresses } from './addresses';
 import { cameraFile, planImport } from './camera-file';
-import { CamerasRepo, journalPayload, type CameraRecord, type CameraWrite } from './cameras.repo';
+import { journalPayload, type CameraRecord, type CamerasRepo, type CameraWrite } from './cameras.repo';
 import type { SecretStore } from './secrets';
 import type { StreamSource } from './sources';
 
@@ -36,22 +39,42 @@ const FIELD_LABELS = { url: 'Address', gridUrl: 'Grid address' } as const;
  * camera without it (like staff passphrases, it never leaves this desk).
  */
 export class CamerasService {
-  private readonly repo: CamerasRepo;
-
   constructor(
     private readonly db: Db,
+    private readonly repo: CamerasRepo,
     private readonly journal: Journal,
     private readonly branches: BranchesService,
     private readonly secrets: SecretStore,
-    private readonly healthOf: (cameraId: string) => StreamHealth[],
-    /** After every successful change, outside its transaction: supervisors resync, consoles reload. */
-    private readonly onChanged: () => void,
-  ) {
-    this.repo = new CamerasRepo(db);
-  }
+    /** What the supervisors report for a camera's streams (empty before they have reported). */
+    private readonly reported: (cameraId: string) => StreamHealth[],
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {}
 
   list(): Camera[] {
     return this.repo.current().map((c) => this.toCamera(c));
+  }
+
+  /** Cameras by id, removed ones included: the names records show for the cameras they cite. */
+  names(ids: readonly string[]): Map<string, string> {
+    return new Map(
+      ids.flatMap((id) => {
+        const c = this.repo.get(id);
+        return c ? [[id, c.name] as const] : [];
+      }),
+    );
+  }
+
+  /** A camera that still exists (not removed), for a snapshot or a wall view; undefined otherwise. */
+  live(id: string): { id: string; name: string; hasGrid: boolean; zoneId: string; branchId: string } | undefined {
+    const c = this.repo.get(id);
+    if (!c || c.removedAt !== null) return undefined;
+    return { id: c.id, name: c.name, hasGrid: c.gridUrl !== null, zoneId: c.zoneId, branchId: c.branchId };
+  }
+
+  /** Whether a camera was ever registered here (a report may cite one since removed). */
+  exists(id: string): boolean {
+    return this.repo.get(id) !== undefined;
   }
 
   get(id: string): CameraDetail {
@@ -61,10 +84,7 @@ export class CamerasService {
   add(input: CameraInput, actor: string | null): CameraDetail {
     return this.change(() => {
       const id = uuidv7();
-      this.repo.insert(
-        this.prepare(id, { ...input, password: input.password ?? null }, null),
-        new Date().toISOString(),
-      );
+      this.repo.insert(this.prepare(id, { ...input, password: input.password ?? null }, null), this.now());
       return this.record(id, 'camera.added', actor);
     });
   }
@@ -86,10 +106,13 @@ export class CamerasService {
   }
 
   remove(id: string, actor: string | null): void {
-    this.change(() => {
-      this.repo.setRemoved(this.current(id).id, new Date().toISOString());
-      return this.record(id, 'camera.removed', actor);
-    });
+    this.db
+      .transaction(() => {
+        this.repo.setRemoved(this.current(id).id, this.now());
+        this.record(id, 'camera.removed', actor);
+      })
+      .immediate();
+    this.events.emit('camera.removed', { cameraId: id });
   }
 
   /** All or nothing: every camera (and each zone it names that does not exist yet) in one transaction. */
@@ -101,7 +124,8 @@ export class CamerasService {
           nameTaken: (branchId, name) => this.repo.byName(branchId, name) !== undefined,
         });
         const createdZones = new Map<string, string>();
-        const now = new Date().toISOString();
+        const now = this.now();
+        const ids: string[] = [];
         for (const p of plan) {
           let zoneId = p.zoneId;
           if (zoneId === null) {
@@ -113,14 +137,15 @@ export class CamerasService {
           const { name, branchId, kind, url, gridUrl, username, password } = p;
           const passwordEnc = password === null ? null : this.secrets.encrypt(password);
           this.repo.insert({ id, name, branchId, zoneId, kind, url, gridUrl, username, passwordEnc }, now);
+          ids.push(id);
           // One entry per camera, the same state as camera.added: another desk replays it the same way.
           this.record(id, 'camera.imported', actor);
         }
-        return { imported: plan.length, zonesCreated: createdZones.size };
+        return { imported: plan.length, zonesCreated: createdZones.size, ids };
       })
       .immediate();
-    this.onChanged();
-    return result;
+    this.events.emit('cameras.changed', { cameraIds: result.ids });
+    return { imported: result.imported, zonesCreated: result.zonesCreated };
   }
 
   exportJson(): { json: string } {
@@ -228,7 +253,7 @@ export class CamerasService {
   }
 
   /** Journals the camera's new state; runs inside the change's transaction. */
-  private record(id: string, kind: string, actor: string | null): CameraRecord {
+  private record(id: string, kind: JournalKind, actor: string | null): CameraRecord {
     const after = this.repo.get(id)!;
     this.journal.append({ kind, recordId: id, actor, payload: journalPayload(after) });
     return after;
@@ -236,8 +261,35 @@ export class CamerasService {
 
   private change(apply: () => CameraRecord): CameraDetail {
     const after = this.db.transaction(apply).immediate();
-    this.onChanged();
+    this.events.emit('cameras.changed', { cameraIds: [after.id] });
     return this.toDetail(after);
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /**
+   * What the supervisors report, or, until they have: every stream 'connecting'
+   * since the camera was added.
+   */
+  private healthOf(c: CameraRecord): StreamHealth[] {
+    const reported = this.reported(c.id);
+    if (reported.length > 0) return reported;
+    return this.streamsOf(c).map((stream) => ({
+      cameraId: c.id,
+      stream,
+      state: 'connecting' as const,
+      reason: null,
+      message: null,
+      lastSegmentAt: null,
+      targetDuration: null,
+      since: c.createdAt,
+    }));
+  }
+
+  private streamsOf(c: CameraRecord) {
+    return STREAMS.filter((s) => s === 'main' || c.gridUrl !== null);
   }
 
   private current(id: string): CameraRecord {
@@ -255,14 +307,14 @@ export class CamerasService {
       kind: c.kind,
       hasGrid: c.gridUrl !== null,
       enabled: c.enabled,
-      health: c.enabled ? this.healthOf(c.id) : this.disabledHealth(c),
+      health: c.enabled ? this.healthOf(c) : this.disabledHealth(c),
     };
   }
 
   /** A disabled camera has no supervisor: its streams say so themselves. */
   private disabledHealth(c: CameraRecord): StreamHealth[] {
-    const since = this.repo.disabledSince(c.id) ?? c.createdAt;
-    return STREAMS.filter((s) => s === 'main' || c.gridUrl !== null).map((stream) => ({
+    const since = this.journal.lastOfKind(c.id, 'camera.disabled') ?? c.createdAt;
+    return this.streamsOf(c).map((stream) => ({
       cameraId: c.id,
       stream,
       state: 'disabled',

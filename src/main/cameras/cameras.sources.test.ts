@@ -6,6 +6,9 @@ import { BranchesRepo } from '../branches/branches.repo';
 import { BranchesService } from '../branches/branches.service';
 import { openDatabase, type Db } from '../db/connection';
 import { Journal } from '../db/journal';
+import { systemClock } from '../clock';
+import { DomainEvents } from '../events';
+import { CamerasRepo } from './cameras.repo';
 import { CamerasService, type CameraInput } from './cameras.service';
 import { KEY_FILE, keyFileSecretStore } from './secrets';
 
@@ -21,19 +24,23 @@ function registry() {
     dir.remove();
   });
   const journal = new Journal(db, 'test-desk');
-  const branches = new BranchesService(db, new BranchesRepo(db), journal, () => undefined);
+  const events = new DomainEvents(() => undefined);
+  const branches = new BranchesService(db, new BranchesRepo(db), journal, events);
   const branch = branches.add({ name: 'Main', code: 'MAIN', address: '', timeZone: 'America/Chicago' }, null);
   const zoneId = branches.addZone(branch.id, { name: 'Lobby', kind: 'interior', floor: '' }, null).zones[0]!.id;
   let changes = 0;
+  events.on('cameras.changed', () => changes++);
   // A new store reads the key file afresh, as after a restart.
   const service = () =>
     new CamerasService(
       db,
+      new CamerasRepo(db),
       journal,
       branches,
       keyFileSecretStore(dir.path),
       () => [],
-      () => changes++,
+      events,
+      systemClock,
     );
   const cameras = service();
   const input = (fields: Partial<CameraInput>): CameraInput => ({

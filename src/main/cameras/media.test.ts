@@ -9,7 +9,7 @@ import type { AuditEvent } from '../audit/audit.service';
 import { RefusalAggregator } from '../audit/refusals';
 import { uuidv7 } from '../ids';
 import { Sessions, type Session } from '../rpc/sessions';
-import { attachmentPath } from '../snapshots/attachments';
+import { attachmentPath } from '../attachments/store';
 import { createMediaHandler, type MediaHandler } from './media';
 import { CameraSupervision } from './supervision';
 

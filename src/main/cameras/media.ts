@@ -3,7 +3,7 @@ import { STREAMS, type StreamName } from '../../shared/contract/cameras';
 import type { AuditEvent } from '../audit/audit.service';
 import type { Refusal } from '../audit/refusals';
 import type { Session } from '../rpc/sessions';
-import type { AttachmentExt } from '../snapshots/attachments';
+import type { AttachmentExt } from '../attachments/store';
 import { notFound, plain, type MediaResponse } from './media-response';
 
 /** What the media handler needs from the supervision: streams by camera. */

@@ -27,11 +27,13 @@ export class CameraSupervision {
   /** Stops under way, per stream: a replacement waits for its predecessor's ffmpeg to exit. */
   private readonly stopping = new Map<string, Promise<void>>();
   private closed = false;
+  private started = false;
 
-  constructor(private readonly opts: CameraSupervisionOptions) {
-    // Segments left by a crash are camera images nobody will serve: gone before anything starts.
-    rmSync(this.liveDir, { recursive: true, force: true });
-  }
+  /**
+   * Nothing happens until the first sync: a process that opens the same data folder
+   * without supervising (a tool, a test's writer) must not touch the live folder.
+   */
+  constructor(private readonly opts: CameraSupervisionOptions) {}
 
   private get liveDir(): string {
     return join(this.opts.dataDir, 'live');
@@ -40,6 +42,11 @@ export class CameraSupervision {
   /** Starts new sources, stops removed ones, restarts changed ones. */
   sync(sources: readonly StreamSource[]): void {
     if (this.closed) return;
+    if (!this.started) {
+      this.started = true;
+      // Segments left by a crash are camera images nobody will serve: gone before anything starts.
+      rmSync(this.liveDir, { recursive: true, force: true });
+    }
     const wanted = new Map(sources.map((s) => [keyOf(s.cameraId, s.stream), s]));
     for (const [key, sup] of this.supervisors) {
       const next = wanted.get(key);

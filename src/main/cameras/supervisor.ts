@@ -18,4 +18,4 @@ export interface Supervisor {
   segment(name: string): Promise<MediaResponse>;
 }
 
-export type Log = (message: string, error?: unknown) => void;
+export type { Log } from '../log';

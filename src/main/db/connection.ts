@@ -2,16 +2,14 @@ import Database from 'better-sqlite3';
 import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from './migrate';
+import { StartupError } from './startup-error';
 import { preparePrivateDataDir, touchPrivateFile } from './private-files';
 
 export type Db = Database.Database;
 
 export const DATABASE_FILE = 'vigil.sqlite3';
 
-/** Something that stops Vigil from opening its data, said so a desk assistant can act on it. */
-export class StartupError extends Error {
-  override name = 'StartupError';
-}
+export { StartupError };
 
 /** Opens (creating if needed) the database in dataDir, sets the pragmas and migrates it. */
 export function openDatabase(dataDir: string): Db {

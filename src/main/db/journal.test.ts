@@ -13,7 +13,7 @@ beforeEach(() => {
   journal = new Journal(db, 'desk-test');
   db.transaction(() => {
     for (let i = 1; i <= 5; i++) {
-      journal.append({ kind: 'ban.issued', recordId: `r${i}`, actor: 's1', payload: { n: i, name: `Person ${i}` } });
+      journal.append({ kind: 'person.added', recordId: `r${i}`, actor: 's1', payload: { n: i, name: `Person ${i}` } });
     }
   })();
 });
@@ -34,7 +34,7 @@ describe('journal', () => {
   });
 
   it('refuses an append outside a transaction', () => {
-    expect(() => journal.append({ kind: 'x', recordId: 'r', actor: null, payload: {} })).toThrow(/transaction/);
+    expect(() => journal.append({ kind: 'settings.updated', recordId: 'r', actor: null, payload: {} })).toThrow(/transaction/);
   });
 
   it('refuses UPDATE and DELETE on entries', () => {
@@ -89,7 +89,7 @@ describe('journal', () => {
   it('keeps the payload replayable and the origin desk', () => {
     const [entry] = journal.forRecord('r4');
     expect(entry).toMatchObject({
-      kind: 'ban.issued',
+      kind: 'person.added',
       origin: 'desk-test',
       actor: 's1',
       payload: { n: 4, name: 'Person 4' },

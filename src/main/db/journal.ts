@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './connection';
 import { uuidv7 } from '../ids';
-import type { VerifyReport } from '../../shared/contract/journal';
+import type { JournalKind, VerifyReport } from '../../shared/contract/journal';
+import { systemClock, type Clock } from '../clock';
 
 /**
  * The journal: every change to a record appends an entry here, in the same
@@ -44,7 +45,7 @@ function entryHash(e: Omit<JournalEntry, 'seq' | 'payload' | 'hash'>): string {
 }
 
 export interface AppendInput {
-  kind: string;
+  kind: JournalKind;
   recordId: string;
   actor: string | null;
   payload: unknown;
@@ -87,6 +88,7 @@ export class Journal {
     private readonly db: Db,
     /** This desk's name, so a replaying desk knows where an entry came from. */
     private readonly origin: string,
+    private readonly clock: Clock = systemClock,
   ) {
     this.last = db.prepare<[], { hash: string }>('SELECT hash FROM journal ORDER BY seq DESC LIMIT 1');
     this.insert = db.prepare(
@@ -108,7 +110,7 @@ export class Journal {
       id: uuidv7(),
       origin: this.origin,
       actor: input.actor,
-      at: new Date().toISOString(),
+      at: this.clock.now().toISOString(),
       kind: input.kind,
       recordId: input.recordId,
       payloadHash: sha256(payload),
@@ -124,11 +126,21 @@ export class Journal {
     return (this.db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
   }
 
+  /** A record's entries, oldest first: its history and the hash that seals its current state. */
   forRecord(recordId: string): JournalEntry[] {
     return this.db
       .prepare<[string], Row>('SELECT * FROM journal WHERE record_id = ? ORDER BY seq')
       .all(recordId)
       .map(toEntry);
+  }
+
+  /** When a record last went through this kind of change, if ever. */
+  lastOfKind(recordId: string, kind: JournalKind): string | undefined {
+    return this.db
+      .prepare<[string, string], { at: string }>(
+        'SELECT at FROM journal WHERE record_id = ? AND kind = ? ORDER BY seq DESC LIMIT 1',
+      )
+      .get(recordId, kind)?.at;
   }
 
   /** Walks the chain in order; names the first entry that does not verify. */

@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import { StartupError } from './connection';
+import { StartupError } from './startup-error';
 import { migrations, type Migration } from './migrations';
 
 /** Newest schema this build knows. */

@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import scenariosJson from '../../../resources/demo/incidents.json';
-import type { AuditService } from '../audit/audit.service';
-import type { BranchesService } from '../branches/branches.service';
-import type { Db } from '../db/connection';
-import type { Journal } from '../db/journal';
-import type { GuidelinesService } from '../guidelines/guidelines.service';
-import { IncidentsService } from '../incidents/incidents.service';
+import { ManualClock } from '../clock';
+import { incidentsService, type IncidentsDeps } from '../incidents';
 import { parseContent } from '../incidents/incidents.validate';
-import { PersonsRepo } from '../people/persons.repo';
-import { PersonsService } from '../people/persons.service';
+import type { Kernel } from '../kernel';
+import type { PersonsService } from '../people/persons.service';
+import type { BranchesService } from '../branches/branches.service';
+import type { GuidelinesService } from '../guidelines/guidelines.service';
 import type { StaffService } from '../staff/staff.service';
 import { DraftContent, PERSON_ROLES, type PersonInvolved } from '../../shared/contract/incidents';
 import { SEXES } from '../../shared/contract/people';
-import type { Role } from '../../shared/roles';
 
 const Described = z.object({
   role: z.enum(PERSON_ROLES),
@@ -88,13 +85,9 @@ function atLocal(day: Date, hour: number, minute: number, timeZone: string): Dat
 }
 
 export interface DemoIncidentDeps {
-  db: Db;
-  journal: Journal;
-  audit: AuditService;
-  roleOf: (staffId: string) => Role | null;
-  staff: StaffService;
-  branches: BranchesService;
-  guidelines: GuidelinesService;
+  kernel: Kernel;
+  ports: IncidentsDeps & { staff: StaffService; branches: BranchesService; guidelines: GuidelinesService };
+  people: PersonsService;
 }
 
 /**
@@ -105,17 +98,17 @@ export interface DemoIncidentDeps {
 export function seedDemoIncidents(deps: DemoIncidentDeps): number {
   const random = prng(20261128);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  let now = new Date();
-  const incidents = new IncidentsService(deps.db, deps.journal, deps.audit, deps.roleOf, () => now);
-  const staff = deps.staff.list();
+  // The reports are filed through the real service, on a clock of their own set to each past moment.
+  const clock = new ManualClock(deps.kernel.clock.ms());
+  const incidents = incidentsService({ ...deps.kernel, clock }, deps.ports);
+  const staff = deps.ports.staff.list();
   const officer = staff.find((s) => s.role === 'officer')!;
   const supervisor = staff.find((s) => s.role === 'supervisor')!;
   const admin = staff.find((s) => s.role === 'admin')!;
-  const rules = new Map(deps.guidelines.list().map((r) => [r.code, r.id]));
-  const personsService = new PersonsService(deps.db, new PersonsRepo(deps.db), deps.journal, deps.audit);
-  const known = data.persons.map((p) => personsService.add(p, officer.id));
-  const branches = deps.branches.list();
-  const today = new Date();
+  const rules = new Map(deps.ports.guidelines.list().map((r) => [r.code, r.id]));
+  const known = data.persons.map((p) => deps.people.add(p, officer.id));
+  const branches = deps.ports.branches.list();
+  const today = deps.kernel.clock.now();
   let filed = 0;
 
   for (let daysAgo = DAYS; daysAgo >= 1; daysAgo--) {
@@ -171,22 +164,22 @@ export function seedDemoIncidents(deps: DemoIncidentDeps): number {
           propertyDamage: s.damage ?? '',
           staffAssistance: s.assistance ?? '',
         });
-        now = new Date(end.getTime() + 20 * 60_000);
+        clock.set(end.getTime() + 20 * 60_000);
         const draft = incidents.createDraft(content, reporter.id);
         const { id } = incidents.submit(draft.id, reporter.id);
         filed++;
         if (daysAgo <= 2) continue; // still waiting for review
         const reviewer = reporter.id === supervisor.id ? admin : supervisor;
-        now = new Date(now.getTime() + 14 * HOUR);
+        clock.advance(14 * HOUR);
         if (random() < 0.2) {
           const [comment, addition] = pick(RETURNS);
           incidents.review(id, 1, 'return', comment, reviewer.id);
           if (random() < 0.3) continue; // still with its reporter
-          now = new Date(now.getTime() + 3 * HOUR);
+          clock.advance(3 * HOUR);
           const narrative = `${content.narrative} ${addition} ${localClock(end, branch.timeZone)}.`;
           const reason = 'Added what the reviewer asked for.';
           incidents.amend(id, 1, reason, parseContent({ ...content, narrative }), reporter.id);
-          now = new Date(now.getTime() + 2 * HOUR);
+          clock.advance(2 * HOUR);
           incidents.review(id, 2, 'approve', '', reviewer.id);
         } else {
           incidents.review(id, 1, 'approve', '', reviewer.id);

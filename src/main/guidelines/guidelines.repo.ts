@@ -28,7 +28,18 @@ interface VersionRow {
   description: string;
   severity: Severity;
   created_at: string;
-  created_by_name: string | null;
+  created_by: string | null;
+}
+
+/** A rule's wording at one version, as a report filed under it quotes it. */
+export interface RuleVersionRow {
+  ruleId: string;
+  versionId: string;
+  version: number;
+  code: string;
+  title: string;
+  description: string;
+  severity: Severity;
 }
 
 const CURRENT = `SELECT r.id, v.id AS version_id, v.version, v.code, v.title, v.description, v.severity, r.retired, v.created_at
@@ -66,12 +77,10 @@ export class GuidelinesRepo {
     return this.db.prepare<[string], { id: string }>('SELECT id FROM guideline_rules WHERE code = ?').get(code);
   }
 
-  history(id: string): GuidelineVersion[] {
+  /** Every version of a rule, oldest first; `createdBy` is a staff id (the seeded defaults have none). */
+  history(id: string): (Omit<GuidelineVersion, 'createdByName'> & { createdBy: string | null })[] {
     return this.db
-      .prepare<[string], VersionRow>(
-        `SELECT v.*, s.name AS created_by_name FROM guideline_versions v LEFT JOIN staff s ON s.id = v.created_by
-         WHERE v.rule_id = ? ORDER BY v.version`,
-      )
+      .prepare<[string], VersionRow>('SELECT * FROM guideline_versions WHERE rule_id = ? ORDER BY version')
       .all(id)
       .map((v) => ({
         versionId: v.id,
@@ -81,8 +90,39 @@ export class GuidelinesRepo {
         description: v.description,
         severity: v.severity,
         createdAt: v.created_at,
-        createdByName: v.created_by_name,
+        createdBy: v.created_by,
       }));
+  }
+
+  /** Versions by id, whatever rule they belong to. */
+  versions(ids: readonly string[]): Map<string, RuleVersionRow> {
+    const stmt = this.db.prepare<[string], VersionRow & { rule_id: string }>('SELECT * FROM guideline_versions WHERE id = ?');
+    const out = new Map<string, RuleVersionRow>();
+    for (const id of new Set(ids)) {
+      const v = stmt.get(id);
+      if (v) {
+        out.set(id, {
+          ruleId: v.rule_id,
+          versionId: v.id,
+          version: v.version,
+          code: v.code,
+          title: v.title,
+          description: v.description,
+          severity: v.severity,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The rule's identity without its wording: what a report filing under it needs to know. */
+  state(id: string): { currentVersionId: string; code: string; retired: boolean } | undefined {
+    const row = this.db
+      .prepare<[string], { current_version_id: string; code: string; retired: 0 | 1 }>(
+        'SELECT current_version_id, code, retired FROM guideline_rules WHERE id = ?',
+      )
+      .get(id);
+    return row && { currentVersionId: row.current_version_id, code: row.code, retired: row.retired === 1 };
   }
 
   /** Adds a version; `version` is 1 for a new rule. Must run in a transaction with insertRule/setCurrent. */

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import defaultsJson from '../../../resources/policy/behavior-guidelines.json';
 import type { Db } from '../db/connection';
 import type { Journal } from '../db/journal';
+import type { Clock } from '../clock';
+import type { JournalKind } from '../../shared/contract/journal';
 import { conflict, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import { Severity, type GuidelineRule, type GuidelineVersion } from '../../shared/contract/guidelines';
-import type { GuidelinesRepo, RuleFields } from './guidelines.repo';
+import type { GuidelinesRepo, RuleFields, RuleVersionRow } from './guidelines.repo';
 
 const Defaults = z.object({
   rules: z.array(z.object({ code: z.string(), title: z.string(), description: z.string(), severity: Severity })),
@@ -23,6 +25,8 @@ export class GuidelinesService {
     private readonly db: Db,
     private readonly repo: GuidelinesRepo,
     private readonly journal: Journal,
+    private readonly staffNames: (ids: readonly string[]) => Map<string, string>,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -33,7 +37,7 @@ export class GuidelinesService {
     this.db
       .transaction(() => {
         if (this.repo.count() > 0) return;
-        const at = new Date().toISOString();
+        const at = this.clock.now().toISOString();
         for (const rule of defaultGuidelines) {
           const id = uuidv7();
           const versionId = uuidv7();
@@ -50,7 +54,21 @@ export class GuidelinesService {
 
   history(id: string): GuidelineVersion[] {
     this.rule(id);
-    return this.repo.history(id);
+    const versions = this.repo.history(id);
+    const names = this.staffNames(versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])));
+    return versions.map(({ createdBy, ...v }) => ({ ...v, createdByName: createdBy ? (names.get(createdBy) ?? null) : null }));
+  }
+
+  // ---- the port incident reports file under ----
+
+  /** A rule's identity: its current version, code and whether it is retired; undefined if unknown. */
+  state(ruleId: string): { currentVersionId: string; code: string; retired: boolean } | undefined {
+    return this.repo.state(ruleId);
+  }
+
+  /** Rule wordings by version id, as reports quote them. */
+  versions(versionIds: readonly string[]): Map<string, RuleVersionRow> {
+    return this.repo.versions(versionIds);
   }
 
   add(f: RuleFields, actor: string): GuidelineRule {
@@ -58,7 +76,7 @@ export class GuidelinesService {
       this.assertCodeFree(f.code);
       const id = uuidv7();
       const versionId = uuidv7();
-      const at = new Date().toISOString();
+      const at = this.clock.now().toISOString();
       this.repo.insertVersion(versionId, id, 1, f, at, actor);
       this.repo.insertRule(id, f.code, versionId, at);
       return id;
@@ -77,7 +95,7 @@ export class GuidelinesService {
       const current = this.rule(id);
       this.assertCodeFree(f.code, id);
       const versionId = uuidv7();
-      this.repo.insertVersion(versionId, id, current.version + 1, f, new Date().toISOString(), actor);
+      this.repo.insertVersion(versionId, id, current.version + 1, f, this.clock.now().toISOString(), actor);
       this.repo.setCurrent(id, f.code, versionId);
       return id;
     });
@@ -92,7 +110,7 @@ export class GuidelinesService {
   }
 
   /** Runs a change and journals the rule's new state in the same transaction. */
-  private change(actor: string, kind: string, apply: () => string): GuidelineRule {
+  private change(actor: string, kind: JournalKind, apply: () => string): GuidelineRule {
     return this.db
       .transaction(() => {
         const after = this.rule(apply());

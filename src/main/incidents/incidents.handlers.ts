@@ -1,5 +1,4 @@
 import type { HandlerTable } from '../rpc/handler';
-import type { IncidentPdfService } from '../reports/incident-pdf.service';
 import type { IncidentsService } from './incidents.service';
 
 type IncidentMethods =
@@ -13,26 +12,20 @@ type IncidentMethods =
   | 'incidents.review'
   | 'incidents.close'
   | 'incidents.get'
-  | 'incidents.exportPdf'
   | 'incidents.search';
 
-// Every method requires a signed-in role (the contract's access), so ctx.staffId is set.
-export const incidentsHandlers = (
-  incidents: IncidentsService,
-  pdf: IncidentPdfService,
-): HandlerTable<IncidentMethods> => ({
-  'incidents.createDraft': ({ content }, ctx) => incidents.createDraft(content, ctx.staffId!),
-  'incidents.saveDraft': ({ id, revision, content }, ctx) => incidents.saveDraft(id, revision, content, ctx.staffId!),
-  'incidents.listDrafts': (_input, ctx) => incidents.listDrafts(ctx.staffId!),
-  'incidents.getDraft': ({ id }, ctx) => incidents.getDraft(id, ctx.staffId!),
-  'incidents.discardDraft': ({ id }, ctx) => incidents.discardDraft(id, ctx.staffId!),
-  'incidents.submit': ({ id }, ctx) => incidents.submit(id, ctx.staffId!),
+export const incidentsHandlers = (incidents: IncidentsService): HandlerTable<IncidentMethods> => ({
+  'incidents.createDraft': ({ content }, ctx) => incidents.createDraft(content, ctx.staffId),
+  'incidents.saveDraft': ({ id, revision, content }, ctx) => incidents.saveDraft(id, revision, content, ctx.staffId),
+  'incidents.listDrafts': (_input, ctx) => incidents.listDrafts(ctx.staffId),
+  'incidents.getDraft': ({ id }, ctx) => incidents.getDraft(id, ctx.staffId),
+  'incidents.discardDraft': ({ id }, ctx) => incidents.discardDraft(id, ctx.staffId),
+  'incidents.submit': ({ id }, ctx) => incidents.submit(id, ctx.staffId),
   'incidents.amend': ({ id, version, reason, content }, ctx) =>
-    incidents.amend(id, version, reason, content, ctx.staffId!),
+    incidents.amend(id, version, reason, content, ctx.staffId),
   'incidents.review': ({ id, version, decision, comment }, ctx) =>
-    incidents.review(id, version, decision, comment, ctx.staffId!),
-  'incidents.close': ({ id, comment }, ctx) => incidents.close(id, comment, ctx.staffId!),
-  'incidents.get': ({ id }, ctx) => incidents.get(id, ctx.staffId!),
-  'incidents.exportPdf': ({ id }, ctx) => pdf.export(id, ctx.staffId!),
-  'incidents.search': (filters, ctx) => incidents.search(filters, ctx.staffId!),
+    incidents.review(id, version, decision, comment, ctx.staffId),
+  'incidents.close': ({ id, comment }, ctx) => incidents.close(id, comment, ctx.staffId),
+  'incidents.get': ({ id }, ctx) => incidents.get(id, ctx.staffId),
+  'incidents.search': (filters, ctx) => incidents.search(filters, ctx.staffId),
 });

@@ -1,8 +1,54 @@
 import type { Db } from '../db/connection';
-import type { FieldChange, IncidentContent } from '../../shared/contract/incidents';
+import type {
+  FieldChange,
+  FILED_STATUSES,
+  IncidentContent,
+  PersonInvolved,
+  REVIEW_DECISIONS,
+} from '../../shared/contract/incidents';
 import { personsText } from './incidents.validate';
 
-export type FiledStatus = 'submitted' | 'returned' | 'approved' | 'closed';
+export type FiledStatus = (typeof FILED_STATUSES)[number];
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+/** An incidents row as stored (the current version's mirrored columns left out). */
+export interface IncidentRow {
+  id: string;
+  number: string;
+  status: FiledStatus;
+  branch_id: string;
+  reporter_id: string;
+  reported_at: string;
+  current_version: number;
+  updated_at: string;
+}
+
+/** One version of a report's text; `created_by` is a staff id. */
+export interface VersionRow {
+  vid: number;
+  version: number;
+  created_at: string;
+  created_by: string;
+  reason: string | null;
+  changes: string | null;
+  zone_id: string | null;
+  occurred_from: string;
+  occurred_to: string | null;
+  severity: 1 | 2 | 3;
+  summary: string;
+  narrative: string;
+  actions: string;
+  response: string;
+}
+
+export interface ReviewRow {
+  id: string;
+  at: string;
+  by: string;
+  decision: ReviewDecision;
+  comment: string;
+  version: number;
+}
 
 export interface Header {
   id: string;
@@ -36,7 +82,11 @@ export const incidentNumber = (branchCode: string, year: number, seq: number) =>
 export const yearInZone = (iso: string, timeZone: string) =>
   Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(new Date(iso)));
 
-/** SQL of filed incidents. The tables' triggers refuse any change to filed text; this repo only appends. */
+/**
+ * SQL of filed incidents. Text is append-only (versions and their children; the
+ * tables' triggers refuse any change to filed text); the incidents row itself moves
+ * its current version and status forward.
+ */
 export class IncidentsRepo {
   private readonly nextSeqStmt;
   private readonly headerStmt;
@@ -72,12 +122,55 @@ export class IncidentsRepo {
     };
   }
 
-  branch(id: string): { code: string; timeZone: string } | undefined {
+  // ---- a filed record's parts, as stored (ids, not names: other domains name them) ----
+
+  incident(id: string): IncidentRow | undefined {
+    return this.db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE id = ?').get(id);
+  }
+
+  versions(incidentId: string): VersionRow[] {
     return this.db
-      .prepare<[string], { code: string; timeZone: string }>(
-        'SELECT code, time_zone AS timeZone FROM branches WHERE id = ?',
+      .prepare<[string], VersionRow>('SELECT * FROM incident_versions WHERE incident_id = ? ORDER BY version')
+      .all(incidentId);
+  }
+
+  /** The rules a version cites, in order: the rule and the wording (guideline version) it was filed under. */
+  ruleRefs(vid: number): { ruleId: string; versionId: string }[] {
+    return this.db
+      .prepare<[number], { ruleId: string; versionId: string }>(
+        'SELECT rule_id AS ruleId, rule_version_id AS versionId FROM incident_rules WHERE vid = ? ORDER BY rowid',
       )
-      .get(id);
+      .all(vid);
+  }
+
+  persons(vid: number): PersonInvolved[] {
+    return this.db
+      .prepare<[number], PersonInvolved>(
+        `SELECT role, person_id AS personId, name, sex, age_estimate AS ageEstimate, height, build, hair, clothing, marks
+         FROM incident_persons WHERE vid = ? ORDER BY ord`,
+      )
+      .all(vid);
+  }
+
+  cameraRefs(vid: number): { cameraId: string; from: string; to: string }[] {
+    return this.db
+      .prepare<[number], { cameraId: string; from: string; to: string }>(
+        'SELECT camera_id AS cameraId, from_time AS "from", to_time AS "to" FROM incident_cameras WHERE vid = ? ORDER BY ord',
+      )
+      .all(vid);
+  }
+
+  attachmentIds(vid: number): string[] {
+    return this.db
+      .prepare<[number], { id: string }>('SELECT attachment_id AS id FROM incident_attachments WHERE vid = ? ORDER BY ord')
+      .all(vid)
+      .map((r) => r.id);
+  }
+
+  reviews(incidentId: string): ReviewRow[] {
+    return this.db
+      .prepare<[string], ReviewRow>('SELECT * FROM incident_reviews WHERE incident_id = ? ORDER BY at, id')
+      .all(incidentId);
   }
 
   /** Writes one version and its children; returns its vid. Not yet current: insertIncident/advance make it so. */
@@ -182,7 +275,7 @@ export class IncidentsRepo {
     id: string;
     incidentId: string;
     version: number;
-    decision: string;
+    decision: ReviewDecision;
     comment: string;
     at: string;
     by: string;

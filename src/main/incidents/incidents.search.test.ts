@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentDesk, type IncidentDesk } from '../../../test/helpers/incidents';
-import { ftsQuery, segments } from './incidents.search';
+import { ftsQuery, segments } from './incidents.search.repo';
 import type { OutputOf } from '../../shared/contract';
 
 type SearchPage = OutputOf<'incidents.search'>;

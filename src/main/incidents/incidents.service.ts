@@ -1,6 +1,8 @@
 import type { AuditService } from '../audit/audit.service';
+import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { Journal } from '../db/journal';
+import type { DomainEvents } from '../events';
 import { AppError, conflict, invalid, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import type { Role } from '../../shared/roles';
@@ -12,11 +14,20 @@ import type {
   IncidentListItem,
   IncidentRecord,
 } from '../../shared/contract/incidents';
-import { DraftsRepo, type DraftSummaryRow } from './drafts.repo';
+import type { JournalKind } from '../../shared/contract/journal';
+import type { DraftsRepo, DraftSummaryRow } from './drafts.repo';
 import { IncidentRecords } from './incidents.record';
-import { IncidentsRepo, incidentNumber, yearInZone, type FiledStatus, type Header } from './incidents.repo';
-import { IncidentSearch, type Filters } from './incidents.search';
+import {
+  incidentNumber,
+  yearInZone,
+  type FiledStatus,
+  type Header,
+  type IncidentsRepo,
+  type ReviewDecision,
+} from './incidents.repo';
+import { IncidentSearch, type Filters, type FoundIncident } from './incidents.search.repo';
 import { checkReferences, diffContent, parseContent } from './incidents.validate';
+import type { IncidentPorts } from './ports';
 
 /** A record's state as its journal entries carry it: everything but its own journal hashes. */
 const journalState = ({ journal: _journal, ...record }: IncidentRecord) => record;
@@ -28,35 +39,34 @@ const journalState = ({ journal: _journal, ...record }: IncidentRecord) => recor
  * so a crash leaves either the intact draft or the whole filed record.
  */
 export class IncidentsService {
-  private readonly drafts: DraftsRepo;
-  private readonly repo: IncidentsRepo;
   private readonly records: IncidentRecords;
-  private readonly finder: IncidentSearch;
 
   constructor(
     private readonly db: Db,
+    private readonly repo: IncidentsRepo,
+    private readonly drafts: DraftsRepo,
+    private readonly finder: IncidentSearch,
     private readonly journal: Journal,
     private readonly audit: AuditService,
     private readonly roleOf: (staffId: string) => Role | null,
+    private readonly ports: IncidentPorts,
+    private readonly events: DomainEvents,
     /** Main's clock; the demo seed files its reports at their own past moments. */
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {
-    this.drafts = new DraftsRepo(db);
-    this.repo = new IncidentsRepo(db);
-    this.records = new IncidentRecords(db);
-    this.finder = new IncidentSearch(db);
+    this.records = new IncidentRecords(repo, ports);
   }
 
   // ---- drafts ----
 
   createDraft(content: DraftContent, staffId: string): Draft {
     const id = uuidv7();
-    this.drafts.insert(id, staffId, content, this.clock().toISOString());
+    this.drafts.insert(id, staffId, content, this.clock.now().toISOString());
     return this.getDraft(id, staffId);
   }
 
   saveDraft(id: string, revision: number, content: DraftContent, staffId: string) {
-    const updatedAt = this.clock().toISOString();
+    const updatedAt = this.clock.now().toISOString();
     if (this.drafts.save(id, staffId, revision, content, updatedAt)) return { id, revision: revision + 1, updatedAt };
     const current = this.drafts.revision(id, staffId);
     if (current === undefined) throw this.draftGone();
@@ -83,15 +93,15 @@ export class IncidentsService {
   // ---- the record's lifecycle ----
 
   submit(id: string, staffId: string): { id: string; number: string; status: FiledStatus } {
-    return this.db
+    const filed = this.db
       .transaction(() => {
         const draft = this.drafts.get(id, staffId);
         if (!draft) throw this.draftGone();
         // A refusal throws before anything is written: the transaction rolls back and the draft stays as it was.
         const content = parseContent(draft.content);
-        const ruleVersions = checkReferences(this.db, content);
-        const branch = this.repo.branch(content.branchId)!;
-        const reportedAt = this.clock().toISOString();
+        const ruleVersions = checkReferences(this.ports, content);
+        const branch = this.ports.branches.find(content.branchId)!;
+        const reportedAt = this.clock.now().toISOString();
         const year = yearInZone(reportedAt, branch.timeZone);
         const seq = this.repo.nextSeq(content.branchId, year);
         const number = incidentNumber(branch.code, year, seq);
@@ -121,6 +131,8 @@ export class IncidentsService {
         return { id, number, status: 'submitted' as const };
       })
       .immediate();
+    this.events.emit('incident.submitted', { incidentId: filed.id, number: filed.number });
+    return filed;
   }
 
   amend(
@@ -130,7 +142,7 @@ export class IncidentsService {
     amended: IncidentContent,
     staffId: string,
   ): { id: string; number: string; status: FiledStatus; version: number } {
-    return this.db
+    const amendedResult = this.db
       .transaction(() => {
         const h = this.header(id);
         if (this.roleOf(staffId) === 'officer' && h.reporterId !== staffId) {
@@ -145,11 +157,14 @@ export class IncidentsService {
           });
         }
         const content = parseContent(amended);
-        const ruleVersions = checkReferences(this.db, content, { zoneId: before.content.zoneId, rules: before.rules });
+        const ruleVersions = checkReferences(this.ports, content, {
+          zoneId: before.content.zoneId,
+          rules: before.rules,
+        });
         const codeOf = this.ruleCodes(before);
         const changes = diffContent(before.content, content, codeOf);
         if (changes.length === 0) throw invalid('Nothing was changed: there is nothing to amend.');
-        const at = this.clock().toISOString();
+        const at = this.clock.now().toISOString();
         const vid = this.repo.insertVersion({
           incidentId: id,
           version: h.version + 1,
@@ -166,10 +181,12 @@ export class IncidentsService {
         return { id, number: h.number, status: 'submitted' as const, version: h.version + 1 };
       })
       .immediate();
+    this.events.emit('incident.changed', { incidentId: id });
+    return amendedResult;
   }
 
   review(id: string, version: number, decision: 'approve' | 'return', comment: string, staffId: string) {
-    return this.db
+    const reviewed = this.db
       .transaction(() => {
         const h = this.header(id);
         this.refuseOwnWork(id, staffId, 'review');
@@ -181,14 +198,16 @@ export class IncidentsService {
             comment: 'A comment is required to return a report',
           });
         }
-        const status: FiledStatus = decision === 'approve' ? 'approved' : 'returned';
-        return this.decide(h, status, comment, staffId, 'incident.reviewed');
+        const outcome = decision === 'approve' ? 'approved' : 'returned';
+        return this.decide(h, outcome, comment, staffId, 'incident.reviewed');
       })
       .immediate();
+    this.events.emit('incident.changed', { incidentId: id });
+    return reviewed;
   }
 
   close(id: string, comment: string, staffId: string) {
-    return this.db
+    const closed = this.db
       .transaction(() => {
         const h = this.header(id);
         this.refuseOwnWork(id, staffId, 'close');
@@ -196,6 +215,8 @@ export class IncidentsService {
         return this.decide(h, 'closed', comment, staffId, 'incident.closed');
       })
       .immediate();
+    this.events.emit('incident.changed', { incidentId: id });
+    return closed;
   }
 
   // ---- reading (audited: reports hold narratives and persons) ----
@@ -222,7 +243,9 @@ export class IncidentsService {
   }
 
   search(f: Filters, staffId: string): { items: IncidentListItem[]; nextCursor: string | null } {
-    const { items, nextCursor, searched } = this.finder.run(f);
+    const found = this.finder.run(f);
+    const { nextCursor, searched } = found;
+    const items = this.named(found.items);
     // Snippets can show narrative and person descriptions: one audit entry names every report shown.
     if (searched && items.length > 0) {
       this.audit.record({
@@ -237,16 +260,32 @@ export class IncidentsService {
 
   // ---- helpers ----
 
-  private decide(h: Header, status: FiledStatus, comment: string, staffId: string, kind: string) {
-    const at = this.clock().toISOString();
-    const decision = status === 'approved' ? 'approved' : status === 'returned' ? 'returned' : 'closed';
+  /** A decision is recorded under its own word, and the report takes the status of the same name. */
+  private decide(h: Header, decision: ReviewDecision, comment: string, staffId: string, kind: JournalKind) {
+    const at = this.clock.now().toISOString();
+    const status: FiledStatus = decision;
     this.repo.insertReview({ id: uuidv7(), incidentId: h.id, version: h.version, decision, comment, at, by: staffId });
     this.repo.setStatus(h.id, status, at);
     this.appendJournal(kind, h.id, staffId);
     return { id: h.id, status };
   }
 
-  private appendJournal(kind: string, id: string, actor: string): void {
+  /** List items named through the other domains' ports: branch code, zone, reporter, rule codes. */
+  private named(found: FoundIncident[]): IncidentListItem[] {
+    const branches = new Map(this.ports.branches.list().map((b) => [b.id, b]));
+    const zones = new Map([...branches.values()].flatMap((b) => b.zones).map((z) => [z.id, z.name]));
+    const reporters = this.ports.staff.names(found.map((i) => i.reporterId));
+    const wordings = this.ports.guidelines.versions(found.flatMap((i) => i.ruleVersionIds));
+    return found.map(({ zoneId, reporterId, ruleVersionIds, ...item }) => ({
+      ...item,
+      branchCode: branches.get(item.branchId)?.code ?? '?',
+      zoneName: zoneId ? (zones.get(zoneId) ?? null) : null,
+      reporter: { id: reporterId, name: reporters.get(reporterId) ?? '(unknown)' },
+      ruleCodes: ruleVersionIds.map((v) => wordings.get(v)?.code ?? '?').sort(),
+    }));
+  }
+
+  private appendJournal(kind: JournalKind, id: string, actor: string): void {
     this.journal.append({ kind, recordId: id, actor, payload: journalState(this.records.load(id)!) });
   }
 
@@ -271,8 +310,7 @@ export class IncidentsService {
   /** Rule codes for the amendment's "what changed", from the report's rules and the current guidelines. */
   private ruleCodes(before: IncidentRecord): (ruleId: string) => string {
     const codes = new Map(before.rules.map((r) => [r.ruleId, r.code]));
-    const stmt = this.db.prepare<[string], { code: string }>('SELECT code FROM guideline_rules WHERE id = ?');
-    return (ruleId) => codes.get(ruleId) ?? stmt.get(ruleId)?.code ?? ruleId;
+    return (ruleId) => codes.get(ruleId) ?? this.ports.guidelines.state(ruleId)?.code ?? ruleId;
   }
 
   private draftGone(): AppError {

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { canonicalJson } from '../db/journal';
-import type { Db } from '../db/connection';
 import { invalid } from '../errors';
 import {
   AMENDABLE_FIELDS,
@@ -10,6 +9,7 @@ import {
   type FiledRule,
   type PersonInvolved,
 } from '../../shared/contract/incidents';
+import type { IncidentPorts } from './ports';
 
 /** What a value left empty in a draft is called at its field (zod's own words are for developers). */
 const MISSING: Record<string, string> = {
@@ -76,23 +76,20 @@ export interface Previous {
 
 /**
  * Checks what the schema cannot: the branch, zone, rules, persons, cameras and
- * attachments exist (and are not retired, unless the report already had them).
- * Returns each rule's current version, or the one the report was filed under.
+ * attachments exist (and are not retired, unless the report already had them),
+ * asking each owning domain through its port. Returns each rule's current version,
+ * or the one the report was filed under.
  */
-export function checkReferences(db: Db, c: IncidentContent, previous?: Previous): Map<string, string> {
+export function checkReferences(ports: IncidentPorts, c: IncidentContent, previous?: Previous): Map<string, string> {
   const fields: Record<string, string> = {};
-  const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T | undefined;
 
-  const branch = one<{ retired: number }>('SELECT retired FROM branches WHERE id = ?', c.branchId);
+  const branch = ports.branches.find(c.branchId);
   if (!branch) fields.branchId = 'That branch does not exist';
   else if (branch.retired && !previous) fields.branchId = 'That branch is retired';
 
   if (c.zoneId) {
-    const zone = one<{ branch_id: string; retired: number }>(
-      'SELECT branch_id, retired FROM zones WHERE id = ?',
-      c.zoneId,
-    );
-    if (!zone || zone.branch_id !== c.branchId) fields.zoneId = 'That zone is not in this branch';
+    const zone = ports.branches.zoneOf(c.zoneId);
+    if (!zone || zone.branchId !== c.branchId) fields.zoneId = 'That zone is not in this branch';
     else if (zone.retired && previous?.zoneId !== c.zoneId) fields.zoneId = 'That zone is retired';
   }
 
@@ -100,25 +97,20 @@ export function checkReferences(db: Db, c: IncidentContent, previous?: Previous)
   c.ruleIds.forEach((ruleId, i) => {
     const kept = previous?.rules.find((r) => r.ruleId === ruleId);
     if (kept) return versions.set(ruleId, kept.versionId);
-    const rule = one<{ current_version_id: string; retired: number }>(
-      'SELECT current_version_id, retired FROM guideline_rules WHERE id = ?',
-      ruleId,
-    );
+    const rule = ports.guidelines.state(ruleId);
     if (!rule) fields[`ruleIds.${i}`] = 'That rule does not exist';
     else if (rule.retired) fields[`ruleIds.${i}`] = 'That rule is retired';
-    else versions.set(ruleId, rule.current_version_id);
+    else versions.set(ruleId, rule.currentVersionId);
   });
 
   c.persons.forEach((p, i) => {
-    if (p.personId && !one('SELECT 1 FROM persons WHERE id = ?', p.personId)) {
-      fields[`persons.${i}.personId`] = 'That person is not on file';
-    }
+    if (p.personId && !ports.people.exists(p.personId)) fields[`persons.${i}.personId`] = 'That person is not on file';
   });
   c.cameras.forEach((r, i) => {
-    if (!one('SELECT 1 FROM cameras WHERE id = ?', r.cameraId)) fields[`cameras.${i}.cameraId`] = 'No such camera';
+    if (!ports.cameras.exists(r.cameraId)) fields[`cameras.${i}.cameraId`] = 'No such camera';
   });
   c.attachmentIds.forEach((id, i) => {
-    if (!one('SELECT 1 FROM attachments WHERE id = ?', id)) fields[`attachmentIds.${i}`] = 'No such attachment';
+    if (!ports.attachments.exists(id)) fields[`attachmentIds.${i}`] = 'No such attachment';
   });
 
   const first = Object.values(fields)[0];

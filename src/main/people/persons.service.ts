@@ -1,4 +1,5 @@
 import type { AuditService } from '../audit/audit.service';
+import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { Journal } from '../db/journal';
 import { uuidv7 } from '../ids';
@@ -14,7 +15,13 @@ export class PersonsService {
     private readonly repo: PersonsRepo,
     private readonly journal: Journal,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
+
+  /** Whether a person is on file: the port incident reports check their persons by. */
+  exists(id: string): boolean {
+    return this.repo.get(id) !== undefined;
+  }
 
   search(text: string, limit: number, staffId: string): Person[] {
     const found = this.repo.search(text.trim(), limit);
@@ -30,7 +37,7 @@ export class PersonsService {
   add(input: NewPerson, actor: string): Person {
     return this.db
       .transaction(() => {
-        const person: Person = { id: uuidv7(), createdAt: new Date().toISOString(), ...input };
+        const person: Person = { id: uuidv7(), createdAt: this.clock.now().toISOString(), ...input };
         this.repo.insert(person, actor);
         this.journal.append({ kind: 'person.added', recordId: person.id, actor, payload: person });
         return person;

@@ -1,14 +1,24 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AuditService } from '../audit/audit.service';
-import type { Db } from '../db/connection';
-import { attachmentPath, extensionFor } from '../snapshots/attachments';
-import type { IncidentRecord } from '../../shared/contract/incidents';
+import type { Clock } from '../clock';
+import type { AttachmentMeta, IncidentRecord } from '../../shared/contract/incidents';
+import type { Branch, Zone } from '../../shared/contract/branches';
 import type { Names } from './format';
 import { renderIncidentPdf, type AttachmentImage } from './incident-pdf';
 
 /** No setting names the library system yet; the branch's name and address follow it on the page. */
 const LIBRARY_NAME = 'Public Library';
+
+/** What the PDF needs of other domains, asked through their services. */
+export interface IncidentPdfPorts {
+  /** The filed report under incidents.get's rules; refuses a draft. */
+  readFiled(id: string, staffId: string): IncidentRecord;
+  branches: { find(id: string): Branch | undefined; zoneOf(id: string): Zone | undefined };
+  staff: { names(ids: readonly string[]): Map<string, string> };
+  cameras: { names(ids: readonly string[]): Map<string, string> };
+  attachments: { meta(ids: readonly string[]): AttachmentMeta[]; filePath(sha256: string, mediaType: string): string | null };
+}
 
 export interface IncidentPdf {
   fileName: string;
@@ -26,24 +36,20 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  */
 export class IncidentPdfService {
   constructor(
-    private readonly db: Db,
     private readonly audit: AuditService,
-    private readonly dataDir: string,
-    /** The filed report under incidents.get's rules; refuses a draft. */
-    private readonly readFiled: (id: string, staffId: string) => IncidentRecord,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly ports: IncidentPdfPorts,
+    private readonly clock: Clock,
   ) {}
 
   async export(id: string, staffId: string): Promise<IncidentPdf> {
-    const record = this.readFiled(id, staffId);
-    const generatedAt = this.clock();
+    const record = this.ports.readFiled(id, staffId);
+    const generatedAt = this.clock.now();
     const bytes = await renderIncidentPdf({
       record,
       library: LIBRARY_NAME,
-      branchAddress: this.one<{ address: string }>('SELECT address FROM branches WHERE id = ?', record.branch.id)!
-        .address,
+      branchAddress: this.ports.branches.find(record.branch.id)?.address ?? '',
       generatedAt,
-      generatedBy: this.one<{ name: string }>('SELECT name FROM staff WHERE id = ?', staffId)?.name ?? 'unknown',
+      generatedBy: this.ports.staff.names([staffId]).get(staffId) ?? 'unknown',
       images: this.images(record),
       names: this.names(record),
     });
@@ -66,11 +72,11 @@ export class IncidentPdfService {
   private images(record: IncidentRecord): Map<string, AttachmentImage> {
     const images = new Map<string, AttachmentImage>();
     for (const a of record.attachments) {
-      const ext = extensionFor(a.mediaType);
-      if (!ext || !a.width || !a.height) continue;
+      const path = this.ports.attachments.filePath(a.sha256, a.mediaType);
+      if (!path || !a.width || !a.height) continue;
       let bytes: Buffer;
       try {
-        bytes = readFileSync(attachmentPath(this.dataDir, a.sha256, ext));
+        bytes = readFileSync(path);
       } catch {
         images.set(a.id, { missing: 'The image file is missing from this desk’s data folder; its hash is below.' });
         continue;
@@ -90,17 +96,9 @@ export class IncidentPdfService {
     const cameraNames = new Map(record.cameras.map((c) => [c.cameraId, c.cameraName]));
     const hashes = new Map(record.attachments.map((a) => [a.id, a.sha256]));
     return {
-      zone: (id) => this.one<{ name: string }>('SELECT name FROM zones WHERE id = ?', id)?.name ?? '(removed zone)',
-      camera: (id) =>
-        cameraNames.get(id) ??
-        this.one<{ name: string }>('SELECT name FROM cameras WHERE id = ?', id)?.name ??
-        '(removed camera)',
-      attachment: (id) =>
-        hashes.get(id) ?? this.one<{ sha256: string }>('SELECT sha256 FROM attachments WHERE id = ?', id)?.sha256 ?? id,
+      zone: (id) => this.ports.branches.zoneOf(id)?.name ?? '(removed zone)',
+      camera: (id) => cameraNames.get(id) ?? this.ports.cameras.names([id]).get(id) ?? '(removed camera)',
+      attachment: (id) => hashes.get(id) ?? this.ports.attachments.meta([id])[0]?.sha256 ?? id,
     };
-  }
-
-  private one<T>(sql: string, id: string): T | undefined {
-    return this.db.prepare<[string], T>(sql).get(id);
   }
 }

@@ -6,10 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentDesk, type IncidentDesk } from '../../../test/helpers/incidents';
 import { encodePng } from '../../../test/helpers/png';
 import { tempDir } from '../../../test/helpers/temp-dir';
-import { AuditRepo } from '../audit/audit.repo';
-import { AuditService } from '../audit/audit.service';
-import { IncidentRecords } from '../incidents/incidents.record';
-import { IncidentPdfService } from './incident-pdf.service';
+import { ManualClock } from '../clock';
 
 let t: IncidentDesk;
 const out = tempDir();
@@ -159,19 +156,20 @@ describe('incidents.exportPdf', () => {
   });
 
   it('gives the same bytes for the same record at the same moment', async () => {
-    const { filed } = await approvedReport('Lobby doors');
-    const db = t.db();
-    const records = new IncidentRecords(db);
-    const at = new Date('2026-11-28T12:00:00Z');
-    const service = new IncidentPdfService(
-      db,
-      new AuditService(new AuditRepo(db)),
-      t.desk.dataDir,
-      (id) => records.load(id)!,
-      () => at,
-    );
-    const [a, b] = [await service.export(filed.id, t.ids.officer), await service.export(filed.id, t.ids.officer)];
-    expect(a.sha256).toBe(b.sha256);
+    const clock = new ManualClock(Date.now());
+    const still = await incidentDesk({ clock });
+    try {
+      const filed = await still.file(still.officer);
+      const [a, b] = [
+        await still.officer.must('incidents.exportPdf', { id: filed.id }),
+        await still.officer.must('incidents.exportPdf', { id: filed.id }),
+      ];
+      expect(a.sha256).toBe(b.sha256);
+      clock.advance(60_000);
+      expect((await still.officer.must('incidents.exportPdf', { id: filed.id })).sha256).not.toBe(a.sha256);
+    } finally {
+      await still.close();
+    }
   });
 
   it('refuses a draft, and reads as get does for anyone else', async () => {

@@ -16,6 +16,11 @@ export interface DispatchDeps {
   /** Locks the session if it has been idle too long; called before every check. */
   enforceIdle(session: Session): void;
   log(message: string, error?: unknown): void;
+  /**
+   * Tests turn this on: every answer is parsed against the method's output schema,
+   * so a drift between what main returns and what the contract says fails a test.
+   */
+  checkOutputs?: boolean;
 }
 
 export type Dispatch = (session: Session, method: unknown, input: unknown) => Promise<Result<unknown>>;
@@ -70,7 +75,7 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       if (!role) return refuse(session, method, 'This staff account is no longer active.');
       if (spec.access !== 'session') {
         if (session.locked) return refuse(session, method, 'The console is locked. Unlock it first.');
-        if (!spec.access.includes(role)) {
+        if (!(spec.access as readonly Role[]).includes(role)) {
           return refuse(session, method, `Your role (${role}) may not do this.`);
         }
       }
@@ -88,7 +93,17 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
 
     try {
       const handler = deps.handlers[method] as Handler<MethodName>;
-      const value = await handler(parsed.data as never, { session, staffId: session.staffId });
+      // The checks above are what make a SignedInContext true: staffId is set unless the method is public.
+      const value = await handler(parsed.data as never, { session, staffId: session.staffId } as never);
+      if (deps.checkOutputs) {
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) {
+          const issue = checked.error.issues[0];
+          const where = issue?.path.map(String).join('.') || '(the whole value)';
+          deps.log(`${method} returned what its contract does not say`, checked.error);
+          return fail('INTERNAL', `${method} output drifted from its contract at ${where}: ${issue?.message}`);
+        }
+      }
       return ok(value);
     } catch (e) {
       if (e instanceof AppError) return fail(e.code, e.message, e.fields);

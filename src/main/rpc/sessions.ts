@@ -1,7 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { events, type EventName, type EventPayload } from '../../shared/contract';
+import { systemClock, type Clock } from '../clock';
 
 export type Push = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** The media path of a console: its key lets the media handler tell whose request a file is. */
+export const mediaBase = (session: Session): string => `media/${session.mediaKey}`;
 
 /** One per connected console (a BrowserWindow, or a browser tab on the web shell). */
 export interface Session {
@@ -21,12 +25,14 @@ export interface Session {
 export class Sessions {
   private readonly all = new Map<string, Session>();
 
+  constructor(private readonly clock: Clock = systemClock) {}
+
   open(push: Push): Session {
     const session: Session = {
       id: randomUUID(),
       staffId: null,
       locked: false,
-      lastActivity: Date.now(),
+      lastActivity: this.clock.ms(),
       mediaKey: randomBytes(24).toString('base64url'),
       push,
     };

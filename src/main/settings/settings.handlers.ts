@@ -3,5 +3,5 @@ import type { SettingsService } from './settings.service';
 
 export const settingsHandlers = (settings: SettingsService): HandlerTable<'settings.get' | 'settings.update'> => ({
   'settings.get': () => settings.get(),
-  'settings.update': (input, ctx) => settings.update(input, ctx.staffId!),
+  'settings.update': (input, ctx) => settings.update(input, ctx.staffId),
 });

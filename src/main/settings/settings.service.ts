@@ -1,6 +1,8 @@
 import type { Db } from '../db/connection';
 import type { Journal } from '../db/journal';
+import type { DomainEvents } from '../events';
 import { DeskSettings } from '../../shared/contract/settings';
+import type { SettingsRepo } from './settings.repo';
 
 const DEFAULTS: DeskSettings = { idleLockMinutes: 10 };
 
@@ -10,15 +12,15 @@ export class SettingsService {
 
   constructor(
     private readonly db: Db,
+    private readonly repo: SettingsRepo,
     private readonly journal: Journal,
-    /** Consoles learn the new idle limit at once, not at their next sign-in. */
-    private readonly changed: () => void = () => {},
+    private readonly events: DomainEvents,
   ) {}
 
   get(): DeskSettings {
     if (!this.cached) {
-      const row = this.db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'desk'").get();
-      const parsed = DeskSettings.safeParse(row ? { ...DEFAULTS, ...(JSON.parse(row.value) as object) } : DEFAULTS);
+      const value = this.repo.get('desk');
+      const parsed = DeskSettings.safeParse(value ? { ...DEFAULTS, ...(JSON.parse(value) as object) } : DEFAULTS);
       this.cached = parsed.success ? parsed.data : DEFAULTS;
     }
     return this.cached;
@@ -28,16 +30,13 @@ export class SettingsService {
     const next = DeskSettings.parse({ ...this.get(), ...patch });
     this.db
       .transaction(() => {
-        this.db
-          .prepare(
-            "INSERT INTO settings (key, value) VALUES ('desk', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-          )
-          .run(JSON.stringify(next));
+        this.repo.put('desk', JSON.stringify(next));
         this.journal.append({ kind: 'settings.updated', recordId: 'desk', actor, payload: next });
       })
       .immediate();
     this.cached = next;
-    this.changed();
+    // Consoles learn the new idle limit at once, not at their next sign-in.
+    this.events.emit('settings.changed', {});
     return next;
   }
 }

@@ -54,6 +54,27 @@ export class StaffRepo {
     return row && toStaff(row);
   }
 
+  /** Names by id, for the many records that show who did something. */
+  names(ids: readonly string[]): Map<string, string> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = this.db
+      .prepare<string[], { id: string; name: string }>(
+        `SELECT id, name FROM staff WHERE id IN (${unique.map(() => '?').join(',')})`,
+      )
+      .all(...unique);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Ids of staff whose name contains the text (any case). */
+  idsNamed(text: string): string[] {
+    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db
+      .prepare<[string], { id: string }>("SELECT id FROM staff WHERE name LIKE ? ESCAPE '\\'")
+      .all(like)
+      .map((r) => r.id);
+  }
+
   list(): StaffWithSecret[] {
     return this.db.prepare<[], Row>('SELECT * FROM staff ORDER BY active DESC, name COLLATE NOCASE').all().map(toStaff);
   }

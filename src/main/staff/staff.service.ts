@@ -1,5 +1,7 @@
+import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { Journal } from '../db/journal';
+import type { DomainEvents } from '../events';
 import { conflict, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import type { Staff } from '../../shared/contract/staff';
@@ -24,8 +26,8 @@ export class StaffService {
     private readonly db: Db,
     private readonly repo: StaffRepo,
     private readonly journal: Journal,
-    /** Called after a staff member loses access (deactivated): their sessions end. */
-    private readonly onAccessRevoked: (staffId: string) => void,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
   ) {}
 
   list(): Staff[] {
@@ -37,9 +39,33 @@ export class StaffService {
     return s && s.active ? s.role : null;
   }
 
-  /** One staff member, without the passphrase hash. */
-  publicGet(id: string): Staff {
-    return publicStaff(this.get(id));
+  /** Names by id, for records that show who did something (unknown ids are left out). */
+  names(ids: readonly string[]): Map<string, string> {
+    return this.repo.names(ids);
+  }
+
+  /** Ids of staff whose name contains the text. */
+  idsNamed(text: string): string[] {
+    return this.repo.idsNamed(text);
+  }
+
+  /** How many accounts exist: none means the first administrator is still to be created. */
+  count(): number {
+    return this.repo.count();
+  }
+
+  /** The account behind a username, passphrase hash included: for sign-in only. */
+  account(username: string): StaffWithSecret | undefined {
+    return this.repo.byUsername(username);
+  }
+
+  /** The account by id, passphrase hash included: for unlock only. */
+  accountById(id: string): StaffWithSecret | undefined {
+    return this.repo.get(id);
+  }
+
+  touchSignIn(id: string, at: string): void {
+    this.repo.touchSignIn(id, at);
   }
 
   get(id: string): StaffWithSecret {
@@ -50,7 +76,7 @@ export class StaffService {
 
   async add(input: NewStaff, actor: string | null): Promise<Staff> {
     const passphraseHash = await hashPassphrase(input.passphrase);
-    return this.db
+    const created = this.db
       .transaction(() => {
         if (this.repo.byUsername(input.username)) {
           throw conflict(`The username “${input.username}” is taken.`, { username: 'This username is taken' });
@@ -61,7 +87,7 @@ export class StaffService {
           username: input.username,
           role: input.role,
           active: true,
-          createdAt: new Date().toISOString(),
+          createdAt: this.clock.now().toISOString(),
           lastSignInAt: null,
           passphraseHash,
         };
@@ -70,12 +96,14 @@ export class StaffService {
         return publicStaff(staff);
       })
       .immediate();
+    this.events.emit('staff.changed', { staffId: created.id });
+    return created;
   }
 
   /** First run: the first administrator, only while there is no staff at all. */
   async createFirstAdministrator(input: Omit<NewStaff, 'role'>): Promise<Staff> {
     const passphraseHash = await hashPassphrase(input.passphrase);
-    return this.db
+    const created = this.db
       .transaction(() => {
         if (this.repo.count() > 0) throw conflict('Vigil already has an administrator. Sign in instead.');
         const staff: StaffWithSecret = {
@@ -84,7 +112,7 @@ export class StaffService {
           username: input.username,
           role: 'admin',
           active: true,
-          createdAt: new Date().toISOString(),
+          createdAt: this.clock.now().toISOString(),
           lastSignInAt: null,
           passphraseHash,
         };
@@ -98,10 +126,12 @@ export class StaffService {
         return publicStaff(staff);
       })
       .immediate();
+    this.events.emit('staff.changed', { staffId: created.id });
+    return created;
   }
 
   setRole(id: string, role: Role, actor: string): Staff {
-    return this.db
+    const changed = this.db
       .transaction(() => {
         const before = this.get(id);
         if (before.role === role) return publicStaff(before);
@@ -114,11 +144,13 @@ export class StaffService {
         return publicStaff(after);
       })
       .immediate();
+    this.events.emit('staff.changed', { staffId: id });
+    return changed;
   }
 
   async resetPassphrase(id: string, passphrase: string, actor: string): Promise<Staff> {
     const hash = await hashPassphrase(passphrase);
-    return this.db
+    const reset = this.db
       .transaction(() => {
         const staff = this.get(id);
         this.repo.setPassphraseHash(id, hash);
@@ -126,6 +158,8 @@ export class StaffService {
         return publicStaff(staff);
       })
       .immediate();
+    this.events.emit('staff.passphraseReset', { staffId: id, username: reset.username });
+    return reset;
   }
 
   setActive(id: string, active: boolean, actor: string): Staff {
@@ -148,7 +182,8 @@ export class StaffService {
         return publicStaff(after);
       })
       .immediate();
-    if (!active) this.onAccessRevoked(id);
+    this.events.emit('staff.changed', { staffId: id });
+    if (!active) this.events.emit('staff.deactivated', { staffId: id });
     return result;
   }
 }

@@ -1,12 +1,11 @@
 import type { HandlerTable } from '../rpc/handler';
 import type { ViewsService } from './views.service';
 
-// Every views method requires a signed-in role (contract access), so staffId is set.
 export const viewsHandlers = (views: ViewsService): HandlerTable<'views.list' | 'views.save' | 'views.remove'> => ({
-  'views.list': (_input, ctx) => views.list(ctx.staffId!),
-  'views.save': (input, ctx) => views.save(ctx.staffId!, input),
+  'views.list': (_input, ctx) => views.list(ctx.staffId),
+  'views.save': (input, ctx) => views.save(ctx.staffId, input),
   'views.remove': ({ id }, ctx) => {
-    views.remove(ctx.staffId!, id);
+    views.remove(ctx.staffId, id);
     return { removed: true };
   },
 });

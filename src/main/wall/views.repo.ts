@@ -43,7 +43,7 @@ export class ViewsRepo {
       .get(staffId, name);
   }
 
-  upsert(staffId: string, v: WallView): void {
+  upsert(staffId: string, v: WallView, updatedAt: string): void {
     this.db
       .prepare(
         `INSERT INTO wall_views (id, staff_id, name, layout, slots, updated_at)
@@ -51,16 +51,10 @@ export class ViewsRepo {
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, layout = excluded.layout,
            slots = excluded.slots, updated_at = excluded.updated_at`,
       )
-      .run({ ...v, staffId, slots: JSON.stringify(v.slots), updatedAt: new Date().toISOString() });
+      .run({ ...v, staffId, slots: JSON.stringify(v.slots), updatedAt });
   }
 
   remove(staffId: string, id: string): boolean {
     return this.db.prepare('DELETE FROM wall_views WHERE id = ? AND staff_id = ?').run(id, staffId).changes > 0;
-  }
-
-  /** Ids of cameras that can be placed on the wall (not removed). */
-  currentCameraIds(): Set<string> {
-    const rows = this.db.prepare<[], { id: string }>('SELECT id FROM cameras WHERE removed_at IS NULL').all();
-    return new Set(rows.map((r) => r.id));
   }
 }

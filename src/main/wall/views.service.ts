@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
+import type { Clock } from '../clock';
 import { conflict, invalid, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import type { Layout, WallView } from '../../shared/contract/cameras';
-import { ViewsRepo } from './views.repo';
+import type { ViewsRepo } from './views.repo';
 
 export interface ViewInput {
   id?: string;
@@ -16,18 +16,18 @@ export interface ViewInput {
  * and nobody sees or changes another person's views.
  */
 export class ViewsService {
-  private readonly repo: ViewsRepo;
-
-  constructor(db: Db) {
-    this.repo = new ViewsRepo(db);
-  }
+  constructor(
+    private readonly repo: ViewsRepo,
+    /** Whether a camera can be placed on the wall (it exists and is not removed): the cameras domain's port. */
+    private readonly placeable: (cameraId: string) => boolean,
+    private readonly clock: Clock,
+  ) {}
 
   /** A camera removed since the view was saved leaves its slot empty rather than dangling. */
   list(staffId: string): WallView[] {
-    const cameras = this.repo.currentCameraIds();
     return this.repo
       .forStaff(staffId)
-      .map((v) => ({ ...v, slots: v.slots.map((id) => (id !== null && cameras.has(id) ? id : null)) }));
+      .map((v) => ({ ...v, slots: v.slots.map((id) => (id !== null && this.placeable(id) ? id : null)) }));
   }
 
   save(staffId: string, input: ViewInput): WallView {
@@ -36,8 +36,7 @@ export class ViewsService {
         slots: `Expected ${input.layout} slots`,
       });
     }
-    const cameras = this.repo.currentCameraIds();
-    const unknown = input.slots.flatMap((id, i) => (id !== null && !cameras.has(id) ? [i] : []));
+    const unknown = input.slots.flatMap((id, i) => (id !== null && !this.placeable(id) ? [i] : []));
     if (unknown.length > 0) {
       const fields = Object.fromEntries(
         unknown.map((i) => [`slots.${i}`, 'This camera was removed or does not exist']),
@@ -50,7 +49,7 @@ export class ViewsService {
       throw conflict(`You already have a view called “${input.name}”.`, { name: 'This name is taken' });
     }
     const view: WallView = { id: input.id ?? uuidv7(), name: input.name, layout: input.layout, slots: input.slots };
-    this.repo.upsert(staffId, view);
+    this.repo.upsert(staffId, view, this.clock.now().toISOString());
     return view;
   }
 

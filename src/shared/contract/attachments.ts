@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signedIn } from '../roles';
 import { Id, IsoTime } from './common';
 import { method } from './define';
 
@@ -26,7 +27,6 @@ export const ImageAttachment = z.object({
 });
 export type ImageAttachment = z.infer<typeof ImageAttachment>;
 
-const ALL = ['officer', 'supervisor', 'admin'] as const;
 
 export const attachmentsContract = {
   'attachments.addImage': method({
@@ -38,12 +38,12 @@ export const attachmentsContract = {
       takenAt: IsoTime.nullable().default(null),
     }),
     output: ImageAttachment,
-    access: ALL,
+    access: signedIn,
   }),
   'attachments.describe': method({
     summary: 'Photo attachments by id (a draft reopened shows its pictures), with the media base to show them.',
     input: z.strictObject({ ids: z.array(Id).max(200) }),
     output: z.object({ attachments: z.array(ImageAttachment), mediaBase: z.string() }),
-    access: ALL,
+    access: signedIn,
   }),
 } as const;

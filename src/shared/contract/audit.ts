@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { admins } from '../roles';
 import { method } from './define';
 import { Id, IsoTime } from './common';
 
@@ -40,6 +41,6 @@ export const auditContract = {
       limit: z.number().int().min(1).max(500).default(100),
     }),
     output: z.object({ entries: z.array(AuditEntry), more: z.boolean() }),
-    access: ['admin'],
+    access: admins,
   }),
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ROLES } from '../roles';
+import { ROLES, admins } from '../roles';
 import { method } from './define';
-import { Id, NoInput, Passphrase, Username, line } from './common';
+import { Id, IsoTime, NoInput, Passphrase, Username, line } from './common';
 
 export const StaffSummary = z.object({
   id: Id,
@@ -66,6 +66,18 @@ export const authContract = {
     input: NoInput,
     output: SessionState,
     access: 'session',
+  }),
+  'auth.lockouts': method({
+    summary: 'Staff whose sign-in (or their own console’s unlock) is locked out now, and until when.',
+    input: NoInput,
+    output: z.array(z.object({ staffId: Id, lockedUntil: IsoTime })),
+    access: admins,
+  }),
+  'auth.clearLockout': method({
+    summary: 'End a staff member’s sign-in lockout at once (audited).',
+    input: z.strictObject({ staffId: Id }),
+    output: z.object({ staffId: Id, wasLockedUntil: IsoTime.nullable() }),
+    access: admins,
   }),
   'auth.activity': method({
     summary: 'The person is still at the desk: postpones the idle lock.',

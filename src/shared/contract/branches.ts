@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signedIn, admins } from '../roles';
 import { method } from './define';
 import { Id, NoInput, line } from './common';
 
@@ -56,42 +57,42 @@ export const branchesContract = {
     summary: 'Branches with their zones (retired ones included, flagged).',
     input: NoInput,
     output: z.array(Branch),
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
   'branches.add': method({
     summary: 'Add a branch.',
     input: z.strictObject(BranchFields),
     output: Branch,
-    access: ['admin'],
+    access: admins,
   }),
   'branches.update': method({
     summary: 'Edit a branch’s name, code, address or time zone.',
     input: z.strictObject({ id: Id, ...BranchFields }),
     output: Branch,
-    access: ['admin'],
+    access: admins,
   }),
   'branches.setRetired': method({
     summary: 'Retire a branch (kept for its records) or bring it back.',
     input: z.strictObject({ id: Id, retired: z.boolean() }),
     output: Branch,
-    access: ['admin'],
+    access: admins,
   }),
   'zones.add': method({
     summary: 'Add a zone to a branch.',
     input: z.strictObject({ branchId: Id, ...ZoneFields }),
     output: Branch,
-    access: ['admin'],
+    access: admins,
   }),
   'zones.update': method({
     summary: 'Edit a zone.',
     input: z.strictObject({ id: Id, ...ZoneFields }),
     output: Branch,
-    access: ['admin'],
+    access: admins,
   }),
   'zones.setRetired': method({
     summary: 'Retire a zone (kept for its records) or bring it back.',
     input: z.strictObject({ id: Id, retired: z.boolean() }),
     output: Branch,
-    access: ['admin'],
+    access: admins,
   }),
 } as const;

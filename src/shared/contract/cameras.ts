@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signedIn, admins } from '../roles';
 import { method } from './define';
 import { Id, IsoTime, NoInput, line } from './common';
 
@@ -130,7 +131,7 @@ export const camerasContract = {
       /** Relative URL prefix for this session's media: `${mediaBase}/${cameraId}/${stream}/index.m3u8`. */
       mediaBase: z.string(),
     }),
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
   'cameras.awaitSegment': method({
     summary:
@@ -141,55 +142,55 @@ export const camerasContract = {
       msn: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     }),
     output: z.object({ ready: z.boolean() }),
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
   'cameras.get': method({
     summary: 'One camera with its addresses (never its password), for editing.',
     input: z.strictObject({ id: Id }),
     output: CameraDetail,
-    access: ['admin'],
+    access: admins,
   }),
   'cameras.add': method({
     summary: 'Add a camera.',
     input: z.strictObject({ ...CameraFields, password: Secret.nullable() }),
     output: CameraDetail,
-    access: ['admin'],
+    access: admins,
   }),
   'cameras.update': method({
     summary: 'Edit a camera. password: undefined keeps the stored one, null clears it.',
     input: z.strictObject({ id: Id, ...CameraFields, password: Secret.nullable().optional() }),
     output: CameraDetail,
-    access: ['admin'],
+    access: admins,
   }),
   'cameras.setEnabled': method({
     summary: 'Turn a camera off (its supervisor and ffmpeg stop) or back on.',
     input: z.strictObject({ id: Id, enabled: z.boolean() }),
     output: CameraDetail,
-    access: ['admin'],
+    access: admins,
   }),
   'cameras.remove': method({
     summary: 'Remove a camera from the wall (kept for the records that refer to it).',
     input: z.strictObject({ id: Id }),
     output: z.object({ removed: z.literal(true) }),
-    access: ['admin'],
+    access: admins,
   }),
   'cameras.import': method({
     summary: 'Import cameras from the JSON file format; all or nothing, every problem listed by entry number.',
     input: z.strictObject({ json: z.string().max(2_000_000, 'The file is too large (at most 2 MB)') }),
     output: z.object({ imported: z.number().int(), zonesCreated: z.number().int() }),
-    access: ['admin'],
+    access: admins,
   }),
   'cameras.export': method({
     summary: 'Every camera in the JSON file format, passwords omitted.',
     input: NoInput,
     output: z.object({ json: z.string() }),
-    access: ['admin'],
+    access: admins,
   }),
   'views.list': method({
     summary: 'The signed-in person’s saved wall views.',
     input: NoInput,
     output: z.array(WallView),
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
   'views.save': method({
     summary: 'Save (create or replace) one of my wall views.',
@@ -200,13 +201,13 @@ export const camerasContract = {
       slots: z.array(Id.nullable()).max(16),
     }),
     output: WallView,
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
   'views.remove': method({
     summary: 'Delete one of my wall views.',
     input: z.strictObject({ id: Id }),
     output: z.object({ removed: z.literal(true) }),
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
   'snapshots.save': method({
     summary: 'Save the displayed frame of a camera as a PNG attachment.',
@@ -218,12 +219,12 @@ export const camerasContract = {
       frameTime: IsoTime.nullable(),
     }),
     output: Snapshot,
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
   'snapshots.list': method({
     summary: 'Snapshots of this shift (the last 12 hours) at this desk; an audited read of camera images.',
     input: NoInput,
     output: z.object({ snapshots: z.array(Snapshot), mediaBase: z.string() }),
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
 } as const;

@@ -9,15 +9,22 @@ import type { Role } from '../roles';
  */
 export type Access = 'public' | 'session' | readonly Role[];
 
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface MethodSpec<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  A extends Access = Access,
+> {
   input: I;
   output: O;
-  access: Access;
+  /** Kept literal ('public', or the role group) so a handler's context knows whether a staff id is set. */
+  access: A;
   /** One line for the handler table and the docs. */
   summary: string;
 }
 
-export const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> => spec;
+export const method = <I extends z.ZodType, O extends z.ZodType, A extends Access>(
+  spec: MethodSpec<I, O, A>,
+): MethodSpec<I, O, A> => spec;
 
 export interface EventSpec<P extends z.ZodType = z.ZodType> {
   payload: P;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signedIn, admins } from '../roles';
 import { method } from './define';
 import { Id, IsoTime, line } from './common';
 
@@ -61,30 +62,30 @@ export const guidelinesContract = {
     summary: 'The behavior guidelines at their current version (retired ones included, flagged).',
     input: z.strictObject({}),
     output: z.array(GuidelineRule),
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
   'guidelines.history': method({
     summary: 'Every version of one rule, oldest first.',
     input: z.strictObject({ id: Id }),
     output: z.array(GuidelineVersion),
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
   'guidelines.add': method({
     summary: 'Add a rule.',
     input: z.strictObject(RuleFields),
     output: GuidelineRule,
-    access: ['admin'],
+    access: admins,
   }),
   'guidelines.update': method({
     summary: 'Edit a rule: saves a new version; incidents already filed keep the wording they were filed under.',
     input: z.strictObject({ id: Id, ...RuleFields }),
     output: GuidelineRule,
-    access: ['admin'],
+    access: admins,
   }),
   'guidelines.setRetired': method({
     summary: 'Retire a rule (no longer offered on new reports) or bring it back.',
     input: z.strictObject({ id: Id, retired: z.boolean() }),
     output: GuidelineRule,
-    access: ['admin'],
+    access: admins,
   }),
 } as const;

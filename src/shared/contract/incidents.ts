@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signedIn, supervisors } from '../roles';
 import { method } from './define';
 import { Id, IsoTime, NoInput } from './common';
 import { Severity } from './guidelines';
@@ -12,7 +13,6 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export const FILED_STATUSES = ['submitted', 'returned', 'approved', 'closed'] as const;
 export const REVIEW_DECISIONS = ['approved', 'returned', 'closed'] as const;
 
-const ALL = ['officer', 'supervisor', 'admin'] as const;
 
 /** Text with its search matches marked, as plain pieces: the UI wraps `match` pieces in <mark>, never parses HTML. */
 export const Highlighted = z.array(z.object({ text: z.string(), match: z.boolean() }));
@@ -158,38 +158,38 @@ export const incidentsContract = {
     summary: 'Start a report: a private draft, prefilled with what the caller knows (camera, zone, snapshot).',
     input: z.strictObject({ content: DraftContent.default(DraftContent.parse({})) }),
     output: Draft,
-    access: ALL,
+    access: signedIn,
   }),
   'incidents.saveDraft': method({
     summary: 'Autosave a draft’s whole content (cheap: one row). Refused if another window saved a newer revision.',
     input: z.strictObject({ id: Id, revision: z.number().int(), content: DraftContent }),
     output: z.object({ id: Id, revision: z.number().int(), updatedAt: IsoTime }),
-    access: ALL,
+    access: signedIn,
   }),
   'incidents.listDrafts': method({
     summary: 'My drafts, most recently saved first.',
     input: NoInput,
     output: z.array(DraftSummary),
-    access: ALL,
+    access: signedIn,
   }),
   'incidents.getDraft': method({
     summary: 'One of my drafts, where I left it.',
     input: z.strictObject({ id: Id }),
     output: Draft,
-    access: ALL,
+    access: signedIn,
   }),
   'incidents.discardDraft': method({
     summary: 'Throw away one of my drafts.',
     input: z.strictObject({ id: Id }),
     output: z.object({ id: Id }),
-    access: ALL,
+    access: signedIn,
   }),
   'incidents.submit': method({
     summary:
       'Validate and file a draft: gives it its number and locks its text. Refused with a message per field, the draft kept.',
     input: z.strictObject({ id: Id }),
     output: z.object({ id: Id, number: z.string(), status: z.enum(FILED_STATUSES) }),
-    access: ALL,
+    access: signedIn,
   }),
   'incidents.amend': method({
     summary:
@@ -202,7 +202,7 @@ export const incidentsContract = {
       content: IncidentContent,
     }),
     output: z.object({ id: Id, number: z.string(), status: z.enum(FILED_STATUSES), version: z.number().int() }),
-    access: ALL,
+    access: signedIn,
   }),
   'incidents.review': method({
     summary: 'Approve a submitted report, or return it to its reporter with a comment.',
@@ -213,31 +213,31 @@ export const incidentsContract = {
       comment: z.string().trim().max(2000, 'At most 2,000 characters').default(''),
     }),
     output: z.object({ id: Id, status: z.enum(FILED_STATUSES) }),
-    access: ['supervisor', 'admin'],
+    access: supervisors,
   }),
   'incidents.close': method({
     summary: 'Close an approved report: nothing more will happen on it.',
     input: z.strictObject({ id: Id, comment: z.string().trim().max(2000, 'At most 2,000 characters').default('') }),
     output: z.object({ id: Id, status: z.enum(FILED_STATUSES) }),
-    access: ['supervisor', 'admin'],
+    access: supervisors,
   }),
   'incidents.get': method({
     summary: 'One filed report with everything: content, rules as filed, amendments, reviews, attachments (audited).',
     input: z.strictObject({ id: Id }),
     output: IncidentRecord,
-    access: ALL,
+    access: signedIn,
   }),
   'incidents.exportPdf': method({
     summary:
       'A filed report as a PDF document police can take, made in main so both shells give the same file (audited).',
     input: z.strictObject({ id: Id }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
-    access: ALL,
+    access: signedIn,
   }),
   'incidents.search': method({
     summary: 'Filed reports, filtered and optionally full-text searched, one keyset page at a time.',
     input: IncidentFilters,
     output: z.object({ items: z.array(IncidentListItem), nextCursor: z.string().nullable() }),
-    access: ALL,
+    access: signedIn,
   }),
 } as const;

@@ -1,6 +1,47 @@
 import { z } from 'zod';
+import { admins } from '../roles';
 import { method } from './define';
 import { NoInput } from './common';
+
+/**
+ * Every kind of journal entry, one per change a record can go through. A service
+ * appends only these (db/journal.ts takes a JournalKind), so a replaying desk knows
+ * the whole list; a new domain adds its kinds here.
+ */
+export const JOURNAL_KINDS = [
+  'staff.created',
+  'staff.roleChanged',
+  'staff.passphraseReset',
+  'staff.deactivated',
+  'staff.reactivated',
+  'branch.added',
+  'branch.updated',
+  'branch.retired',
+  'branch.restored',
+  'zone.added',
+  'zone.updated',
+  'zone.retired',
+  'zone.restored',
+  'settings.updated',
+  'camera.added',
+  'camera.updated',
+  'camera.enabled',
+  'camera.disabled',
+  'camera.removed',
+  'camera.imported',
+  'snapshot.taken',
+  'attachment.added',
+  'guideline.added',
+  'guideline.edited',
+  'guideline.retired',
+  'guideline.restored',
+  'person.added',
+  'incident.submitted',
+  'incident.amended',
+  'incident.reviewed',
+  'incident.closed',
+] as const;
+export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
 export const VerifyReport = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), entries: z.number() }),
@@ -18,6 +59,6 @@ export const journalContract = {
     summary: 'Walk the journal’s hash chain and name the first broken entry.',
     input: NoInput,
     output: VerifyReport,
-    access: ['admin'],
+    access: admins,
   }),
 } as const;

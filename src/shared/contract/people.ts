@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signedIn } from '../roles';
 import { method } from './define';
 import { Id, IsoTime, line } from './common';
 
@@ -44,12 +45,12 @@ export const peopleContract = {
       limit: z.number().int().min(1).max(100).default(20),
     }),
     output: z.array(Person),
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
   'persons.add': method({
     summary: 'Record a known person, so later reports can pick them.',
     input: z.strictObject({ name: line('Name', 120), ...PersonDescriptionFields }),
     output: Person,
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signedIn, admins } from '../roles';
 import { method } from './define';
 import { NoInput } from './common';
 
@@ -13,7 +14,7 @@ export const settingsContract = {
     summary: 'Desk-wide settings.',
     input: NoInput,
     output: DeskSettings,
-    access: ['officer', 'supervisor', 'admin'],
+    access: signedIn,
   }),
   'settings.update': method({
     summary: 'Change desk-wide settings.',
@@ -21,6 +22,6 @@ export const settingsContract = {
       idleLockMinutes: z.number().int('Whole minutes only').min(1, 'At least 1 minute').max(240, 'At most 240 minutes'),
     }),
     output: DeskSettings,
-    access: ['admin'],
+    access: admins,
   }),
 } as const;

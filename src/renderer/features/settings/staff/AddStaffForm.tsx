@@ -4,10 +4,10 @@ import { useSubmit } from '../../../lib/useSubmit';
 import { SelectField, TextField } from '../../../components/Field';
 import { InlineForm } from '../../../components/InlineForm';
 import type { Role } from '../../../../shared/roles';
-import type { StaffListing } from '../../../../shared/contract';
+import type { Staff } from '../../../../shared/contract';
 import { ROLE_OPTIONS } from './roles';
 
-export function AddStaffForm({ onSaved, onCancel }: { onSaved: (staff: StaffListing) => void; onCancel: () => void }) {
+export function AddStaffForm({ onSaved, onCancel }: { onSaved: (staff: Staff) => void; onCancel: () => void }) {
   const [name, setName] = useState('');
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('officer');

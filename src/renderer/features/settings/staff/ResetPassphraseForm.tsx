@@ -3,11 +3,11 @@ import { call } from '../../../lib/api';
 import { useSubmit } from '../../../lib/useSubmit';
 import { TextField } from '../../../components/Field';
 import { InlineForm } from '../../../components/InlineForm';
-import type { StaffListing } from '../../../../shared/contract';
+import type { Staff } from '../../../../shared/contract';
 
 interface ResetPassphraseFormProps {
-  member: StaffListing;
-  onSaved: (staff: StaffListing) => void;
+  member: Staff;
+  onSaved: (staff: Staff) => void;
   onCancel: () => void;
 }
 

@@ -2,21 +2,32 @@ import { Button } from '../../../components/Button';
 import { Unseen } from '../../../components/Unseen';
 import { roleLabel } from '../../../../shared/roles';
 import type { Role } from '../../../../shared/roles';
-import type { StaffListing, StaffSummary } from '../../../../shared/contract';
+import type { Staff, StaffSummary } from '../../../../shared/contract';
 import { formatClock, formatDateTime } from '../../../lib/time';
 import { ROLE_OPTIONS } from './roles';
 
 interface StaffRowProps {
-  member: StaffListing;
+  member: Staff;
+  /** When the member's sign-in lockout ends, if one runs now. */
+  lockedUntil: string | null;
   self: StaffSummary;
   busy: boolean;
-  onRole: (member: StaffListing, role: Role) => void;
-  onReset: (member: StaffListing) => void;
-  onSetActive: (member: StaffListing, active: boolean) => void;
-  onClearLockout: (member: StaffListing) => void;
+  onRole: (member: Staff, role: Role) => void;
+  onReset: (member: Staff) => void;
+  onSetActive: (member: Staff, active: boolean) => void;
+  onClearLockout: (member: Staff) => void;
 }
 
-export function StaffRow({ member, self, busy, onRole, onReset, onSetActive, onClearLockout }: StaffRowProps) {
+export function StaffRow({
+  member,
+  lockedUntil,
+  self,
+  busy,
+  onRole,
+  onReset,
+  onSetActive,
+  onClearLockout,
+}: StaffRowProps) {
   const isSelf = member.id === self.id;
   return (
     <tr className={member.active ? undefined : 'is-retired'}>
@@ -48,9 +59,9 @@ export function StaffRow({ member, self, busy, onRole, onReset, onSetActive, onC
         ) : (
           <span className="badge badge-retired">Deactivated</span>
         )}
-        {member.lockedUntil && (
+        {lockedUntil && (
           <span className="badge badge-warn staff-locked">
-            Locked out until <time dateTime={member.lockedUntil}>{formatClock(new Date(member.lockedUntil))}</time>
+            Locked out until <time dateTime={lockedUntil}>{formatClock(new Date(lockedUntil))}</time>
           </span>
         )}
         <span className="staff-last muted">
@@ -64,7 +75,7 @@ export function StaffRow({ member, self, busy, onRole, onReset, onSetActive, onC
         </span>
       </td>
       <td className="cell-actions cell-actions-stack">
-        {member.lockedUntil && (
+        {lockedUntil && (
           <Button small disabled={busy} onClick={() => onClearLockout(member)}>
             Clear lockout<Unseen> for {member.name}</Unseen>
           </Button>

@@ -6,7 +6,7 @@ import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorNotice, StatusNotice } from '../../../components/Notice';
 import { roleLabel } from '../../../../shared/roles';
-import type { StaffListing, StaffSummary } from '../../../../shared/contract';
+import type { Staff, StaffSummary } from '../../../../shared/contract';
 import { SectionHeader } from '../SectionHeader';
 import { AddStaffForm } from './AddStaffForm';
 import { ResetPassphraseForm } from './ResetPassphraseForm';
@@ -14,14 +14,16 @@ import { StaffRow } from './StaffRow';
 
 export function StaffSection({ self }: { self: StaffSummary }) {
   const list = useMethod('staff.list');
+  const lockouts = useMethod('auth.lockouts');
+  const lockedUntil = (id: string) => lockouts.value?.find((l) => l.staffId === id)?.lockedUntil ?? null;
   const [adding, setAdding] = useState(false);
-  const [resetting, setResetting] = useState<StaffListing | null>(null);
-  const [confirming, setConfirming] = useState<StaffListing | null>(null);
+  const [resetting, setResetting] = useState<Staff | null>(null);
+  const [confirming, setConfirming] = useState<Staff | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CallError | undefined>(undefined);
   const [status, setStatus] = useState<string | undefined>(undefined);
 
-  function replace(member: StaffListing, message: string) {
+  function replace(member: Staff, message: string) {
     const current = list.value ?? [];
     const known = current.some((s) => s.id === member.id);
     list.setValue(known ? current.map((s) => (s.id === member.id ? member : s)) : [...current, member]);
@@ -29,7 +31,7 @@ export function StaffSection({ self }: { self: StaffSummary }) {
     setStatus(message);
   }
 
-  async function change(action: () => Promise<Result<StaffListing>>, message: (s: StaffListing) => string) {
+  async function change(action: () => Promise<Result<Staff>>, message: (s: Staff) => string) {
     setBusy(true);
     const result = await action();
     setBusy(false);
@@ -37,7 +39,17 @@ export function StaffSection({ self }: { self: StaffSummary }) {
     else setError(result.error);
   }
 
-  function setActive(member: StaffListing, active: boolean) {
+  async function clearLockout(member: Staff) {
+    setBusy(true);
+    const result = await call('auth.clearLockout', { staffId: member.id });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    lockouts.reload();
+    setError(undefined);
+    setStatus(`${member.name} can sign in again now.`);
+  }
+
+  function setActive(member: Staff, active: boolean) {
     void change(
       () => call('staff.setActive', { id: member.id, active }),
       (s) => `${s.name} is ${active ? 'active again and can sign in' : 'deactivated and can no longer sign in'}.`,
@@ -88,6 +100,7 @@ export function StaffSection({ self }: { self: StaffSummary }) {
               <Fragment key={member.id}>
                 <StaffRow
                   member={member}
+                  lockedUntil={lockedUntil(member.id)}
                   self={self}
                   busy={busy}
                   onRole={(m, role) =>
@@ -98,12 +111,7 @@ export function StaffSection({ self }: { self: StaffSummary }) {
                   }
                   onReset={setResetting}
                   onSetActive={(m, active) => (active ? setActive(m, true) : setConfirming(m))}
-                  onClearLockout={(m) =>
-                    void change(
-                      () => call('staff.clearLockout', { id: m.id }),
-                      (s) => `${s.name} can sign in again now.`,
-                    )
-                  }
+                  onClearLockout={(m) => void clearLockout(m)}
                 />
                 {resetting?.id === member.id && (
                   <tr className="row-form">

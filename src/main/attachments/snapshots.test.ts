@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cameraDesk, lobbyCamera } from '../../../test/helpers/cameras';
 import { encodePng } from '../../../test/helpers/png';
 import type { TestDesk } from '../../../test/helpers/services';
-import { attachmentPath } from './attachments';
+import { attachmentPath } from './store';
 import { MAX_PNG_BYTES, pngDimensions } from './png';
 
 let desk: TestDesk | undefined;

@@ -49,29 +49,35 @@ interface Row {
   number: string;
   status: IncidentListItem['status'];
   branch_id: string;
-  branch_code: string;
-  zone_name: string | null;
+  zone_id: string | null;
   occurred_from: string;
   reported_at: string;
   reporter_id: string;
-  reporter_name: string;
   severity: 1 | 2 | 3;
   summary: string;
   version: number;
-  rule_codes: string | null;
+  rule_versions: string | null;
   fid?: number;
   hl_summary?: string;
   snip?: string;
 }
 
-const COLUMNS = `i.id, i.number, i.status, i.branch_id, b.code AS branch_code, z.name AS zone_name, i.occurred_from,
-  i.reported_at, i.reporter_id, s.name AS reporter_name, i.severity, v.summary, v.version,
-  (SELECT group_concat(g.code, ' ') FROM incident_rules r JOIN guideline_versions g ON g.id = r.rule_version_id
-   WHERE r.vid = i.current_version) AS rule_codes`;
-// CROSS JOIN keeps SQLite from starting at the small tables: incidents (or the full-text index) drive,
+/**
+ * A list item as this domain's tables hold it: ids where other domains name things
+ * (branch, zone, reporter, rule wordings). The service names them through their ports.
+ */
+export type FoundIncident = Omit<IncidentListItem, 'branchCode' | 'zoneName' | 'reporter' | 'ruleCodes'> & {
+  zoneId: string | null;
+  reporterId: string;
+  ruleVersionIds: string[];
+};
+
+const COLUMNS = `i.id, i.number, i.status, i.branch_id, i.zone_id, i.occurred_from, i.reported_at, i.reporter_id,
+  i.severity, v.summary, v.version,
+  (SELECT group_concat(r.rule_version_id, ' ') FROM incident_rules r WHERE r.vid = i.current_version) AS rule_versions`;
+// CROSS JOIN keeps SQLite from starting at the version table: incidents (or the full-text index) drive,
 // in page order, so LIMIT stops the scan early.
-const JOINS = `CROSS JOIN incident_versions v ON v.vid = i.current_version CROSS JOIN branches b ON b.id = i.branch_id
-  CROSS JOIN staff s ON s.id = i.reporter_id LEFT JOIN zones z ON z.id = i.zone_id`;
+const JOINS = `CROSS JOIN incident_versions v ON v.vid = i.current_version`;
 
 function filterSql(f: Filters): { where: string[]; params: Record<string, string | number> } {
   const where: string[] = [];
@@ -102,7 +108,7 @@ function filterSql(f: Filters): { where: string[]; params: Record<string, string
 
 const badCursor = () => invalid('That page of results has expired: search again.', { cursor: 'Not a valid cursor' });
 
-type Page = { items: IncidentListItem[]; nextCursor: string | null; searched: boolean };
+type Page = { items: FoundIncident[]; nextCursor: string | null; searched: boolean };
 
 /**
  * Keyset pages over filed incidents: newest occurrence first, or, with words, newest
@@ -175,19 +181,18 @@ export class IncidentSearch {
   }
 }
 
-const toItem = (r: Row): IncidentListItem => ({
+const toItem = (r: Row): FoundIncident => ({
   id: r.id,
   number: r.number,
   status: r.status,
   branchId: r.branch_id,
-  branchCode: r.branch_code,
-  zoneName: r.zone_name,
+  zoneId: r.zone_id,
   occurredFrom: r.occurred_from,
   reportedAt: r.reported_at,
-  reporter: { id: r.reporter_id, name: r.reporter_name },
+  reporterId: r.reporter_id,
   severity: r.severity,
   summary: r.summary,
-  ruleCodes: (r.rule_codes ?? '').split(' ').filter(Boolean).sort(),
+  ruleVersionIds: (r.rule_versions ?? '').split(' ').filter(Boolean),
   version: r.version,
   match: r.snip === undefined ? null : { summary: segments(r.hl_summary ?? r.summary), snippet: segments(r.snip) },
 });

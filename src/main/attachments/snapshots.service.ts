@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
+import type { AuditService } from '../audit/audit.service';
+import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { Journal } from '../db/journal';
-import type { AuditService } from '../audit/audit.service';
+import type { DomainEvents } from '../events';
 import { invalid, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import type { Snapshot, StreamName } from '../../shared/contract/cameras';
-import { storeAttachment } from './attachments';
+import type { AttachmentRow, AttachmentsRepo } from './attachments.repo';
 import { decodeBase64Png, pngDimensions } from './png';
-import { SnapshotsRepo, type SnapshotRecord } from './snapshots.repo';
+import { storeAttachment } from './store';
 
 /** A shift, for the snapshot tray: what this desk captured in the last 12 hours. */
 export const SHIFT_MS = 12 * 60 * 60 * 1000;
@@ -20,27 +22,32 @@ export interface SnapshotInput {
   frameTime: string | null;
 }
 
+/** What snapshots need of the cameras domain. */
+export interface SnapshotCameras {
+  live(id: string): { id: string; hasGrid: boolean } | undefined;
+  names(ids: readonly string[]): Map<string, string>;
+}
+
 /**
  * Camera snapshots: PNG files named by their SHA-256, each with a row saying which
  * camera, which frame and who took it. Camera images are patron records, so
  * reading the list is audited.
  */
 export class SnapshotsService {
-  private readonly repo: SnapshotsRepo;
-
   constructor(
     private readonly db: Db,
+    private readonly repo: AttachmentsRepo,
     private readonly journal: Journal,
     private readonly audit: AuditService,
     private readonly dataDir: string,
-    /** After a snapshot is saved: trays refresh. */
-    private readonly onChanged: () => void,
-  ) {
-    this.repo = new SnapshotsRepo(db);
-  }
+    private readonly cameras: SnapshotCameras,
+    private readonly staffNames: (ids: readonly string[]) => Map<string, string>,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {}
 
   save(input: SnapshotInput, staffId: string): Snapshot {
-    const camera = this.repo.camera(input.cameraId);
+    const camera = this.cameras.live(input.cameraId);
     if (!camera) throw notFound('That camera');
     if (input.stream === 'grid' && !camera.hasGrid) {
       throw invalid('This camera has no grid stream.', { stream: 'No grid stream' });
@@ -50,7 +57,7 @@ export class SnapshotsService {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     // The file first: a row never points at a missing image (an unreferenced file is harmless).
     storeAttachment(this.dataDir, sha256, bytes);
-    const record: SnapshotRecord = {
+    const record: AttachmentRow = {
       id: uuidv7(),
       sha256,
       kind: 'snapshot',
@@ -60,24 +67,24 @@ export class SnapshotsService {
       height,
       cameraId: camera.id,
       stream: input.stream,
-      takenAt: new Date().toISOString(),
+      takenAt: this.clock.now().toISOString(),
       frameTime: input.frameTime,
       takenBy: staffId,
     };
-    const snapshot = this.db
+    this.db
       .transaction(() => {
         this.repo.insert(record);
         this.journal.append({ kind: 'snapshot.taken', recordId: record.id, actor: staffId, payload: record });
-        return this.repo.get(record.id)!;
       })
       .immediate();
-    this.onChanged();
-    return snapshot;
+    this.events.emit('snapshot.taken', { attachmentId: record.id, cameraId: camera.id });
+    return this.toSnapshots([record])[0]!;
   }
 
   /** This shift's snapshots, newest first: one audited read. */
   list(staffId: string): Snapshot[] {
-    const snapshots = this.repo.takenSince(new Date(Date.now() - SHIFT_MS).toISOString());
+    const since = new Date(this.clock.ms() - SHIFT_MS).toISOString();
+    const snapshots = this.toSnapshots(this.repo.snapshotsSince(since));
     this.audit.record({
       staffId,
       action: 'read',
@@ -85,5 +92,24 @@ export class SnapshotsService {
       detail: `${snapshots.length} snapshot${snapshots.length === 1 ? '' : 's'} of the last 12 hours`,
     });
     return snapshots;
+  }
+
+  private toSnapshots(rows: AttachmentRow[]): Snapshot[] {
+    const cameras = this.cameras.names(rows.flatMap((r) => (r.cameraId ? [r.cameraId] : [])));
+    const staff = this.staffNames(rows.map((r) => r.takenBy));
+    return rows.map((r) => ({
+      id: r.id,
+      cameraId: r.cameraId!,
+      cameraName: cameras.get(r.cameraId!) ?? '(removed camera)',
+      stream: r.stream!,
+      takenAt: r.takenAt,
+      frameTime: r.frameTime,
+      takenBy: r.takenBy,
+      takenByName: staff.get(r.takenBy) ?? '(unknown)',
+      sha256: r.sha256,
+      width: r.width,
+      height: r.height,
+      bytes: r.bytes,
+    }));
   }
 }

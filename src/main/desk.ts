@@ -1,0 +1,115 @@
+import { createAttachments } from './attachments';
+import { attachmentPath } from './attachments/store';
+import { AuditRepo } from './audit/audit.repo';
+import { AuditService } from './audit/audit.service';
+import { createAuditLog } from './audit';
+import { createAuth } from './auth';
+import { createBranches } from './branches';
+import { createCameras } from './cameras';
+import { createMediaHandler } from './cameras/media';
+import type { SecretStore } from './cameras/secrets';
+import type { Clock } from './clock';
+import type { Db } from './db/connection';
+import { originDesk } from './db/desk';
+import { Journal } from './db/journal';
+import { DomainEvents } from './events';
+import { createGuidelines } from './guidelines';
+import { createIncidents } from './incidents';
+import { createJournalMethods } from './journal';
+import type { DeskKernel, Kernel } from './kernel';
+import type { Log } from './log';
+import { createPeople } from './people';
+import { createReports } from './reports';
+import { Consoles } from './rpc/consoles';
+import type { Sessions } from './rpc/sessions';
+import { createSettings } from './settings';
+import { createStaff } from './staff';
+import { createWall } from './wall';
+
+export interface DeskOptions {
+  db: Db;
+  dataDir: string;
+  clock: Clock;
+  log: Log;
+  sessions: Sessions;
+  secrets: SecretStore;
+  ffmpegPath: string | null;
+}
+
+/**
+ * Every domain, built in dependency order from its factory (`<domain>/index.ts`),
+ * each given the kernel and the services of the domains before it. Adding a domain
+ * is one line here (and its handlers in the list below). Starts nothing: services.ts
+ * starts camera supervision for a desk that serves consoles.
+ */
+export function buildDesk(o: DeskOptions) {
+  const base: Kernel = {
+    db: o.db,
+    journal: new Journal(o.db, originDesk(o.db), o.clock),
+    audit: new AuditService(new AuditRepo(o.db), o.clock),
+    clock: o.clock,
+    events: new DomainEvents(o.log),
+    dataDir: o.dataDir,
+    log: o.log,
+  };
+  const staff = createStaff(base);
+  const roleOf = (id: string) => staff.service.roleOf(id);
+  const k: DeskKernel = { ...base, consoles: new Consoles(o.sessions, roleOf) };
+
+  const settings = createSettings(k);
+  const auth = createAuth(k, { staff: staff.service, settings: settings.service });
+  const auditLog = createAuditLog(k, { staff: staff.service });
+  const journal = createJournalMethods(k);
+  const branches = createBranches(k);
+  const cameras = createCameras(k, { branches: branches.service }, { secrets: o.secrets, ffmpegPath: o.ffmpegPath });
+  const attachments = createAttachments(k, { cameras: cameras.service, staff: staff.service });
+  const wall = createWall(k, { cameras: cameras.service });
+  const guidelines = createGuidelines(k, { staff: staff.service });
+  const people = createPeople(k);
+  const incidentPorts = {
+    roleOf,
+    branches: branches.service,
+    staff: staff.service,
+    guidelines: guidelines.service,
+    people: people.service,
+    cameras: cameras.service,
+    attachments: attachments.service,
+    journal: k.journal,
+  };
+  const incidents = createIncidents(k, incidentPorts);
+  const reports = createReports(k, {
+    readFiled: (id, staffId) => incidents.service.filed(id, staffId),
+    branches: branches.service,
+    staff: staff.service,
+    cameras: cameras.service,
+    attachments: attachments.service,
+  });
+  const media = createMediaHandler({
+    sessions: o.sessions,
+    roleOf,
+    supervision: cameras.supervision,
+    dataDir: o.dataDir,
+    audit: k.audit,
+    attachmentPath,
+  });
+
+  const handlers = {
+    ...auth.handlers,
+    ...staff.handlers,
+    ...settings.handlers,
+    ...auditLog.handlers,
+    ...journal.handlers,
+    ...branches.handlers,
+    ...cameras.handlers,
+    ...attachments.handlers,
+    ...wall.handlers,
+    ...guidelines.handlers,
+    ...people.handlers,
+    ...incidents.handlers,
+    ...reports.handlers,
+  };
+
+  return { kernel: k, roleOf, handlers, media, auth, staff, branches, cameras, people, incidents, incidentPorts };
+}
+
+export type Desk = ReturnType<typeof buildDesk>;

@@ -1,0 +1,62 @@
+import type { Log } from './log';
+
+/**
+ * Domain events: what one domain announces and others react to, after the change
+ * has committed. This replaces callbacks handed from one constructor to another:
+ * a domain emits, and whoever cares subscribes in its own factory. A new domain
+ * adds its events here.
+ */
+export interface DomainEventMap {
+  /** A staff member's account changed (name, role, active): name caches refresh. */
+  'staff.changed': { staffId: string };
+  /** A new passphrase was set: the old one's failed guesses no longer count. */
+  'staff.passphraseReset': { staffId: string; username: string };
+  /** A staff member lost access: their consoles are signed out. */
+  'staff.deactivated': { staffId: string };
+  /** Desk settings changed (the idle lock): consoles learn it at once. */
+  'settings.changed': Record<string, never>;
+  /** A branch or zone was added, edited, retired or restored. */
+  'branches.changed': { branchId: string };
+  /** A camera was added, edited, enabled, disabled or imported. */
+  'cameras.changed': { cameraIds: string[] };
+  /** A camera was removed: its supervisors stop, its video is no longer served. */
+  'camera.removed': { cameraId: string };
+  /** A camera snapshot was saved. */
+  'snapshot.taken': { attachmentId: string; cameraId: string };
+  /** An incident report was submitted (filed with a number). */
+  'incident.submitted': { incidentId: string; number: string };
+  /** A filed report changed: amended, reviewed or closed. */
+  'incident.changed': { incidentId: string };
+}
+
+export type DomainEventName = keyof DomainEventMap;
+type Handler<E extends DomainEventName> = (payload: DomainEventMap[E]) => void;
+
+export class DomainEvents {
+  private readonly handlers = new Map<DomainEventName, Set<Handler<never>>>();
+
+  constructor(private readonly log: Log) {}
+
+  /** Subscribes; returns the unsubscribe. */
+  on<E extends DomainEventName>(event: E, handler: Handler<E>): () => void {
+    const set = this.handlers.get(event) ?? new Set();
+    set.add(handler as Handler<never>);
+    this.handlers.set(event, set);
+    return () => set.delete(handler as Handler<never>);
+  }
+
+  /**
+   * Tells every subscriber, in order. Call it after the change has committed. A
+   * subscriber that throws is logged and the others still run: the change is done,
+   * and one listener's failure must not undo another's work.
+   */
+  emit<E extends DomainEventName>(event: E, payload: DomainEventMap[E]): void {
+    for (const handler of this.handlers.get(event) ?? []) {
+      try {
+        (handler as Handler<E>)(payload);
+      } catch (e) {
+        this.log(`a subscriber to ${event} failed`, e);
+      }
+    }
+  }
+}
