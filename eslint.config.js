@@ -2,6 +2,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readFileSync } from 'node:fs';
+import vigil from './scripts/eslint-plugin-vigil.js';
+
+// One owner per table, read from the one file that says so (src/main/README.md, "Walls").
+const tableOwners = JSON.parse(readFileSync(`${import.meta.dirname}/src/main/db/table-owners.json`, 'utf8'));
 
 export default tseslint.config(
   {
@@ -28,6 +33,19 @@ export default tseslint.config(
   {
     files: ['src/main/**/*.ts', 'scripts/**/*', 'test/**/*.ts', 'bench/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // The walls between src/main's domains (src/main/README.md, "Walls (checked by lint)").
+    // Tests sit beside the code and may set up any table they need.
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/**/*.test.ts'],
+    plugins: { vigil },
+    rules: {
+      'vigil/sql-in-repos': 'error',
+      'vigil/table-owner': ['error', { owners: tableOwners }],
+      'vigil/domain-imports': 'error',
+      'vigil/electron-in-shell': 'error',
+    },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}', 'src/preload/web-bridge.ts'],
