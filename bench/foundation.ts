@@ -18,7 +18,7 @@ const CALLS = 1000;
 /** A data folder with its administrator, so a start lands on the sign-in screen. */
 async function preparedDataDir(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
-  const shell = await startWebShellProcess(['--data', dir, '--port', '0']);
+  const shell = await startWebShellProcess(['--data', dir, '--port', '0'], undefined, { checkOutputs: false });
   const { port, token } = parseUrl(shell.url);
   const ws = await connectWs(port, token);
   await ws.call('auth.createAdministrator', { ...ADMIN, confirmPassphrase: ADMIN.passphrase });
@@ -35,7 +35,7 @@ function parseUrl(url: string): { port: number; token: string } {
 /** Process spawn → VIGIL_URL printed → page loaded → "Sign in" button rendered. */
 async function coldStart(browser: Browser, dataDir: string): Promise<{ ready: number; rendered: number }> {
   const t0 = performance.now();
-  const shell = await startWebShellProcess(['--data', dataDir, '--port', '0']);
+  const shell = await startWebShellProcess(['--data', dataDir, '--port', '0'], undefined, { checkOutputs: false });
   const ready = performance.now() - t0;
   const page = await browser.newPage();
   await page.goto(shell.url);
@@ -134,7 +134,7 @@ export async function benchFoundation(): Promise<void> {
       ],
     ]);
 
-    const shell = await startWebShellProcess(['--data', dataDir, '--port', '0']);
+    const shell = await startWebShellProcess(['--data', dataDir, '--port', '0'], undefined, { checkOutputs: false });
     const { port, token } = parseUrl(shell.url);
     const ws = await connectWs(port, token);
     await ws.call('auth.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });

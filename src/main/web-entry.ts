@@ -13,7 +13,14 @@ async function main(): Promise<void> {
     console.error(`vigil web: ${(e as Error).message}`);
     process.exit(2);
   }
-  const services = createServices({ dataDir: options.dataDir, demo: options.demo, shell: 'web', version: VERSION });
+  const services = createServices({
+    dataDir: options.dataDir,
+    demo: options.demo,
+    shell: 'web',
+    version: VERSION,
+    // The end-to-end tests check every answer against the contract, as the unit tests do.
+    checkOutputs: process.env.VIGIL_CHECK_OUTPUTS === '1',
+  });
   await services.ready;
   const shell = await startWebShell({
     services,

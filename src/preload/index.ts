@@ -1,12 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/channels';
 import type { VigilBridge } from '../shared/contract';
 
 /**
  * window.vigil for Electron: exactly the contract's call and on, nothing else.
  * No raw ipcRenderer reaches the page; main validates the sender, method and input.
  */
-const CALL_CHANNEL = 'vigil:call';
-const EVENT_CHANNEL = 'vigil:event';
 
 const bridge: VigilBridge = {
   call: (method, input) => ipcRenderer.invoke(CALL_CHANNEL, method, input),

@@ -11,8 +11,17 @@ export interface WebShellProcess {
  * Starts the built web shell (`out/main/web.js`) as its own process, as `npm run web`
  * does, and resolves with the URL it prints on its `VIGIL_URL=` line.
  */
-export function startWebShellProcess(args: string[], timeoutMs = 20_000): Promise<WebShellProcess> {
-  const child = spawn(process.execPath, ['out/main/web.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startWebShellProcess(
+  args: string[],
+  timeoutMs = 20_000,
+  opts: { checkOutputs?: boolean } = {},
+): Promise<WebShellProcess> {
+  const child = spawn(process.execPath, ['out/main/web.js', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Every answer checked against its contract output (a drift fails the test that meets
+    // it); benchmarks turn it off so the figures are the desk's own.
+    env: { ...process.env, VIGIL_CHECK_OUTPUTS: opts.checkOutputs === false ? '0' : '1' },
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {

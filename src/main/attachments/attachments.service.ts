@@ -6,9 +6,10 @@ import type { Journal } from '../db/journal';
 import { uuidv7 } from '../ids';
 import type { ImageAttachment } from '../../shared/contract/attachments';
 import type { AttachmentMeta } from '../../shared/contract/incidents';
+import type { JournalKind } from '../../shared/contract/journal';
 import type { AttachmentRow, AttachmentsRepo } from './attachments.repo';
 import { checkImage, decodeBase64 } from './image';
-import { attachmentPath, extensionFor, storeAttachment } from './store';
+import { attachmentPath, extensionFor, storeAttachment, type AttachmentExt } from './store';
 
 /**
  * Image files from disk for incident reports. Only the bytes are taken: no file
@@ -29,12 +30,9 @@ export class AttachmentsService {
 
   addImage(input: { dataBase64: string; takenAt: string | null }, staffId: string): ImageAttachment {
     const image = checkImage(decodeBase64(input.dataBase64));
-    const sha256 = createHash('sha256').update(image.bytes).digest('hex');
-    // The file first: a row never points at a missing image (an unreferenced file is harmless).
-    storeAttachment(this.dataDir, sha256, image.bytes, image.ext);
     const record: AttachmentRow = {
       id: uuidv7(),
-      sha256,
+      sha256: createHash('sha256').update(image.bytes).digest('hex'),
       kind: 'photo',
       mediaType: image.mediaType,
       bytes: image.bytes.length,
@@ -46,15 +44,25 @@ export class AttachmentsService {
       frameTime: input.takenAt,
       takenBy: staffId,
     };
+    // The journal carries a photo as it always has: without the snapshot-only columns.
+    const { cameraId: _camera, stream: _stream, ...photo } = record;
+    this.keep(record, image.bytes, image.ext, 'attachment.added', photo);
+    return this.toImages([record])[0]!;
+  }
+
+  /**
+   * Keeps an attachment: its file first, named by the SHA-256 of its bytes (a row never
+   * points at a missing file; an unreferenced file is harmless), then its row and journal
+   * entry in one transaction. Snapshots and photos both come through here.
+   */
+  keep(record: AttachmentRow, bytes: Buffer, ext: AttachmentExt, kind: JournalKind, payload: unknown): void {
+    storeAttachment(this.dataDir, record.sha256, bytes, ext);
     this.db
       .transaction(() => {
         this.repo.insert(record);
-        // The journal carries a photo as it always has: without the snapshot-only columns.
-        const { cameraId: _camera, stream: _stream, ...photo } = record;
-        this.journal.append({ kind: 'attachment.added', recordId: record.id, actor: staffId, payload: photo });
+        this.journal.append({ kind, recordId: record.id, actor: record.takenBy, payload });
       })
       .immediate();
-    return this.toImages([record])[0]!;
   }
 
   /** Photos by id, for a draft's evidence list; pictures are patron records, so this is an audited read. */

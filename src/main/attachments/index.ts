@@ -13,17 +13,7 @@ export function createAttachments(k: DeskKernel, ports: { cameras: SnapshotCamer
   const repo = new AttachmentsRepo(k.db);
   const staffNames = (ids: readonly string[]) => ports.staff.names(ids);
   const service = new AttachmentsService(k.db, repo, k.journal, k.audit, k.dataDir, staffNames, k.clock);
-  const snapshots = new SnapshotsService(
-    k.db,
-    repo,
-    k.journal,
-    k.audit,
-    k.dataDir,
-    ports.cameras,
-    staffNames,
-    k.events,
-    k.clock,
-  );
+  const snapshots = new SnapshotsService(repo, service, k.audit, ports.cameras, staffNames, k.events, k.clock);
   k.events.on('snapshot.taken', () => k.consoles.broadcast('snapshots.changed', {}));
   return { service, snapshots, handlers: attachmentsHandlers(service, snapshots) };
 }

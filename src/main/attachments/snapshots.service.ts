@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
-import type { Db } from '../db/connection';
-import type { Journal } from '../db/journal';
 import type { DomainEvents } from '../events';
 import { invalid, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import type { Snapshot, StreamName } from '../../shared/contract/cameras';
 import type { AttachmentRow, AttachmentsRepo } from './attachments.repo';
+import type { AttachmentsService } from './attachments.service';
 import { decodeBase64Png, pngDimensions } from './png';
-import { storeAttachment } from './store';
 
 /** A shift, for the snapshot tray: what this desk captured in the last 12 hours. */
 export const SHIFT_MS = 12 * 60 * 60 * 1000;
@@ -35,11 +33,9 @@ export interface SnapshotCameras {
  */
 export class SnapshotsService {
   constructor(
-    private readonly db: Db,
     private readonly repo: AttachmentsRepo,
-    private readonly journal: Journal,
+    private readonly attachments: AttachmentsService,
     private readonly audit: AuditService,
-    private readonly dataDir: string,
     private readonly cameras: SnapshotCameras,
     private readonly staffNames: (ids: readonly string[]) => Map<string, string>,
     private readonly events: DomainEvents,
@@ -54,12 +50,9 @@ export class SnapshotsService {
     }
     const bytes = decodeBase64Png(input.png);
     const { width, height } = pngDimensions(bytes);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    // The file first: a row never points at a missing image (an unreferenced file is harmless).
-    storeAttachment(this.dataDir, sha256, bytes);
     const record: AttachmentRow = {
       id: uuidv7(),
-      sha256,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
       kind: 'snapshot',
       mediaType: 'image/png',
       bytes: bytes.length,
@@ -71,12 +64,7 @@ export class SnapshotsService {
       frameTime: input.frameTime,
       takenBy: staffId,
     };
-    this.db
-      .transaction(() => {
-        this.repo.insert(record);
-        this.journal.append({ kind: 'snapshot.taken', recordId: record.id, actor: staffId, payload: record });
-      })
-      .immediate();
+    this.attachments.keep(record, bytes, 'png', 'snapshot.taken', record);
     this.events.emit('snapshot.taken', { attachmentId: record.id, cameraId: camera.id });
     return this.toSnapshots([record])[0]!;
   }

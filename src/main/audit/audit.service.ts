@@ -23,7 +23,10 @@ export class AuditService {
     private readonly repo: AuditRepo,
     private readonly clock: Clock = systemClock,
   ) {
-    this.refusals = new RefusalAggregator((e) => this.write(e, e.count, e.at), () => clock.ms());
+    this.refusals = new RefusalAggregator(
+      (e) => this.write(e, e.count, e.at),
+      () => clock.ms(),
+    );
   }
 
   record(event: AuditEvent): void {

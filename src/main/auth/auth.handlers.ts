@@ -39,8 +39,7 @@ export const authHandlers = (
 
   return {
     'auth.state': (_input, ctx) => auth.state(ctx.session),
-    'auth.createAdministrator': async (input, ctx) =>
-      announce(ctx, await auth.createAdministrator(ctx.session, input)),
+    'auth.createAdministrator': async (input, ctx) => announce(ctx, await auth.createAdministrator(ctx.session, input)),
     'auth.signIn': async (input, ctx) => announce(ctx, await auth.signIn(ctx.session, input)),
     'auth.unlock': async (input, ctx) => announce(ctx, await auth.unlock(ctx.session, input.passphrase)),
     'auth.lock': (_input, ctx) => announce(ctx, auth.lock(ctx.session, 'button')),

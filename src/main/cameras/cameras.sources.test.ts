@@ -30,6 +30,7 @@ function registry() {
   const zoneId = branches.addZone(branch.id, { name: 'Lobby', kind: 'interior', floor: '' }, null).zones[0]!.id;
   let changes = 0;
   events.on('cameras.changed', () => changes++);
+  events.on('camera.removed', () => changes++);
   // A new store reads the key file afresh, as after a restart.
   const service = () =>
     new CamerasService(

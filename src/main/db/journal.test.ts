@@ -34,7 +34,9 @@ describe('journal', () => {
   });
 
   it('refuses an append outside a transaction', () => {
-    expect(() => journal.append({ kind: 'settings.updated', recordId: 'r', actor: null, payload: {} })).toThrow(/transaction/);
+    expect(() => journal.append({ kind: 'settings.updated', recordId: 'r', actor: null, payload: {} })).toThrow(
+      /transaction/,
+    );
   });
 
   it('refuses UPDATE and DELETE on entries', () => {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { GuidelineRule, GuidelineVersion, Severity } from '../../shared/contract/guidelines';
+import type { FiledRule } from '../../shared/contract/incidents';
 
 export interface RuleFields {
   code: string;
@@ -22,6 +23,7 @@ interface RuleRow {
 
 interface VersionRow {
   id: string;
+  rule_id: string;
   version: number;
   code: string;
   title: string;
@@ -31,19 +33,18 @@ interface VersionRow {
   created_by: string | null;
 }
 
-/** A rule's wording at one version, as a report filed under it quotes it. */
-export interface RuleVersionRow {
-  ruleId: string;
-  versionId: string;
-  version: number;
-  code: string;
-  title: string;
-  description: string;
-  severity: Severity;
-}
-
 const CURRENT = `SELECT r.id, v.id AS version_id, v.version, v.code, v.title, v.description, v.severity, r.retired, v.created_at
   FROM guideline_rules r JOIN guideline_versions v ON v.id = r.current_version_id`;
+
+const toWording = (v: VersionRow): FiledRule => ({
+  ruleId: v.rule_id,
+  versionId: v.id,
+  version: v.version,
+  code: v.code,
+  title: v.title,
+  description: v.description,
+  severity: v.severity,
+});
 
 const toRule = (r: RuleRow): GuidelineRule => ({
   id: r.id,
@@ -82,37 +83,21 @@ export class GuidelinesRepo {
     return this.db
       .prepare<[string], VersionRow>('SELECT * FROM guideline_versions WHERE rule_id = ? ORDER BY version')
       .all(id)
-      .map((v) => ({
-        versionId: v.id,
-        version: v.version,
-        code: v.code,
-        title: v.title,
-        description: v.description,
-        severity: v.severity,
-        createdAt: v.created_at,
-        createdBy: v.created_by,
-      }));
+      .map((v) => {
+        const { ruleId: _rule, ...wording } = toWording(v);
+        return { ...wording, createdAt: v.created_at, createdBy: v.created_by };
+      });
   }
 
-  /** Versions by id, whatever rule they belong to. */
-  versions(ids: readonly string[]): Map<string, RuleVersionRow> {
-    const stmt = this.db.prepare<[string], VersionRow & { rule_id: string }>('SELECT * FROM guideline_versions WHERE id = ?');
-    const out = new Map<string, RuleVersionRow>();
-    for (const id of new Set(ids)) {
-      const v = stmt.get(id);
-      if (v) {
-        out.set(id, {
-          ruleId: v.rule_id,
-          versionId: v.id,
-          version: v.version,
-          code: v.code,
-          title: v.title,
-          description: v.description,
-          severity: v.severity,
-        });
-      }
-    }
-    return out;
+  /** Versions by id, whatever rule they belong to: the wording each report quotes. */
+  versions(ids: readonly string[]): Map<string, FiledRule> {
+    const stmt = this.db.prepare<[string], VersionRow>('SELECT * FROM guideline_versions WHERE id = ?');
+    return new Map(
+      [...new Set(ids)].flatMap((id) => {
+        const v = stmt.get(id);
+        return v ? [[id, toWording(v)] as const] : [];
+      }),
+    );
   }
 
   /** The rule's identity without its wording: what a report filing under it needs to know. */

@@ -7,7 +7,8 @@ import type { JournalKind } from '../../shared/contract/journal';
 import { conflict, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import { Severity, type GuidelineRule, type GuidelineVersion } from '../../shared/contract/guidelines';
-import type { GuidelinesRepo, RuleFields, RuleVersionRow } from './guidelines.repo';
+import type { GuidelinesRepo, RuleFields } from './guidelines.repo';
+import type { FiledRule } from '../../shared/contract/incidents';
 
 const Defaults = z.object({
   rules: z.array(z.object({ code: z.string(), title: z.string(), description: z.string(), severity: Severity })),
@@ -56,7 +57,10 @@ export class GuidelinesService {
     this.rule(id);
     const versions = this.repo.history(id);
     const names = this.staffNames(versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])));
-    return versions.map(({ createdBy, ...v }) => ({ ...v, createdByName: createdBy ? (names.get(createdBy) ?? null) : null }));
+    return versions.map(({ createdBy, ...v }) => ({
+      ...v,
+      createdByName: createdBy ? (names.get(createdBy) ?? null) : null,
+    }));
   }
 
   // ---- the port incident reports file under ----
@@ -67,7 +71,7 @@ export class GuidelinesService {
   }
 
   /** Rule wordings by version id, as reports quote them. */
-  versions(versionIds: readonly string[]): Map<string, RuleVersionRow> {
+  versions(versionIds: readonly string[]): Map<string, FiledRule> {
     return this.repo.versions(versionIds);
   }
 

@@ -1,10 +1,4 @@
-import type {
-  Amendment,
-  FiledRule,
-  IncidentContent,
-  IncidentRecord,
-  Review,
-} from '../../shared/contract/incidents';
+import type { Amendment, FiledRule, IncidentContent, IncidentRecord, Review } from '../../shared/contract/incidents';
 import type { IncidentsRepo, VersionRow } from './incidents.repo';
 import type { IncidentPorts } from './ports';
 
@@ -29,7 +23,11 @@ export class IncidentRecords {
     const versions = this.repo.versions(id);
     const current = versions.find((v) => v.vid === h.current_version)!;
     const reviews = this.repo.reviews(id);
-    const names = this.ports.staff.names([h.reporter_id, ...versions.map((v) => v.created_by), ...reviews.map((r) => r.by)]);
+    const names = this.ports.staff.names([
+      h.reporter_id,
+      ...versions.map((v) => v.created_by),
+      ...reviews.map((r) => r.by),
+    ]);
     const nameOf = (staffId: string) => names.get(staffId) ?? UNKNOWN;
 
     const rules = this.rules(current.vid);
@@ -74,16 +72,14 @@ export class IncidentRecords {
       cameras,
       attachments,
       amendments: versions.filter((v) => v.version > 1).map((v) => toAmendment(v, nameOf(v.created_by))),
-      reviews: reviews.map(
-        (r): Review => ({
-          id: r.id,
-          at: r.at,
-          by: { id: r.by, name: nameOf(r.by) },
-          decision: r.decision,
-          comment: r.comment,
-          version: r.version,
-        }),
-      ),
+      reviews: reviews.map((r): Review => ({
+        id: r.id,
+        at: r.at,
+        by: { id: r.by, name: nameOf(r.by) },
+        decision: r.decision,
+        comment: r.comment,
+        version: r.version,
+      })),
       journal: this.ports.journal.forRecord(id).map((e) => ({ kind: e.kind, at: e.at, hash: e.hash })),
     };
   }
@@ -95,7 +91,17 @@ export class IncidentRecords {
     return refs.flatMap((r) => {
       const v = wording.get(r.versionId);
       return v
-        ? [{ ruleId: r.ruleId, versionId: v.versionId, version: v.version, code: v.code, title: v.title, description: v.description, severity: v.severity }]
+        ? [
+            {
+              ruleId: r.ruleId,
+              versionId: v.versionId,
+              version: v.version,
+              code: v.code,
+              title: v.title,
+              description: v.description,
+              severity: v.severity,
+            },
+          ]
         : [];
     });
   }

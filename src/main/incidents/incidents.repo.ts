@@ -162,7 +162,9 @@ export class IncidentsRepo {
 
   attachmentIds(vid: number): string[] {
     return this.db
-      .prepare<[number], { id: string }>('SELECT attachment_id AS id FROM incident_attachments WHERE vid = ? ORDER BY ord')
+      .prepare<[number], { id: string }>(
+        'SELECT attachment_id AS id FROM incident_attachments WHERE vid = ? ORDER BY ord',
+      )
       .all(vid)
       .map((r) => r.id);
   }

@@ -1,6 +1,5 @@
 import type { Branch, Zone } from '../../shared/contract/branches';
-import type { AttachmentMeta } from '../../shared/contract/incidents';
-import type { Severity } from '../../shared/contract/guidelines';
+import type { AttachmentMeta, FiledRule } from '../../shared/contract/incidents';
 import type { JournalEntry } from '../db/journal';
 
 /**
@@ -17,10 +16,8 @@ export interface IncidentPorts {
   staff: { names(ids: readonly string[]): Map<string, string> };
   guidelines: {
     state(ruleId: string): { currentVersionId: string; code: string; retired: boolean } | undefined;
-    versions(versionIds: readonly string[]): Map<
-      string,
-      { ruleId: string; versionId: string; version: number; code: string; title: string; description: string; severity: Severity }
-    >;
+    /** Rule wordings by version id, as reports quote them. */
+    versions(versionIds: readonly string[]): Map<string, FiledRule>;
   };
   people: { exists(id: string): boolean };
   cameras: { exists(id: string): boolean; names(ids: readonly string[]): Map<string, string> };

@@ -17,7 +17,10 @@ export interface IncidentPdfPorts {
   branches: { find(id: string): Branch | undefined; zoneOf(id: string): Zone | undefined };
   staff: { names(ids: readonly string[]): Map<string, string> };
   cameras: { names(ids: readonly string[]): Map<string, string> };
-  attachments: { meta(ids: readonly string[]): AttachmentMeta[]; filePath(sha256: string, mediaType: string): string | null };
+  attachments: {
+    meta(ids: readonly string[]): AttachmentMeta[];
+    filePath(sha256: string, mediaType: string): string | null;
+  };
 }
 
 export interface IncidentPdf {

@@ -8,6 +8,7 @@ import {
   type DownloadItem,
   type WebContents,
 } from 'electron';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../../shared/channels';
 import { fail, type Result } from '../../shared/result';
 import type { Session } from '../rpc/sessions';
 import type { Services } from '../services';
@@ -17,9 +18,6 @@ import { APP_ENTRY_URL, createMainWindow } from './window-options';
 
 const APP_SCHEME = 'vigil';
 const APP_HOST = 'app';
-// The preload (src/preload/index.ts) uses the same two channel names.
-const CALL_CHANNEL = 'vigil:call';
-const EVENT_CHANNEL = 'vigil:event';
 
 /**
  * The app's own scheme, registered as standard and secure so the page gets a real

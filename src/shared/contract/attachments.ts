@@ -27,7 +27,6 @@ export const ImageAttachment = z.object({
 });
 export type ImageAttachment = z.infer<typeof ImageAttachment>;
 
-
 export const attachmentsContract = {
   'attachments.addImage': method({
     summary:

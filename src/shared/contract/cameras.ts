@@ -110,18 +110,6 @@ export const Snapshot = z.object({
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
-/** The import/export file (DESIGN: Settings → Cameras). Passwords are never exported. */
-export const CameraFileEntry = z.strictObject({
-  name: z.string(),
-  branch: z.string(),
-  zone: z.string(),
-  kind: z.enum(CAMERA_KINDS),
-  url: z.string(),
-  gridUrl: z.string().optional(),
-  username: z.string().optional(),
-  password: z.string().optional(),
-});
-
 export const camerasContract = {
   'cameras.list': method({
     summary: 'Enabled and disabled cameras with their stream health, and the media path for this console.',

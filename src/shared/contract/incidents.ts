@@ -7,12 +7,9 @@ import { CameraRef, DraftContent, IncidentContent } from './incident-fields';
 
 export * from './incident-fields';
 
-export const INCIDENT_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'closed'] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 /** Statuses of a filed report (a draft is not a record yet). */
 export const FILED_STATUSES = ['submitted', 'returned', 'approved', 'closed'] as const;
 export const REVIEW_DECISIONS = ['approved', 'returned', 'closed'] as const;
-
 
 /** Text with its search matches marked, as plain pieces: the UI wraps `match` pieces in <mark>, never parses HTML. */
 export const Highlighted = z.array(z.object({ text: z.string(), match: z.boolean() }));

@@ -14,7 +14,6 @@ export const Staff = z.object({
 });
 export type Staff = z.infer<typeof Staff>;
 
-
 const Role = z.enum(ROLES);
 
 export const staffContract = {
