@@ -1,5 +1,4 @@
 import type { HealthReason } from '../../shared/contract/cameras';
-import { liveHlsOutputArgs } from './hls-output';
 
 // Checked in order against ffmpeg's stderr (-loglevel error): the first match names the reason.
 const PATTERNS: [RegExp, HealthReason][] = [
@@ -21,28 +20,4 @@ const PATTERNS: [RegExp, HealthReason][] = [
 export function reasonFromFfmpeg(stderr: string): HealthReason {
   for (const [pattern, reason] of PATTERNS) if (pattern.test(stderr)) return reason;
   return 'sourceEnded';
-}
-
-/**
- * The remux: RTSP over TCP (UDP is lost on busy networks), copied without
- * re-encoding into Vigil's live HLS (hls-output.ts). Audio is dropped: cameras send
- * G.711 or AAC and the wall is silent.
- */
-export function remuxArgs(inputUrl: string, dir: string): string[] {
-  return [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-rtsp_transport',
-    'tcp',
-    // Socket I/O timeout in µs: a camera that goes silent ends ffmpeg instead of hanging it.
-    '-timeout',
-    '5000000',
-    '-i',
-    inputUrl,
-    '-c',
-    'copy',
-    '-an',
-    ...liveHlsOutputArgs(dir),
-  ];
 }

@@ -19,7 +19,7 @@ export function splitCredentials(url: string): { url: string; username: string |
   return { url: u.toString(), username, password };
 }
 
-/** The URL with credentials inside, the only form ffmpeg takes them in for RTSP. */
+/** The URL with credentials inside, the only form ffmpeg takes them in for RTSP (given on stdin: remux.ts). */
 export function withCredentials(url: string, username: string | null, password: string | null): string {
   if (!username) return url;
   const u = new URL(url);

@@ -50,7 +50,10 @@ export class HlsSupervisor implements Supervisor {
     this.tracker = new HealthTracker(source.cameraId, source.stream, onHealth);
     const split = splitCredentials(source.url);
     this.url = split.url;
+    // The origin is fixed here, from the administrator's address: what a playlist or a
+    // redirect names later is judged against it (upstream.ts), for playlists and segments alike.
     this.auth = {
+      origin: new URL(split.url).origin,
       username: source.username ?? split.username,
       password: source.username ? source.password : split.password,
     };
@@ -95,9 +98,7 @@ export class HlsSupervisor implements Supervisor {
   async segment(name: string): Promise<MediaResponse> {
     const url = LOCAL_NAME.test(name) ? this.names.get(name) : undefined;
     if (this.stopped || !url) return notFound();
-    // The camera's password goes only to the camera's own origin, never to a host its playlist names.
-    const auth = new URL(url).origin === new URL(this.url).origin ? this.auth : { username: null, password: null };
-    const r = await fetchUpstream(url, auth, { timeoutMs: SEGMENT_TIMEOUT_MS, maxBytes: SEGMENT_MAX_BYTES });
+    const r = await fetchUpstream(url, this.auth, { timeoutMs: SEGMENT_TIMEOUT_MS, maxBytes: SEGMENT_MAX_BYTES });
     if (!r.ok) return r.reason === 'notFound' ? notFound() : plain(502, REASON_MESSAGES[r.reason]);
     return segmentResponse(name, r.body);
   }

@@ -78,13 +78,14 @@ afterAll(async () => {
 });
 
 describe('RTSP supervisor', { timeout: 60_000 }, () => {
-  it('remuxes with -c copy over TCP, goes live, and serves ffmpeg’s playlist and segments', async () => {
+  it('remuxes with -c copy, goes live, and serves ffmpeg’s playlist and segments', async () => {
     const cam = source(cameras.url(1));
     supervision.sync([cam]);
     await reach(cam, 'live');
     const [ffmpeg] = ffmpegChildren();
-    expect(ffmpeg?.args).toEqual(expect.arrayContaining(['-rtsp_transport', 'tcp', '-c', 'copy', '-an', '-f', 'hls']));
-    expect(ffmpeg?.args.join(' ')).not.toMatch(/libx264|-c:v/);
+    // The address arrives on stdin (TCP and credentials: supervisor-rtsp-argv.test.ts).
+    expect(ffmpeg?.args).toEqual(expect.arrayContaining(['-i', 'pipe:0', '-c', 'copy', '-an', '-f', 'hls']));
+    expect(ffmpeg?.args.join(' ')).not.toMatch(/libx264|-c:v|rtsp:/);
     const playlist = await supervision.playlist(cam.cameraId, 'main');
     expect(playlist.headers['Content-Type']).toBe('application/vnd.apple.mpegurl');
     const text = String(playlist.body);
@@ -123,7 +124,6 @@ describe('RTSP supervisor', { timeout: 60_000 }, () => {
       const now = ffmpegChildren();
       return now.length === 1 && now[0]!.pid !== first!.pid && now;
     });
-    expect(running!.args).toContain(cameras.url(1));
     expect(existsSync(`/proc/${first!.pid}`)).toBe(false);
     await reach(cam, 'live');
     const liveDir = join(dir.path, 'live', cam.cameraId, 'main');

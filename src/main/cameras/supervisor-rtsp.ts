@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import type { StreamHealth } from '../../shared/contract/cameras';
 import { Backoff, type BackoffLimits } from './backoff';
 import { stopChild, TailLines } from './child';
-import { reasonFromFfmpeg, remuxArgs } from './ffmpeg-errors';
+import { reasonFromFfmpeg } from './ffmpeg-errors';
 import { HealthTracker, REASON_MESSAGES } from './health';
 import { notFound, plain, playlistResponse, segmentResponse, type MediaResponse } from './media-response';
 import { newestSegmentKey, parsePlaylist, withoutEndList } from './playlist';
-import { redactCredentials, withCredentials } from './redact';
+import { redactCredentials } from './redact';
+import { remuxArgs, remuxInput } from './remux';
 import { LookTimer, SegmentClock } from './segment-clock';
 import type { StreamSource } from './sources';
 import type { Log, Supervisor } from './supervisor';
@@ -104,10 +105,21 @@ export class RtspSupervisor implements Supervisor {
     rmSync(this.opts.dir, { recursive: true, force: true });
     mkdirSync(this.opts.dir, { recursive: true });
     this.stderr.clear();
-    const input = withCredentials(this.source.url, this.source.username, this.source.password);
-    const child = spawn(ffmpegPath, remuxArgs(input, this.opts.dir), { stdio: ['ignore', 'ignore', 'pipe'] });
+    let input: string;
+    try {
+      input = remuxInput(this.source.url, this.source.username, this.source.password);
+    } catch (e) {
+      // Only an address that slipped past validation: retrying would not change it.
+      this.opts.log(`camera ${this.source.cameraId}/${this.source.stream}: not started: ${(e as Error).message}`);
+      return this.tracker.failed('unreachable');
+    }
+    // The URL and its credentials go through stdin, never argv or the environment (remux.ts).
+    const child = spawn(ffmpegPath, remuxArgs(this.opts.dir), { stdio: ['pipe', 'ignore', 'pipe'] });
     this.child = child;
     child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk));
+    // EPIPE when ffmpeg exits before reading it (or never started): its exit or 'error' says why.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
     // A spawn failure (ffmpeg deleted since it was found) arrives as 'error', and 'exit' may not follow.
     child.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT' || e.code === 'EACCES') this.stderr.push('ffmpeg could not be started\n');
