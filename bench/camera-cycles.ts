@@ -48,7 +48,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs: num
 export async function benchCameraCycles(): Promise<void> {
   const rtsp = await startRtspCameras({ count: CAMERAS, size: '320x180', fps: 10 });
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-bench-cycles-'));
-  const shell = await startWebShellProcess(['--data', dataDir, '--port', '0']);
+  const shell = await startWebShellProcess(['--data', dataDir, '--port', '0'], undefined, { checkOutputs: false });
   const main = shell.process.pid!;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

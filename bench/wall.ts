@@ -114,7 +114,7 @@ async function signedInDesk(browser: Browser, shell: WebShellProcess): Promise<P
 /** Vigil's own wall: the web shell, the real desk page, 4×4. */
 async function vigil(browser: Browser, cdp: CDPSession, cams: HlsCamera[]) {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-bench-wall-'));
-  const shell = await startWebShellProcess(['--data', dataDir, '--port', '0']);
+  const shell = await startWebShellProcess(['--data', dataDir, '--port', '0'], undefined, { checkOutputs: false });
   const page = await signedInDesk(browser, shell);
   await addCameras(
     page,
@@ -166,7 +166,7 @@ async function vigil(browser: Browser, cdp: CDPSession, cams: HlsCamera[]) {
 async function rtspRemux(browser: Browser): Promise<{ perProcess: number[]; count: number }> {
   const rtsp = await startRtspCameras({ count: RTSP_CAMERAS, size: '640x360', fps: 15 });
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-bench-rtsp-'));
-  const shell = await startWebShellProcess(['--data', dataDir, '--port', '0']);
+  const shell = await startWebShellProcess(['--data', dataDir, '--port', '0'], undefined, { checkOutputs: false });
   const page = await signedInDesk(browser, shell);
   await addCameras(
     page,
@@ -178,7 +178,11 @@ async function rtspRemux(browser: Browser): Promise<{ perProcess: number[]; coun
   );
   await page.close(); // only main's remux is measured
   await new Promise((r) => setTimeout(r, 10_000));
-  const pids = execFileSync('pgrep', ['-f', 'rtsp_transport tcp'], { encoding: 'utf8' }).trim().split('\n').map(Number);
+  // The remuxes are the web shell's own ffmpeg children (their command line names no camera).
+  const pids = execFileSync('pgrep', ['-P', String(shell.process.pid), 'ffmpeg'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map(Number);
   const ticks = (pid: number) => {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return Number(f[11]) + Number(f[12]); // utime + stime, in clock ticks
