@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { call } from '../../lib/api';
 import type { CallError } from '../../lib/api';
 import { useFocusFirstInvalid } from '../../lib/useFocusInvalid';
+import { useQuery } from '../../lib/useQuery';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/Notice';
@@ -24,19 +25,12 @@ interface DraftEditorProps {
 
 /** Loads one of my drafts where it was left (with any text typed but not yet saved) and edits it. */
 export function DraftEditor({ id, ...rest }: DraftEditorProps) {
-  const [loaded, setLoaded] = useState<{ id: string; draft?: Draft; error?: CallError }>({ id });
-  useEffect(() => {
-    let live = true;
-    void call('incidents.getDraft', { id }).then((r) => {
-      if (live) setLoaded(r.ok ? { id, draft: r.value } : { id, error: r.error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  if (loaded.id !== id || (!loaded.draft && !loaded.error)) return <p className="muted">Opening the draft…</p>;
-  if (!loaded.draft) return <ErrorNotice error={loaded.error} />;
-  return <DraftForm key={id} draft={loaded.draft} recovered={recoverTyped(loaded.draft)} {...rest} />;
+  const loaded = useQuery('incidents.getDraft', { id });
+  // While another draft loads, the last one's answer is kept: it is not this draft.
+  const draft = loaded.value?.id === id ? loaded.value : undefined;
+  if (loaded.error) return <ErrorNotice error={loaded.error} />;
+  if (!draft) return <p className="muted">Opening the draft…</p>;
+  return <DraftForm key={id} draft={draft} recovered={recoverTyped(draft)} {...rest} />;
 }
 
 function DraftForm({

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../../lib/api';
 import type { CallError } from '../../lib/api';
-import { useMethod } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 import { STORAGE_KEYS, readStored, writeStored } from '../../lib/storage';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -59,8 +59,8 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
   const [error, setError] = useState<CallError | undefined>(undefined);
   const searchRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLDivElement>(null);
-  const guidelines = useMethod('guidelines.list');
-  const drafts = useMethod('incidents.listDrafts');
+  const guidelines = useQuery('guidelines.list', {});
+  const drafts = useQuery('incidents.listDrafts', {});
 
   const headerBranch = filter.value === ALL_BRANCHES ? '' : filter.value;
   const branchId = branchChoice && branchChoice.header === filter.value ? branchChoice.value : headerBranch;

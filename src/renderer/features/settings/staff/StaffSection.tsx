@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import { call } from '../../../lib/api';
 import type { CallError, Result } from '../../../lib/api';
-import { useMethod } from '../../../lib/useCall';
+import { useQuery } from '../../../lib/useQuery';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorNotice, StatusNotice } from '../../../components/Notice';
@@ -13,7 +13,7 @@ import { ResetPassphraseForm } from './ResetPassphraseForm';
 import { StaffRow } from './StaffRow';
 
 export function StaffSection({ self }: { self: StaffSummary }) {
-  const list = useMethod('staff.list');
+  const list = useQuery('staff.list', {});
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<StaffListing | null>(null);
   const [confirming, setConfirming] = useState<StaffListing | null>(null);
