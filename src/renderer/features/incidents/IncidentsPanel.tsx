@@ -14,6 +14,7 @@ import type { BranchFilter } from '../desk/useBranchFilter';
 import { DraftEditor } from './DraftEditor';
 import { DraftsList } from './DraftsList';
 import { IncidentList } from './IncidentList';
+import type { IncidentListHandle } from './IncidentList';
 import { ReportView } from './ReportView';
 import { SearchFiltersForm } from './SearchFilters';
 import { NO_FILTERS, useIncidentSearch } from './useIncidentSearch';
@@ -59,6 +60,7 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
   const [error, setError] = useState<CallError | undefined>(undefined);
   const searchRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<IncidentListHandle>(null);
   const guidelines = useQuery('guidelines.list', {});
   const drafts = useQuery('incidents.listDrafts', {});
 
@@ -105,7 +107,7 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
     setOpen({ kind: 'report', id });
     // When the list gives way to the report (a narrow panel), the cursor follows the report.
     requestAnimationFrame(() => {
-      if (!document.querySelector('.incident-viewport')?.checkVisibility()) detailRef.current?.focus();
+      if (!listRef.current?.isShown()) detailRef.current?.focus();
     });
   }
 
@@ -175,6 +177,7 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
             </EmptyState>
           ) : (
             <IncidentList
+              ref={listRef}
               items={search.items}
               searching={search.searching}
               hasMore={search.hasMore}
@@ -197,7 +200,7 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
               if (e.key !== 'Escape' || e.defaultPrevented || open.kind === 'draft' || isTypingTarget(e.target)) return;
               e.preventDefault();
               setOpen(null);
-              document.querySelector<HTMLElement>('.incident-viewport')?.focus();
+              listRef.current?.focus();
             }}
           >
             {open.kind !== 'draft' && (
