@@ -7,7 +7,7 @@ import { SEX_WORD } from './words';
 const SETTLE_MS = 250;
 
 /** One line that tells two people of the same name apart. */
-export function describePerson(p: Person): string {
+function describePerson(p: Person): string {
   return [p.name, SEX_WORD[p.sex].toLowerCase(), p.ageEstimate && `age ${p.ageEstimate}`, p.height, p.hair]
     .filter(Boolean)
     .join(', ');
