@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
-import { call } from '../lib/api';
-import { useEvent } from '../lib/useCall';
-import type { SessionState } from '../../shared/contract';
+import { useMemo } from 'react';
+import { useEvent } from '../lib/useEvent';
+import { useQuery } from '../lib/useQuery';
 import { SessionContext } from './session';
 import type { ReadyInfo } from './session';
 import { FailedScreen } from './FailedScreen';
@@ -17,26 +16,14 @@ import { Desk } from '../features/desk/Desk';
  * someone else.
  */
 export function SessionRouter({ info }: { info: ReadyInfo }) {
-  const [session, setSession] = useState<SessionState | undefined>(undefined);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
-
-  useEffect(() => {
-    let live = true;
-    void call('auth.state', {}).then((r) => {
-      if (!live) return;
-      if (r.ok) setSession(r.value);
-      else setFailure(r.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-
+  // Asked once; after that every auth call's answer and main's session.changed set it.
+  const state = useQuery('auth.state', {});
+  const { value: session, setValue: setSession } = state;
   useEvent('session.changed', setSession);
 
-  const value = useMemo(() => (session ? { info, session, setSession } : null), [info, session]);
+  const value = useMemo(() => (session ? { info, session, setSession } : null), [info, session, setSession]);
 
-  if (failure && !session) return <FailedScreen heading="Vigil cannot read the session" message={failure} />;
+  if (state.error) return <FailedScreen heading="Vigil cannot read the session" message={state.error.message} />;
   if (!value || !session) return null;
 
   const withStaff = session.state === 'signedIn' || session.state === 'locked' ? session : undefined;

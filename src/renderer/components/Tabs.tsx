@@ -1,12 +1,19 @@
-import { useId, useRef } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useId, useImperativeHandle, useRef } from 'react';
+import type { KeyboardEvent, ReactNode, Ref } from 'react';
 
 export interface TabItem<K extends string> {
   key: K;
   label: string;
 }
 
+/** What the screen holding the tabs may do with them. */
+export interface TabsHandle {
+  /** Puts the cursor on the selected tab. */
+  focus: () => void;
+}
+
 interface TabsProps<K extends string> {
+  ref?: Ref<TabsHandle>;
   label: string;
   tabs: readonly TabItem<K>[];
   selected: K;
@@ -19,11 +26,14 @@ interface TabsProps<K extends string> {
  * WAI-ARIA tabs with automatic activation: one tab stop for the list, arrows
  * and Home/End move between tabs, the panel after it holds the selected one.
  */
-export function Tabs<K extends string>({ label, tabs, selected, onSelect, children, className }: TabsProps<K>) {
+export function Tabs<K extends string>({ ref, label, tabs, selected, onSelect, children, className }: TabsProps<K>) {
   const baseId = useId();
   const listRef = useRef<HTMLDivElement>(null);
   const tabId = (key: K) => `${baseId}-tab-${key}`;
   const panelId = `${baseId}-panel`;
+  const focusTab = (key: K) => listRef.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(key))}`)?.focus();
+
+  useImperativeHandle(ref, () => ({ focus: () => focusTab(selected) }));
 
   function move(e: KeyboardEvent<HTMLDivElement>) {
     const index = tabs.findIndex((t) => t.key === selected);
@@ -37,7 +47,7 @@ export function Tabs<K extends string>({ label, tabs, selected, onSelect, childr
     const tab = tabs[next];
     if (!tab) return;
     onSelect(tab.key);
-    listRef.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(tab.key))}`)?.focus();
+    focusTab(tab.key);
   }
 
   return (

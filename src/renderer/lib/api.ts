@@ -14,7 +14,7 @@ export async function connectBridge(): Promise<VigilBridge> {
   if (bridge) return bridge;
   if (window.vigil) bridge = window.vigil;
   else {
-    const { createWebBridge } = await import('../../preload/web-bridge');
+    const { createWebBridge } = await import('./web-bridge');
     bridge = createWebBridge();
     window.vigil = bridge;
   }

@@ -11,7 +11,7 @@ export interface Submitting {
   clear: () => void;
 }
 
-/** The state of one form's submission: pending, the refusal, and its per-field messages. */
+/** The state of one form's (or one action's) submission: pending, the refusal, and its per-field messages. */
 export function useSubmit(): Submitting {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<CallError | undefined>(undefined);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CallError, Result } from '../../lib/api';
-import { useEvent, useMethod } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 import { formatClockSeconds } from '../../lib/time';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
 import type { Branch, Camera, Snapshot } from '../../../shared/contract';
@@ -27,7 +27,7 @@ interface CameraWallProps {
 
 /** Layout, views, the slots or one camera large, and the shift's snapshots. */
 export function CameraWall({ cameras, mediaBase, branches, branch, staffId, onReportStarted }: CameraWallProps) {
-  const views = useMethod('views.list');
+  const views = useQuery('views.list', {}, { refetchOn: ['cameras.changed'] });
   const { arrangement, setLayout, place, showView, showAutomatic } = useArrangement(staffId);
   const [focused, setFocused] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
@@ -35,7 +35,6 @@ export function CameraWall({ cameras, mediaBase, branches, branch, staffId, onRe
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [error, setError] = useState<CallError | string | undefined>(undefined);
   const rootRef = useRef<HTMLDivElement>(null);
-  useEvent('cameras.changed', views.reload);
 
   const byId = useMemo(() => new Map(cameras.map((c) => [c.id, c])), [cameras]);
   const filtered = useMemo(() => cameras.filter((c) => !branch || c.branchId === branch.id), [cameras, branch]);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useEvent, useMethod } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 import { formatClockSeconds } from '../../lib/time';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/Notice';
@@ -16,9 +16,8 @@ interface SnapshotTrayProps {
  * can be checked against the original.
  */
 export function SnapshotTray({ timeZoneOf }: SnapshotTrayProps) {
-  const list = useMethod('snapshots.list');
+  const list = useQuery('snapshots.list', {}, { refetchOn: ['snapshots.changed'] });
   const [open, setOpen] = useState(true);
-  useEvent('snapshots.changed', list.reload);
   const snapshots = list.value?.snapshots ?? [];
   const mediaBase = list.value?.mediaBase ?? '';
 

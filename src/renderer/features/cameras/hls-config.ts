@@ -25,7 +25,7 @@ const QUICK_LOAD: LoaderConfig = {
  * (blocking-playlist-loader.ts) removes the first, and LiveEdge (usePlayer)
  * holds every tile at the same wall-clock delay.
  */
-export const LIVE_HLS_CONFIG = {
+const LIVE_HLS_CONFIG = {
   // Start about a segment behind the edge (hls.js keeps at least one segment back);
   // LiveEdge then sets the delay from how late segments really arrive.
   liveSyncDuration: 1,

@@ -3,7 +3,7 @@ import type { Result } from '../../lib/api';
 import type { Camera, Snapshot, StreamName } from '../../../shared/contract';
 
 /** The frame on screen as PNG base64, at the video's own size (not the tile's). */
-export function captureFrame(video: HTMLVideoElement): string | null {
+function captureFrame(video: HTMLVideoElement): string | null {
   const { videoWidth: width, videoHeight: height } = video;
   if (width === 0 || height === 0) return null;
   const canvas = document.createElement('canvas');

@@ -3,7 +3,7 @@ import './states.css';
 import type { Camera, HealthState, StreamHealth, StreamName } from '../../../shared/contract';
 import type { PlayerState } from './usePlayer';
 
-/** The state words of DESIGN.md §8: the word first, its colour (in cameras.css) second. */
+/** The state words of DESIGN.md §8: the word first, its colour (in states.css) second. */
 export const STATE_WORD: Record<HealthState, string> = {
   live: 'Live',
   connecting: 'Connecting',

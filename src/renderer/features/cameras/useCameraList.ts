@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useEvent, useMethod } from '../../lib/useCall';
+import { useEvent } from '../../lib/useEvent';
+import { useQuery } from '../../lib/useQuery';
 import type { CallError } from '../../lib/api';
 import type { Camera, StreamHealth } from '../../../shared/contract';
 import { newerHealth } from './status';
@@ -27,9 +28,8 @@ export interface CameraList {
 
 /** cameras.list kept current: reloaded on 'cameras.changed', health patched in from 'camera.health'. */
 export function useCameraList(): CameraList {
-  const list = useMethod('cameras.list');
+  const list = useQuery('cameras.list', {}, { refetchOn: ['cameras.changed'] });
   const [pushed, setPushed] = useState<ReadonlyMap<string, StreamHealth>>(() => new Map());
-  useEvent('cameras.changed', list.reload);
   const onHealth = useCallback(
     (h: StreamHealth) => setPushed((m) => new Map(m).set(healthKey(h), newerHealth(m.get(healthKey(h)), h))),
     [],

@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 
-export const SPLIT_MIN = 25;
-export const SPLIT_MAX = 70;
+const SPLIT_MIN = 25;
+const SPLIT_MAX = 70;
 export const SPLIT_DEFAULT = 48;
 const STEP = 5;
 

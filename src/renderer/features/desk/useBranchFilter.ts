@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useMethod, useEvent } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 import { STORAGE_KEYS, readStored, writeStored } from '../../lib/storage';
 import type { Branch } from '../../../shared/contract';
 
@@ -16,9 +16,8 @@ export interface BranchFilter {
 
 /** Which branch the desk is watching, remembered between starts; a retired branch falls back to all. */
 export function useBranchFilter(): BranchFilter {
-  const list = useMethod('branches.list');
+  const list = useQuery('branches.list', {}, { refetchOn: ['branches.changed'] });
   const [stored, setStored] = useState(() => readStored(STORAGE_KEYS.branchFilter) ?? ALL_BRANCHES);
-  useEvent('branches.changed', list.reload);
 
   const branches = (list.value ?? []).filter((b) => !b.retired);
   const selected = branches.find((b) => b.id === stored);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../lib/api';
-import type { CallError } from '../../lib/api';
 import { useFocusFirstInvalid } from '../../lib/useFocusInvalid';
+import { useSubmit } from '../../lib/useSubmit';
 import { Button } from '../../components/Button';
 import { TextAreaField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
@@ -24,11 +24,10 @@ export function AmendEditor({ record, branches, onAmended, onCancel }: AmendEdit
   // The filed content is a complete draft: every field a draft has, each filled in.
   const [content, setContent] = useState<DraftContent>(record.content);
   const [reason, setReason] = useState('');
-  const [refusal, setRefusal] = useState<CallError | undefined>(undefined);
-  const [pending, setPending] = useState(false);
+  const submit = useSubmit();
   const formRef = useRef<HTMLFormElement>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
-  useFocusFirstInvalid(formRef, refusal);
+  useFocusFirstInvalid(formRef, submit.error);
   useEffect(() => reasonRef.current?.focus(), []);
 
   // The filed branch stays listed even if it was retired since, so the form shows it.
@@ -37,19 +36,13 @@ export function AmendEditor({ record, branches, onAmended, onCancel }: AmendEdit
     : [...branches, { ...record.branch, address: '', retired: true, zones: [] }];
 
   async function save() {
-    setPending(true);
-    const r = await call('incidents.amend', {
-      id: record.id,
-      version: record.version,
-      reason,
-      content: asFiledContent(content),
-    });
-    setPending(false);
-    if (r.ok) onAmended(`Amended ${r.value.number}: now version ${r.value.version}, back with the reviewers.`);
-    else setRefusal(r.error);
+    const amended = await submit.run(() =>
+      call('incidents.amend', { id: record.id, version: record.version, reason, content: asFiledContent(content) }),
+    );
+    if (amended) onAmended(`Amended ${amended.number}: now version ${amended.version}, back with the reviewers.`);
   }
 
-  const errors = fieldsUnder(refusal?.fields, 'content.');
+  const errors = fieldsUnder(submit.error?.fields, 'content.');
   return (
     <form
       ref={formRef}
@@ -73,7 +66,7 @@ export function AmendEditor({ record, branches, onAmended, onCancel }: AmendEdit
       <p className="muted">
         The report as filed is kept. Your changes and the reason are added after it, with your name and the time.
       </p>
-      <ErrorNotice error={refusal} />
+      <ErrorNotice error={submit.error} />
       <TextAreaField
         label="Reason for the amendment"
         value={reason}
@@ -83,7 +76,7 @@ export function AmendEditor({ record, branches, onAmended, onCancel }: AmendEdit
         spellCheck
         fieldClassName="field-wide"
         hint="Required: what is corrected and why (for example, the supervisor’s comment)."
-        error={refusal?.fields?.reason}
+        error={submit.fieldError('reason')}
       />
       <ContentEditor
         content={content}
@@ -94,8 +87,8 @@ export function AmendEditor({ record, branches, onAmended, onCancel }: AmendEdit
         filed={record.attachments}
       />
       <div className="form-actions form-foot">
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending ? 'Saving…' : 'Save amendment'}
+        <Button type="submit" variant="primary" disabled={submit.pending}>
+          {submit.pending ? 'Saving…' : 'Save amendment'}
         </Button>
         <Button variant="quiet" onClick={onCancel}>
           Cancel

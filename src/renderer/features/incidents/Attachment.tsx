@@ -10,7 +10,7 @@ interface AttachmentCardProps {
 }
 
 /** Where main serves the picture: snapshots are PNGs; photos are stored under their sniffed type's extension. */
-export function pictureUrl(mediaBase: string, sha256: string, kind?: string, mediaType?: string): string {
+function pictureUrl(mediaBase: string, sha256: string, kind?: string, mediaType?: string): string {
   if (kind !== 'photo') return `${mediaBase}/snapshots/${sha256}.png`;
   return `${mediaBase}/attachments/${sha256}.${mediaType === 'image/jpeg' ? 'jpg' : 'png'}`;
 }

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import type { Option } from '../../components/Field';
-import { useMethod } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 import type { AttachmentMeta, Branch, DraftContent } from '../../../shared/contract';
 import { DateTimeField, FormSection, groupError } from './formParts';
 import { EvidenceEditor } from './EvidenceEditor';
@@ -34,7 +34,7 @@ export function ContentEditor({
   summaryRef,
   filed,
 }: ContentEditorProps) {
-  const guidelines = useMethod('guidelines.list');
+  const guidelines = useQuery('guidelines.list', {});
   const set = (patch: Partial<DraftContent>) => onChange({ ...content, ...patch });
   const branch = branches.find((b) => b.id === content.branchId);
   const timeZone = branch?.timeZone;

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { call } from '../../lib/api';
-import type { CallError } from '../../lib/api';
+import type { Result } from '../../lib/api';
 import { useFocusFirstInvalid } from '../../lib/useFocusInvalid';
+import { useQuery } from '../../lib/useQuery';
+import { useSubmit } from '../../lib/useSubmit';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/Notice';
@@ -10,6 +12,11 @@ import type { Branch, Draft, DraftContent } from '../../../shared/contract';
 import { ContentEditor } from './ContentEditor';
 import { SaveIndicator } from './SaveIndicator';
 import { recoverTyped, useDraftAutosave } from './useDraftAutosave';
+
+const NOT_SAVED: Result<never> = {
+  ok: false,
+  error: { code: 'UNAVAILABLE', message: 'Not submitted: the draft could not be saved yet. It keeps retrying.' },
+};
 
 interface DraftEditorProps {
   id: string;
@@ -24,19 +31,12 @@ interface DraftEditorProps {
 
 /** Loads one of my drafts where it was left (with any text typed but not yet saved) and edits it. */
 export function DraftEditor({ id, ...rest }: DraftEditorProps) {
-  const [loaded, setLoaded] = useState<{ id: string; draft?: Draft; error?: CallError }>({ id });
-  useEffect(() => {
-    let live = true;
-    void call('incidents.getDraft', { id }).then((r) => {
-      if (live) setLoaded(r.ok ? { id, draft: r.value } : { id, error: r.error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  if (loaded.id !== id || (!loaded.draft && !loaded.error)) return <p className="muted">Opening the draft…</p>;
-  if (!loaded.draft) return <ErrorNotice error={loaded.error} />;
-  return <DraftForm key={id} draft={loaded.draft} recovered={recoverTyped(loaded.draft)} {...rest} />;
+  const loaded = useQuery('incidents.getDraft', { id });
+  // While another draft loads, the last one's answer is kept: it is not this draft.
+  const draft = loaded.value?.id === id ? loaded.value : undefined;
+  if (loaded.error) return <ErrorNotice error={loaded.error} />;
+  if (!draft) return <p className="muted">Opening the draft…</p>;
+  return <DraftForm key={id} draft={draft} recovered={recoverTyped(draft)} {...rest} />;
 }
 
 function DraftForm({
@@ -50,8 +50,11 @@ function DraftForm({
 }: Omit<DraftEditorProps, 'id'> & { draft: Draft; recovered: DraftContent | undefined }) {
   const autosave = useDraftAutosave(draft, recovered);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [refusal, setRefusal] = useState<CallError | undefined>(undefined);
-  const [pending, setPending] = useState(false);
+  // Submitting holds the Submit button; keeping or discarding the draft does not.
+  const submission = useSubmit();
+  const other = useSubmit();
+  // One message, the last refusal: a failed keep or discard clears the submit's.
+  const refusal = submission.error ?? other.error;
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLInputElement>(null);
@@ -79,34 +82,26 @@ function DraftForm({
   }
 
   async function submit() {
-    setPending(true);
-    const saved = await autosave.flush();
-    if (!saved) {
-      setPending(false);
-      setRefusal({
-        code: 'UNAVAILABLE',
-        message: 'Not submitted: the draft could not be saved yet. It keeps retrying.',
-      });
-      return;
-    }
-    const r = await call('incidents.submit', { id: draft.id });
-    setPending(false);
-    if (r.ok) return onSubmitted(r.value.id, r.value.number);
-    setErrors(r.error.fields ?? {});
-    setRefusal(r.error);
+    const submitted = await submission.run(async () => {
+      if (!(await autosave.flush())) return NOT_SAVED;
+      const r = await call('incidents.submit', { id: draft.id });
+      if (!r.ok) setErrors(r.error.fields ?? {});
+      return r;
+    });
+    if (submitted) onSubmitted(submitted.id, submitted.number);
   }
 
   async function keepAsNew() {
-    const r = await call('incidents.createDraft', { content: autosave.content });
-    if (r.ok) onReplaced(r.value.id);
-    else setRefusal(r.error);
+    const kept = await other.run(() => call('incidents.createDraft', { content: autosave.content }));
+    if (kept) onReplaced(kept.id);
+    else submission.clear();
   }
 
   async function discard() {
-    const r = await call('incidents.discardDraft', { id: draft.id });
+    const discarded = await other.run(() => call('incidents.discardDraft', { id: draft.id }));
     setConfirmDiscard(false);
-    if (r.ok) onReplaced(null);
-    else setRefusal(r.error);
+    if (discarded) onReplaced(null);
+    else submission.clear();
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
@@ -158,8 +153,8 @@ function DraftForm({
         summaryRef={summaryRef}
       />
       <div className="form-actions form-foot">
-        <Button type="submit" variant="primary" disabled={pending || autosave.state.kind === 'gone'}>
-          {pending ? 'Submitting…' : 'Submit report'}
+        <Button type="submit" variant="primary" disabled={submission.pending || autosave.state.kind === 'gone'}>
+          {submission.pending ? 'Submitting…' : 'Submit report'}
         </Button>
         <Button variant="quiet" onClick={onClose} title="The draft stays in Drafts (Esc)">
           Close, keep draft

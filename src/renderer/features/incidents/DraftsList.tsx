@@ -2,12 +2,12 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/Notice';
 import { Unseen } from '../../components/Unseen';
-import type { Loaded } from '../../lib/useCall';
+import type { Query } from '../../lib/useQuery';
 import { formatAgo, formatClock } from '../../lib/time';
 import type { OutputOf } from '../../../shared/contract';
 
 interface DraftsListProps {
-  drafts: Loaded<OutputOf<'incidents.listDrafts'>>;
+  drafts: Query<OutputOf<'incidents.listDrafts'>>;
   onOpen: (id: string) => void;
 }
 

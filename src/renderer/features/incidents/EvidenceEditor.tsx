@@ -1,10 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/Field';
 import type { Option } from '../../components/Field';
 import { Unseen } from '../../components/Unseen';
-import { call } from '../../lib/api';
-import { useEvent, useMethod } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 import { formatClockSeconds } from '../../lib/time';
 import type { AttachmentMeta, DraftContent, ImageAttachment, Snapshot } from '../../../shared/contract';
 import { AttachmentCard, pictureSize } from './Attachment';
@@ -22,9 +21,8 @@ interface EvidenceEditorProps {
 
 /** Camera references (camera and time range) and the snapshots and image files attached, each with its SHA-256. */
 export function EvidenceEditor({ content, set, errors, timeZone, filed = [] }: EvidenceEditorProps) {
-  const cameras = useMethod('cameras.list');
-  const snapshots = useMethod('snapshots.list');
-  useEvent('snapshots.changed', snapshots.reload);
+  const cameras = useQuery('cameras.list', {});
+  const snapshots = useQuery('snapshots.list', {}, { refetchOn: ['snapshots.changed'] });
   const mediaBase = snapshots.value?.mediaBase ?? '';
   const shift = snapshots.value?.snapshots ?? [];
   const cameraOptions: Option<string>[] = (cameras.value?.cameras ?? []).map((c) => ({ value: c.id, label: c.name }));
@@ -48,19 +46,14 @@ export function EvidenceEditor({ content, set, errors, timeZone, filed = [] }: E
   const [photos, setPhotos] = useState<ReadonlyMap<string, ImageAttachment>>(new Map());
   const known = (id: string) => photos.has(id) || shift.some((x) => x.id === id) || filed.some((x) => x.id === id);
   const unknownIds = snapshots.value ? attached.filter((id) => !known(id)) : [];
-  const unknownKey = unknownIds.join(',');
-  useEffect(() => {
-    if (!unknownKey) return;
-    let live = true;
-    void call('attachments.describe', { ids: unknownKey.split(',') }).then((r) => {
-      if (live && r.ok && r.value.attachments.length) {
-        setPhotos((m) => new Map([...m, ...r.value.attachments.map((a) => [a.id, a] as const)]));
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [unknownKey]);
+  const described = useQuery('attachments.describe', { ids: unknownIds }, { enabled: unknownIds.length > 0 });
+  // Each answer is added to what is known (set while rendering, so the ids it names are not asked for again).
+  const [added, setAdded] = useState(described.value);
+  if (described.value !== added) {
+    setAdded(described.value);
+    const found = described.value?.attachments ?? [];
+    if (found.length) setPhotos((m) => new Map([...m, ...found.map((a) => [a.id, a] as const)]));
+  }
 
   // An upload finishes after the person may have typed elsewhere: attach to the form as it is then, not as it was.
   const latest = useRef({ attached, set });

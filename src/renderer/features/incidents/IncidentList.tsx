@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { KeyboardEvent, Ref } from 'react';
 import { Button } from '../../components/Button';
 import type { IncidentListItem } from '../../../shared/contract';
 import { Highlighted } from './Highlighted';
@@ -13,7 +13,16 @@ const ROW_WITH_MATCH = 86;
 /** Rows drawn above and below the visible ones, so fast scrolling shows no gap. */
 const OVERSCAN = 6;
 
+/** What the panel beside the list may do with it. */
+export interface IncidentListHandle {
+  /** Puts the cursor in the list (its one tab stop). */
+  focus: () => void;
+  /** False while the list is not on screen (a narrow panel shows the open report in its place). */
+  isShown: () => boolean;
+}
+
 interface IncidentListProps {
+  ref?: Ref<IncidentListHandle>;
   items: readonly IncidentListItem[];
   searching: boolean;
   hasMore: boolean;
@@ -29,13 +38,22 @@ interface IncidentListProps {
  * Up/Down/Home/End move, Enter opens; nearing the end loads the next page.
  */
 export function IncidentList(props: IncidentListProps) {
-  const { items, searching, hasMore, loading, openId, timeZoneOf, onOpen, onLoadMore } = props;
+  const { ref, items, searching, hasMore, loading, openId, timeZoneOf, onOpen, onLoadMore } = props;
   const rowHeight = searching ? ROW_WITH_MATCH : ROW;
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const [active, setActive] = useState(0);
   const current = Math.min(active, Math.max(0, items.length - 1));
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => viewport.current?.focus(),
+      isShown: () => viewport.current?.checkVisibility() ?? false,
+    }),
+    [],
+  );
 
   useEffect(() => {
     const el = viewport.current;

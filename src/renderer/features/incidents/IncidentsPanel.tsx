@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../../lib/api';
 import type { CallError } from '../../lib/api';
-import { useMethod } from '../../lib/useCall';
+import { useQuery } from '../../lib/useQuery';
 import { STORAGE_KEYS, readStored, writeStored } from '../../lib/storage';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -14,6 +14,7 @@ import type { BranchFilter } from '../desk/useBranchFilter';
 import { DraftEditor } from './DraftEditor';
 import { DraftsList } from './DraftsList';
 import { IncidentList } from './IncidentList';
+import type { IncidentListHandle } from './IncidentList';
 import { ReportView } from './ReportView';
 import { SearchFiltersForm } from './SearchFilters';
 import { NO_FILTERS, useIncidentSearch } from './useIncidentSearch';
@@ -59,8 +60,9 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
   const [error, setError] = useState<CallError | undefined>(undefined);
   const searchRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLDivElement>(null);
-  const guidelines = useMethod('guidelines.list');
-  const drafts = useMethod('incidents.listDrafts');
+  const listRef = useRef<IncidentListHandle>(null);
+  const guidelines = useQuery('guidelines.list', {});
+  const drafts = useQuery('incidents.listDrafts', {});
 
   const headerBranch = filter.value === ALL_BRANCHES ? '' : filter.value;
   const branchId = branchChoice && branchChoice.header === filter.value ? branchChoice.value : headerBranch;
@@ -105,7 +107,7 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
     setOpen({ kind: 'report', id });
     // When the list gives way to the report (a narrow panel), the cursor follows the report.
     requestAnimationFrame(() => {
-      if (!document.querySelector('.incident-viewport')?.checkVisibility()) detailRef.current?.focus();
+      if (!listRef.current?.isShown()) detailRef.current?.focus();
     });
   }
 
@@ -175,6 +177,7 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
             </EmptyState>
           ) : (
             <IncidentList
+              ref={listRef}
               items={search.items}
               searching={search.searching}
               hasMore={search.hasMore}
@@ -197,7 +200,7 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
               if (e.key !== 'Escape' || e.defaultPrevented || open.kind === 'draft' || isTypingTarget(e.target)) return;
               e.preventDefault();
               setOpen(null);
-              document.querySelector<HTMLElement>('.incident-viewport')?.focus();
+              listRef.current?.focus();
             }}
           >
             {open.kind !== 'draft' && (

@@ -1,6 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { call } from '../../lib/api';
-import type { CallError } from '../../lib/api';
+import { useQuery } from '../../lib/useQuery';
 import { ErrorNotice } from '../../components/Notice';
 import type { Person } from '../../../shared/contract';
 import { SEX_WORD } from './words';
@@ -8,7 +7,7 @@ import { SEX_WORD } from './words';
 const SETTLE_MS = 250;
 
 /** One line that tells two people of the same name apart. */
-export function describePerson(p: Person): string {
+function describePerson(p: Person): string {
   return [p.name, SEX_WORD[p.sex].toLowerCase(), p.ageEstimate && `age ${p.ageEstimate}`, p.height, p.hair]
     .filter(Boolean)
     .join(', ');
@@ -23,27 +22,16 @@ interface PersonPickerProps {
 export function PersonPicker({ label, onPick }: PersonPickerProps) {
   const inputId = useId();
   const [text, setText] = useState('');
-  const [found, setFound] = useState<Person[] | undefined>(undefined);
-  const [error, setError] = useState<CallError | undefined>(undefined);
+  // What is searched for: the text once typing has paused, so each keystroke does not search.
+  const [wanted, setWanted] = useState('');
+  const found = useQuery('persons.search', { text: wanted, limit: 8 }, { enabled: wanted !== '' });
 
   useEffect(() => {
-    const wanted = text.trim();
-    if (!wanted) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      void call('persons.search', { text: wanted, limit: 8 }).then((r) => {
-        if (!live) return;
-        setError(r.ok ? undefined : r.error);
-        setFound(r.ok ? r.value : undefined);
-      });
-    }, SETTLE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
+    const timer = setTimeout(() => setWanted(text.trim()), SETTLE_MS);
+    return () => clearTimeout(timer);
   }, [text]);
 
-  const shown = text.trim() ? found : undefined;
+  const shown = text.trim() ? found.value : undefined;
   return (
     <div className="person-picker">
       <label htmlFor={inputId}>{label}</label>
@@ -56,7 +44,7 @@ export function PersonPicker({ label, onPick }: PersonPickerProps) {
         placeholder="Type a name"
         onChange={(e) => setText(e.target.value)}
       />
-      <ErrorNotice error={error} />
+      <ErrorNotice error={found.error} />
       {shown && shown.length === 0 && <p className="muted small">Nobody on file by that name.</p>}
       {shown && shown.length > 0 && (
         <ul className="picker-results" aria-label={`${label}: matches`}>

@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
-import { call } from '../../lib/api';
-import type { CallError } from '../../lib/api';
-import { useMethod } from '../../lib/useCall';
+import { useState } from 'react';
+import { useQuery } from '../../lib/useQuery';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
-import type { Branch, IncidentRecord, StaffSummary } from '../../../shared/contract';
+import type { Branch, StaffSummary } from '../../../shared/contract';
 import { AmendEditor } from './AmendEditor';
 import { ReportContent } from './ReportContent';
 import { ReportHistory } from './ReportHistory';
@@ -22,31 +20,21 @@ interface ReportViewProps {
 
 /** One filed report with everything on it, and what the signed-in person may do with it. */
 export function ReportView({ id, staff, branches, message, onChanged }: ReportViewProps) {
-  const [loaded, setLoaded] = useState<{ id: string; record?: IncidentRecord; error?: CallError }>({ id });
-  const [version, setVersion] = useState(0);
   const [amending, setAmending] = useState(false);
   const [said, setSaid] = useState<{ id: string; text: string | undefined }>({ id, text: message });
   // The snapshot media path is the session's: the same base cameras.list and snapshots.list give.
-  const media = useMethod('snapshots.list');
+  const media = useQuery('snapshots.list', {});
+  const report = useQuery('incidents.get', { id });
 
-  useEffect(() => {
-    let live = true;
-    void call('incidents.get', { id }).then((r) => {
-      if (live) setLoaded(r.ok ? { id, record: r.value } : { id, error: r.error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, version]);
-
-  const record = loaded.id === id ? loaded.record : undefined;
-  if (loaded.id === id && loaded.error) return <ErrorNotice error={loaded.error} />;
+  // While another report loads, the last one's answer is kept: it is not this report.
+  const record = report.value?.id === id ? report.value : undefined;
+  if (report.error) return <ErrorNotice error={report.error} />;
   if (!record) return <p className="muted">Opening the report…</p>;
 
   function done(text: string) {
     setSaid({ id, text });
     setAmending(false);
-    setVersion((v) => v + 1);
+    report.reload();
     onChanged();
   }
 

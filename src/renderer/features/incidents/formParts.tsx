@@ -2,13 +2,6 @@ import type { ReactNode } from 'react';
 import { TextField } from '../../components/Field';
 import { isoToLocalInput, localInputToIso } from './localTime';
 
-/** Field messages by path ("persons.0.role"); a group also answers for the paths under it. */
-export type ErrorsFor = (path: string) => string | undefined;
-
-export function errorsLookup(errors: Record<string, string>): ErrorsFor {
-  return (path) => errors[path];
-}
-
 /** The first message at or under a path: for a control that stands for a whole list ("ruleIds.2"). */
 export function groupError(errors: Record<string, string>, path: string): string | undefined {
   const key = Object.keys(errors).find((k) => k === path || k.startsWith(`${path}.`));

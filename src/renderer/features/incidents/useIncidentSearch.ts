@@ -57,7 +57,7 @@ function queryOf(f: SearchFilters, text: string, timeZone: string | undefined): 
 
 export interface IncidentSearch {
   items: IncidentListItem[];
-  /** True once the first page for these filters has arrived. */
+  /** True once a first page has arrived; new filters keep the last list until theirs arrives. */
   loaded: boolean;
   loading: boolean;
   hasMore: boolean;

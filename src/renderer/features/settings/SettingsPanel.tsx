@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Tabs } from '../../components/Tabs';
+import type { TabsHandle } from '../../components/Tabs';
 import { Button } from '../../components/Button';
 import type { StaffSummary } from '../../../shared/contract';
 import { BranchesSection } from './branches/BranchesSection';
@@ -31,14 +32,12 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
   // Admin sections are not shown to other roles at all; main refuses them anyway.
   const sections: readonly { key: SectionKey; label: string }[] = isAdmin ? ADMIN_SECTIONS : EVERYONE_SECTIONS;
   const [section, setSection] = useState<SectionKey>(isAdmin ? 'branches' : 'preferences');
-  const rootRef = useRef<HTMLDivElement>(null);
+  const tabsRef = useRef<TabsHandle>(null);
 
-  useEffect(() => {
-    rootRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
-  }, []);
+  useEffect(() => tabsRef.current?.focus(), []);
 
   return (
-    <div className="settings" ref={rootRef}>
+    <div className="settings">
       <div className="settings-head">
         <h2 className="settings-title">Settings</h2>
         <Button onClick={onClose} title="Back to the desk (Esc)" aria-keyshortcuts="Escape">
@@ -46,6 +45,7 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         </Button>
       </div>
       <Tabs
+        ref={tabsRef}
         label="Settings sections"
         tabs={sections}
         selected={section}

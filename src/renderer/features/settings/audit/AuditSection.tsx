@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../../lib/api';
-import type { CallError } from '../../../lib/api';
-import { useMethod } from '../../../lib/useCall';
+import { useQuery } from '../../../lib/useQuery';
+import { useSubmit } from '../../../lib/useSubmit';
 import { Button } from '../../../components/Button';
 import { SelectField, TextField } from '../../../components/Field';
 import { ErrorNotice } from '../../../components/Notice';
 import { EmptyState } from '../../../components/EmptyState';
-import type { AuditEntry } from '../../../../shared/contract';
+import type { OutputOf } from '../../../../shared/contract';
 import { SectionHeader } from '../SectionHeader';
 import { AuditTable } from './AuditTable';
 import { AUDIT_ACTIONS, auditActionLabel } from './auditWords';
@@ -32,49 +32,36 @@ function auditInput(action: AuditAction | typeof ANY, staffId: string, text: str
   };
 }
 
-interface Page {
-  entries: AuditEntry[];
-  more: boolean;
-}
+type Page = OutputOf<'audit.list'>;
 
 export function AuditSection() {
-  const staffList = useMethod('staff.list');
+  const staffList = useQuery('staff.list', {});
   const [action, setAction] = useState<AuditAction | typeof ANY>(ANY);
   const [staffId, setStaffId] = useState(ANY);
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
-  const [page, setPage] = useState<Page | undefined>(undefined);
-  const [error, setError] = useState<CallError | undefined>(undefined);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const input = auditInput(action, staffId, query);
+  // The newest entries for the filters; "Load more" appends older ones to the same list.
+  const log = useQuery('audit.list', input);
+  const page = log.value;
+  const more = useSubmit();
+  const [extended, setExtended] = useState<Page | undefined>(undefined);
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(text.trim()), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text]);
 
-  useEffect(() => {
-    let live = true;
-    void call('audit.list', auditInput(action, staffId, query)).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setPage(r.value);
-        setError(undefined);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [action, staffId, query]);
-
   async function loadMore() {
     const last = page?.entries.at(-1);
     if (!page || !last) return;
-    setLoadingMore(true);
-    const r = await call('audit.list', { ...auditInput(action, staffId, query), before: last.id });
-    setLoadingMore(false);
-    if (r.ok) setPage({ entries: [...page.entries, ...r.value.entries], more: r.value.more });
-    else setError(r.error);
+    setExtended(page);
+    const older = await more.run(() => call('audit.list', { ...input, before: last.id }));
+    if (older) log.setValue({ entries: [...page.entries, ...older.entries], more: older.more });
   }
+
+  // A failed "Load more" is news only while the list it was extending is shown.
+  const error = log.error ?? (extended === page ? more.error : undefined);
 
   const staffOptions = [
     { value: ANY, label: 'All staff' },
@@ -107,7 +94,7 @@ export function AuditSection() {
         />
       </div>
       <ErrorNotice error={error} />
-      {!page && !error && <p className="muted">Loading the audit log…</p>}
+      {log.loading && <p className="muted">Loading the audit log…</p>}
       {page && page.entries.length === 0 && (
         <EmptyState title={filtered ? 'Nothing matches these filters' : 'The audit log is empty'}>
           {filtered && (
@@ -123,8 +110,8 @@ export function AuditSection() {
             {page.more ? ', more are older' : ''}.
           </span>
           {page.more && (
-            <Button onClick={() => void loadMore()} disabled={loadingMore}>
-              {loadingMore ? 'Loading…' : 'Load more'}
+            <Button onClick={() => void loadMore()} disabled={more.pending}>
+              {more.pending ? 'Loading…' : 'Load more'}
             </Button>
           )}
         </div>

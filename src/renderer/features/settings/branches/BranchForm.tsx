@@ -5,7 +5,7 @@ import { TextField } from '../../../components/Field';
 import { InlineForm } from '../../../components/InlineForm';
 import type { Branch } from '../../../../shared/contract';
 
-export const DEFAULT_TIME_ZONE = 'America/Chicago';
+const DEFAULT_TIME_ZONE = 'America/Chicago';
 
 interface BranchFormProps {
   /** The branch being edited; a new branch when absent. */

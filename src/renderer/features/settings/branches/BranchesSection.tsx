@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { call } from '../../../lib/api';
 import type { CallError } from '../../../lib/api';
-import { useEvent, useMethod } from '../../../lib/useCall';
+import { useQuery } from '../../../lib/useQuery';
 import { Button } from '../../../components/Button';
 import { ErrorNotice, StatusNotice } from '../../../components/Notice';
 import { EmptyState } from '../../../components/EmptyState';
@@ -19,12 +19,11 @@ export type Editing =
   | null;
 
 export function BranchesSection() {
-  const list = useMethod('branches.list');
+  const list = useQuery('branches.list', {}, { refetchOn: ['branches.changed'] });
   const [editing, setEditing] = useState<Editing>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CallError | undefined>(undefined);
   const [status, setStatus] = useState<string | undefined>(undefined);
-  useEvent('branches.changed', list.reload);
 
   function replace(branch: Branch) {
     const current = list.value ?? [];

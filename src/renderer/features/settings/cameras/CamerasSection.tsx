@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { call } from '../../../lib/api';
 import type { CallError, Result } from '../../../lib/api';
-import { useEvent, useMethod } from '../../../lib/useCall';
+import { useQuery } from '../../../lib/useQuery';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';
@@ -18,13 +18,12 @@ type Editing = { kind: 'add' } | { kind: 'edit'; camera: CameraDetail } | null;
 
 export function CamerasSection() {
   const list = useCameraList();
-  const branchList = useMethod('branches.list');
+  const branchList = useQuery('branches.list', {}, { refetchOn: ['branches.changed'] });
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<Camera | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CallError | undefined>(undefined);
   const [status, setStatus] = useState<string | undefined>(undefined);
-  useEvent('branches.changed', branchList.reload);
 
   const branches = branchList.value ?? [];
   const activeBranches = branches.filter((b) => !b.retired);

@@ -1,32 +1,20 @@
-import { useEffect, useState } from 'react';
-import { call } from '../../../lib/api';
-import type { Result } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/Notice';
 import { formatDateTime } from '../../../lib/time';
-import type { GuidelineRule, GuidelineVersion } from '../../../../shared/contract';
+import { useQuery } from '../../../lib/useQuery';
+import type { GuidelineRule } from '../../../../shared/contract';
 import { SEVERITY_TIER } from './severity';
 
 /** A rule's full wording and every earlier wording, newest first: what reports filed back then quote. */
 export function GuidelineHistory({ rule }: { rule: GuidelineRule }) {
-  const [result, setResult] = useState<Result<GuidelineVersion[]> | undefined>(undefined);
-
   // Loaded again whenever the rule gains a version, so a fresh edit shows at once.
-  useEffect(() => {
-    let live = true;
-    void call('guidelines.history', { id: rule.id }).then((r) => {
-      if (live) setResult(r);
-    });
-    return () => {
-      live = false;
-    };
-  }, [rule.id, rule.versionId]);
+  const history = useQuery('guidelines.history', { id: rule.id }, { deps: [rule.versionId] });
 
-  const versions = result?.ok ? [...result.value].reverse() : [];
+  const versions = history.value ? [...history.value].reverse() : [];
   return (
     <div className="guideline-detail">
       <p className="guideline-description">{rule.description}</p>
-      <ErrorNotice error={result && !result.ok ? result.error : undefined} />
-      {!result && <p className="muted">Loading versions…</p>}
+      <ErrorNotice error={history.error} />
+      {history.loading && <p className="muted">Loading versions…</p>}
       {versions.length > 0 && (
         <table className="table guideline-history">
           <caption>Versions of {rule.title}</caption>

@@ -1,7 +1,7 @@
 import { Fragment, useId, useState } from 'react';
 import { call } from '../../../lib/api';
 import type { CallError } from '../../../lib/api';
-import { useMethod } from '../../../lib/useCall';
+import { useQuery } from '../../../lib/useQuery';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorNotice, StatusNotice } from '../../../components/Notice';
@@ -18,7 +18,7 @@ type Editing = { kind: 'add' } | { kind: 'edit'; rule: GuidelineRule } | null;
 const COLUMNS = 5;
 
 export function GuidelinesSection() {
-  const list = useMethod('guidelines.list');
+  const list = useQuery('guidelines.list', {});
   const [editing, setEditing] = useState<Editing>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<GuidelineRule | null>(null);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { call } from '../../../lib/api';
-import { useMethod } from '../../../lib/useCall';
+import { useQuery } from '../../../lib/useQuery';
 import { useSubmit } from '../../../lib/useSubmit';
 import { TextField } from '../../../components/Field';
 import { Button } from '../../../components/Button';
@@ -11,7 +11,7 @@ import type { DeskSettings } from '../../../../shared/contract';
 
 /** Desk-wide: minutes without keyboard or mouse before every console locks. Admins only. */
 export function IdleLockForm() {
-  const settings = useMethod('settings.get');
+  const settings = useQuery('settings.get', {});
   if (settings.error) return <ErrorNotice error={settings.error} />;
   if (!settings.value) return <p className="muted">Loading settings…</p>;
   return <IdleLockFields initial={settings.value} onSaved={settings.setValue} />;

@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import { call } from '../../../lib/api';
 import type { CallError, Result } from '../../../lib/api';
-import { useMethod } from '../../../lib/useCall';
+import { useQuery } from '../../../lib/useQuery';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorNotice, StatusNotice } from '../../../components/Notice';
@@ -13,8 +13,8 @@ import { ResetPassphraseForm } from './ResetPassphraseForm';
 import { StaffRow } from './StaffRow';
 
 export function StaffSection({ self }: { self: StaffSummary }) {
-  const list = useMethod('staff.list');
-  const lockouts = useMethod('auth.lockouts');
+  const list = useQuery('staff.list', {});
+  const lockouts = useQuery('auth.lockouts', {});
   const lockedUntil = (id: string) => lockouts.value?.find((l) => l.staffId === id)?.lockedUntil ?? null;
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<Staff | null>(null);

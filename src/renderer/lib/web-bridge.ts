@@ -1,5 +1,5 @@
-import type { VigilBridge } from '../shared/contract';
-import type { Result } from '../shared/result';
+import type { VigilBridge } from '../../shared/contract';
+import type { Result } from '../../shared/result';
 
 /**
  * window.vigil for the web shell: the same contract carried over a WebSocket to
