@@ -33,3 +33,27 @@ export class ManualClock implements Clock {
     this.t += ms;
   }
 }
+
+/**
+ * The web shell's test clock (`--test-clock`): the real time plus an offset that
+ * only a test moves, so time goes on ticking between the moves as it does at a desk.
+ */
+export class ShiftedClock implements Clock {
+  private offset = 0;
+
+  now(): Date {
+    return new Date(this.ms());
+  }
+
+  ms(): number {
+    return Date.now() + this.offset;
+  }
+
+  set(at: Date): void {
+    this.offset = at.getTime() - Date.now();
+  }
+
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}

@@ -1,3 +1,4 @@
+import { createAlerts } from './alerts';
 import { createAttachments } from './attachments';
 import { attachmentPath } from './attachments/store';
 import { AuditRepo } from './audit/audit.repo';
@@ -56,6 +57,7 @@ export function buildDesk(o: DeskOptions) {
   const roleOf = (id: string) => staff.service.roleOf(id);
   const k: DeskKernel = { ...base, consoles: new Consoles(o.sessions, roleOf) };
 
+  const alerts = createAlerts(k);
   const settings = createSettings(k);
   const auth = createAuth(k, { staff: staff.service, settings: settings.service });
   const auditLog = createAuditLog(k, { staff: staff.service });
@@ -94,6 +96,7 @@ export function buildDesk(o: DeskOptions) {
   });
 
   const handlers = {
+    ...alerts.handlers,
     ...auth.handlers,
     ...staff.handlers,
     ...settings.handlers,
@@ -109,7 +112,20 @@ export function buildDesk(o: DeskOptions) {
     ...reports.handlers,
   };
 
-  return { kernel: k, roleOf, handlers, media, auth, staff, branches, cameras, people, incidents, incidentPorts };
+  return {
+    kernel: k,
+    roleOf,
+    handlers,
+    media,
+    alerts,
+    auth,
+    staff,
+    branches,
+    cameras,
+    people,
+    incidents,
+    incidentPorts,
+  };
 }
 
 export type Desk = ReturnType<typeof buildDesk>;

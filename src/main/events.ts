@@ -27,6 +27,8 @@ export interface DomainEventMap {
   'incident.submitted': { incidentId: string; number: string };
   /** A filed report changed: amended, reviewed or closed. */
   'incident.changed': { incidentId: string };
+  /** The web shell's test clock was moved (tests only): everything derived from time is recomputed. */
+  'clock.changed': { now: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;
@@ -34,6 +36,7 @@ type Handler<E extends DomainEventName> = (payload: DomainEventMap[E]) => void;
 
 export class DomainEvents {
   private readonly handlers = new Map<DomainEventName, Set<Handler<never>>>();
+  private readonly anyHandlers = new Set<(event: DomainEventName) => void>();
 
   constructor(private readonly log: Log) {}
 
@@ -43,6 +46,12 @@ export class DomainEvents {
     set.add(handler as Handler<never>);
     this.handlers.set(event, set);
     return () => set.delete(handler as Handler<never>);
+  }
+
+  /** Subscribes to every event (the alert scheduler recomputes after any change); returns the unsubscribe. */
+  onAny(handler: (event: DomainEventName) => void): () => void {
+    this.anyHandlers.add(handler);
+    return () => this.anyHandlers.delete(handler);
   }
 
   /**
@@ -56,6 +65,13 @@ export class DomainEvents {
         (handler as Handler<E>)(payload);
       } catch (e) {
         this.log(`a subscriber to ${event} failed`, e);
+      }
+    }
+    for (const handler of this.anyHandlers) {
+      try {
+        handler(event);
+      } catch (e) {
+        this.log(`a subscriber to every event failed on ${event}`, e);
       }
     }
   }

@@ -3,8 +3,9 @@ import type { Refusal } from './audit/refusals';
 import { findFfmpeg } from './cameras/ffmpeg';
 import type { MediaResponse } from './cameras/media-response';
 import { keyFileSecretStore, type SecretStore } from './cameras/secrets';
-import { systemClock, type Clock } from './clock';
+import { ShiftedClock, systemClock, type Clock } from './clock';
 import { openDatabase, StartupError, type Db } from './db/connection';
+import { claimForTestClock } from './db/desk';
 import { startTrainingDesk } from './demo';
 import { buildDesk } from './desk';
 import { consoleLog, type Log } from './log';
@@ -23,8 +24,13 @@ export interface ServicesOptions {
   secrets?: SecretStore;
   /** ffmpeg as set by the administrator; otherwise VIGIL_FFMPEG, the bundled one, then PATH. */
   ffmpegPath?: string | null;
-  /** Main's clock: the system's, unless a test (or the web shell's test clock) sets one. */
+  /** Main's clock: the system's, unless a test sets one. */
   clock?: Clock;
+  /**
+   * The web shell's --test-clock: main's clock can be moved through system.setTestClock.
+   * Refused for a data folder that holds a real desk's records (db/desk.ts).
+   */
+  testClock?: boolean;
   /** Parse every answer against its contract output (tests): a drift fails the call. */
   checkOutputs?: boolean;
 }
@@ -54,7 +60,8 @@ const IDLE_SWEEP_MS = 15_000;
  */
 export function createServices(opts: ServicesOptions): Services {
   const log = opts.log ?? consoleLog;
-  const clock = opts.clock ?? systemClock;
+  const testClock = opts.testClock ? new ShiftedClock() : null;
+  const clock = testClock ?? opts.clock ?? systemClock;
   const sessions = new Sessions(clock);
   let db: Db;
   try {
@@ -75,12 +82,27 @@ export function createServices(opts: ServicesOptions): Services {
     secrets: opts.secrets ?? keyFileSecretStore(opts.dataDir),
     ffmpegPath,
   });
+  if (testClock) {
+    try {
+      claimForTestClock(db, desk.staff.service.count() > 0);
+    } catch (e) {
+      db.close();
+      log('startup refused', e);
+      return failedServices(opts, sessions, (e as Error).message);
+    }
+  }
   desk.cameras.start();
+  // Every console follows main's clock (the test clock moves it), signed in or not.
+  desk.kernel.events.on('clock.changed', (p) => desk.kernel.consoles.all().forEach((s) => s.push('clock.changed', p)));
+  desk.alerts.scheduler.refresh();
   const training = opts.demo ? startTrainingDesk(desk, { ffmpegPath, dataDir: opts.dataDir }) : null;
-  const ready = training?.ready ?? Promise.resolve();
+  const ready = (training?.ready ?? Promise.resolve()).then(() => desk.alerts.scheduler.refresh());
   const { auth } = desk;
 
-  const handlers: FullHandlerTable = { ...systemHandlers({ ...opts }, desk.roleOf), ...desk.handlers };
+  const handlers: FullHandlerTable = {
+    ...systemHandlers(opts, { roleOf: desk.roleOf, clock, testClock, events: desk.kernel.events }),
+    ...desk.handlers,
+  };
   const dispatchNow = createDispatch({
     handlers,
     audit: desk.kernel.audit,
@@ -90,6 +112,7 @@ export function createServices(opts: ServicesOptions): Services {
     },
     log,
     checkOutputs: opts.checkOutputs ?? false,
+    testMethods: testClock !== null,
   });
 
   // Main locks idle consoles itself: a renderer that stops reporting cannot keep one open.
@@ -113,6 +136,7 @@ export function createServices(opts: ServicesOptions): Services {
     // The database closes at once (callers may open it next); the returned promise waits for ffmpeg.
     close: () => {
       clearInterval(sweep);
+      desk.alerts.close();
       const stopped = Promise.all([desk.cameras.close(), training?.close()]);
       if (db.open) {
         desk.kernel.audit.flush();

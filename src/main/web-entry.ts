@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     version: VERSION,
     // The end-to-end tests check every answer against the contract, as the unit tests do.
     checkOutputs: process.env.VIGIL_CHECK_OUTPUTS === '1',
+    testClock: options.testClock,
   });
   await services.ready;
   const shell = await startWebShell({
@@ -27,7 +28,9 @@ async function main(): Promise<void> {
     rendererDir: join(import.meta.dirname, '../renderer'),
     port: options.port,
   });
-  console.error(`Vigil web shell, data in ${options.dataDir}${options.demo ? ' (training data)' : ''}`);
+  console.error(
+    `Vigil web shell, data in ${options.dataDir}${options.demo ? ' (training data)' : ''}${options.testClock ? ', test clock' : ''}`,
+  );
   // The one line scripts and tests wait for.
   console.log(`VIGIL_URL=${shell.url}`);
 

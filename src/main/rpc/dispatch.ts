@@ -21,6 +21,8 @@ export interface DispatchDeps {
    * so a drift between what main returns and what the contract says fails a test.
    */
   checkOutputs?: boolean;
+  /** The web shell's --test-clock: methods marked testOnly exist; anywhere else they do not. */
+  testMethods?: boolean;
 }
 
 export type Dispatch = (session: Session, method: unknown, input: unknown) => Promise<Result<unknown>>;
@@ -54,7 +56,7 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
   };
 
   return async (session, method, input) => {
-    if (!isMethodName(method)) {
+    if (!isMethodName(method) || (contract[method].testOnly && !deps.testMethods)) {
       const name = typeof method === 'string' ? `“${method.slice(0, 80)}”` : '(not a name)';
       // Every unknown name is one reason: made-up names cannot each earn their own row.
       deps.audit.refused({

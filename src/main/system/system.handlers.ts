@@ -1,5 +1,8 @@
 import type { Role } from '../../shared/roles';
+import type { Clock, ShiftedClock } from '../clock';
 import { demoAccounts } from '../demo/seed';
+import { AppError } from '../errors';
+import type { DomainEvents } from '../events';
 import type { HandlerTable } from '../rpc/handler';
 
 export interface SystemFacts {
@@ -9,10 +12,18 @@ export interface SystemFacts {
   dataDir: string;
 }
 
+export interface SystemDeps {
+  roleOf(staffId: string): Role | null;
+  clock: Clock;
+  /** Set only in the web shell started with --test-clock. */
+  testClock: ShiftedClock | null;
+  events: DomainEvents;
+}
+
 export const systemHandlers = (
   facts: SystemFacts,
-  roleOf: (staffId: string) => Role | null,
-): HandlerTable<'system.info'> => ({
+  deps: SystemDeps,
+): HandlerTable<'system.info' | 'system.setTestClock'> => ({
   'system.info': (_input, { session }) => ({
     state: 'ready',
     version: facts.version,
@@ -20,6 +31,17 @@ export const systemHandlers = (
     demo: facts.demo,
     demoAccounts: facts.demo ? demoAccounts : [],
     // Where the records live on disk is an administrator's business, not a signed-out page's.
-    dataDir: session.staffId && !session.locked && roleOf(session.staffId) === 'admin' ? facts.dataDir : null,
+    dataDir: session.staffId && !session.locked && deps.roleOf(session.staffId) === 'admin' ? facts.dataDir : null,
+    now: deps.clock.now().toISOString(),
+    testClock: deps.testClock !== null,
   }),
+  'system.setTestClock': ({ at, advanceMs }) => {
+    // Dispatch already hides this method without a test clock; this is the second lock on the door.
+    if (!deps.testClock) throw new AppError('FORBIDDEN', 'There is no test clock on this desk.');
+    if (at !== undefined) deps.testClock.set(new Date(at));
+    else deps.testClock.advance(advanceMs ?? 0);
+    const now = deps.clock.now().toISOString();
+    deps.events.emit('clock.changed', { now });
+    return { now };
+  },
 });

@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { followMainClock, setMainTime } from '../lib/mainClock';
 import { useQuery } from '../lib/useQuery';
 import { ThemeProvider } from './theme';
 import { FailedScreen } from './FailedScreen';
@@ -7,6 +9,11 @@ import { SessionRouter } from './SessionRouter';
 export function App() {
   const start = useQuery('system.info', {});
   const info = start.value;
+  const mainTime = info?.state === 'ready' ? info.now : undefined;
+  useEffect(() => {
+    if (mainTime) setMainTime(mainTime);
+  }, [mainTime]);
+  useEffect(() => followMainClock(), []);
 
   return (
     <ThemeProvider>
@@ -28,6 +35,12 @@ export function App() {
             <div role="status" className="training-banner">
               <strong>TRAINING DATA</strong>
               <span>Practice console. Nothing here is a real record.</span>
+            </div>
+          )}
+          {info.testClock && (
+            <div role="status" className="training-banner">
+              <strong>TEST CLOCK</strong>
+              <span>Main’s clock is moved by tests. Nothing here is a real record.</span>
             </div>
           )}
           <SessionRouter info={info} />

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { event } from './define';
 import { SessionState } from './auth';
 import { StreamHealth } from './cameras';
+import { DeskAlert } from './alerts';
 
 /** Push events, main → renderer. Later domains add theirs here. */
 export const events = {
@@ -15,6 +16,10 @@ export const events = {
   'cameras.changed': event({ payload: z.object({}), audience: 'session' }),
   /** A snapshot was saved at this desk: trays refresh. */
   'snapshots.changed': event({ payload: z.object({}), audience: 'session' }),
+  /** This console's desk alerts changed: the header's strip shows the new list. */
+  'alerts.changed': event({ payload: z.object({ alerts: z.array(DeskAlert) }), audience: 'session' }),
+  /** Main's clock was moved (the web shell's test clock only): screens showing time follow it. */
+  'clock.changed': event({ payload: z.object({ now: z.iso.datetime() }), audience: 'session' }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]['payload']>;

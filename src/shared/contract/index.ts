@@ -11,6 +11,7 @@ import { guidelinesContract } from './guidelines';
 import { peopleContract } from './people';
 import { incidentsContract } from './incidents';
 import { attachmentsContract } from './attachments';
+import { alertsContract } from './alerts';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...peopleContract,
   ...incidentsContract,
   ...attachmentsContract,
+  ...alertsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -62,3 +64,4 @@ export * from './guidelines';
 export * from './people';
 export * from './incidents';
 export * from './attachments';
+export * from './alerts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { NoInput } from './common';
+import { IsoTime, NoInput } from './common';
 import { ROLES } from '../roles';
 
 export const SystemInfo = z.discriminatedUnion('state', [
@@ -13,6 +13,10 @@ export const SystemInfo = z.discriminatedUnion('state', [
     demoAccounts: z.array(z.object({ username: z.string(), passphrase: z.string(), role: z.enum(ROLES) })),
     /** The data folder's absolute path: for a signed-in, unlocked administrator only, null for anyone else. */
     dataDir: z.string().nullable(),
+    /** Main's time when it answered: the screens show main's clock, not the page's. */
+    now: IsoTime,
+    /** The web shell runs on a test clock (end-to-end tests): the screen says so. */
+    testClock: z.boolean(),
   }),
   /**
    * The database could not be opened: the UI shows this message instead of a blank window.
@@ -24,6 +28,23 @@ export const SystemInfo = z.discriminatedUnion('state', [
 export type SystemInfo = z.infer<typeof SystemInfo>;
 
 export const systemContract = {
+  'system.setTestClock': method({
+    summary: 'Tests only (--test-clock): move main’s clock to a moment, or forward by some milliseconds.',
+    input: z
+      .strictObject({
+        at: IsoTime.optional(),
+        advanceMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(400 * 24 * 3_600_000)
+          .optional(),
+      })
+      .refine((v) => (v.at === undefined) !== (v.advanceMs === undefined), 'Give either at or advanceMs'),
+    output: z.object({ now: IsoTime }),
+    access: 'public',
+    testOnly: true,
+  }),
   'system.info': method({
     summary: 'Version, shell, training mode, and whether the database opened.',
     input: NoInput,

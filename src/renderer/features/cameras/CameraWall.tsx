@@ -11,6 +11,7 @@ import { startReportFromCamera } from '../incidents/startReport';
 import { WallGrid } from './WallGrid';
 import { WallToolbar } from './WallToolbar';
 import { LAYOUT_CHOICES, useArrangement } from './useArrangement';
+import type { Spotlight } from '../desk/deskActions';
 import './cameras.css';
 import './tile.css';
 
@@ -21,15 +22,36 @@ interface CameraWallProps {
   /** The header's branch filter: undefined for all branches. */
   branch: Branch | undefined;
   staffId: string;
+  /** A work panel asks for a zone's camera large (a checklist item, a checkpoint, a call). */
+  spotlight?: Spotlight | undefined;
   /** A draft was started from a camera: the work panel opens it. */
   onReportStarted: (draftId: string) => void;
 }
 
 /** Layout, views, the slots or one camera large, and the shift's snapshots. */
-export function CameraWall({ cameras, mediaBase, branches, branch, staffId, onReportStarted }: CameraWallProps) {
+export function CameraWall({
+  cameras,
+  mediaBase,
+  branches,
+  branch,
+  staffId,
+  spotlight,
+  onReportStarted,
+}: CameraWallProps) {
   const views = useQuery('views.list', {}, { refetchOn: ['cameras.changed'] });
   const { arrangement, setLayout, place, showView, showAutomatic } = useArrangement(staffId);
   const [focused, setFocused] = useState<string | null>(null);
+  // Shown large for a work panel: the keyboard stays where the person is typing.
+  const [quietFocus, setQuietFocus] = useState(false);
+  const [spotlightSeen, setSpotlightSeen] = useState<number | undefined>(undefined);
+  if (spotlight && spotlight.seq !== spotlightSeen) {
+    setSpotlightSeen(spotlight.seq);
+    const inZone = cameras.find((c) => c.enabled && c.zoneId === spotlight.zoneId);
+    if (inZone) {
+      setQuietFocus(true);
+      setFocused(inZone.id);
+    }
+  }
   const [picked, setPicked] = useState<string | null>(null);
   const [arranging, setArranging] = useState(false);
   const [status, setStatus] = useState<string | undefined>(undefined);
@@ -81,6 +103,7 @@ export function CameraWall({ cameras, mediaBase, branches, branch, staffId, onRe
 
   function open(cameraId: string) {
     setPicked(null);
+    setQuietFocus(false);
     setFocused(cameraId);
   }
 
@@ -94,8 +117,8 @@ export function CameraWall({ cameras, mediaBase, branches, branch, staffId, onRe
   }
 
   useEffect(() => {
-    if (focused) rootRef.current?.querySelector<HTMLElement>('.wall-focused [role="region"]')?.focus();
-  }, [focused]);
+    if (focused && !quietFocus) rootRef.current?.querySelector<HTMLElement>('.wall-focused [role="region"]')?.focus();
+  }, [focused, quietFocus]);
 
   return (
     <div

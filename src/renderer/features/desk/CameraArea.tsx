@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/Notice';
 import { useCameraList } from '../cameras/useCameraList';
 import type { BranchFilter } from './useBranchFilter';
+import type { Spotlight } from './deskActions';
 
 // The wall brings hls.js (half a megabyte): loaded only once there are cameras to show.
 const CameraWall = lazy(() => import('../cameras/CameraWall').then((m) => ({ default: m.CameraWall })));
@@ -11,11 +12,13 @@ interface CameraAreaProps {
   filter: BranchFilter;
   staffId: string;
   widthPercent: number;
+  /** A work panel asked for a zone's camera large. */
+  spotlight: Spotlight | undefined;
   onReportStarted: (draftId: string) => void;
 }
 
 /** The camera wall. It keeps its place while the work panel beside it changes. */
-export function CameraArea({ filter, staffId, widthPercent, onReportStarted }: CameraAreaProps) {
+export function CameraArea({ filter, staffId, widthPercent, spotlight, onReportStarted }: CameraAreaProps) {
   const { cameras, mediaBase, error } = useCameraList();
   const branch = filter.selected;
   return (
@@ -41,6 +44,7 @@ export function CameraArea({ filter, staffId, widthPercent, onReportStarted }: C
             branches={filter.branches}
             branch={branch}
             staffId={staffId}
+            spotlight={spotlight}
             onReportStarted={onReportStarted}
           />
         </Suspense>

@@ -1,14 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useMainNow } from '../../lib/mainClock';
 import { formatClock, formatDay } from '../../lib/time';
 
 /** The desk clock, 24-hour, in the chosen branch's time zone (the machine's for all branches). */
 export function Clock({ timeZone }: { timeZone?: string }) {
-  const [now, setNow] = useState(() => new Date());
-
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 1_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useMainNow();
 
   const zone = timeZone ? ` (${timeZone})` : '';
   return (

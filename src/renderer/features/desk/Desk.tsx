@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../../lib/api';
 import { isTypingTarget, modalIsOpen } from '../../lib/keys';
 import { STORAGE_KEYS, readStored, writeStored } from '../../lib/storage';
 import { ErrorNotice } from '../../components/Notice';
-import type { StaffSummary } from '../../../shared/contract';
+import type { DeskAlert, StaffSummary, WorkTabKey } from '../../../shared/contract';
+import { useEvent } from '../../lib/useEvent';
+import { useQuery } from '../../lib/useQuery';
+import { AlertStrip } from './AlertStrip';
+import { DeskActionsProvider, type DeskActions, type Spotlight, type WorkRequest } from './deskActions';
 import { useSession } from '../../app/session';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { DeskHeader } from './DeskHeader';
@@ -37,6 +41,10 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
   const [split, setSplit] = useState(storedSplit);
   const [actionError, setActionError] = useState<string | undefined>(undefined);
   const [incidentRequest, setIncidentRequest] = useState<IncidentRequest | undefined>(undefined);
+  const [workRequest, setWorkRequest] = useState<WorkRequest | undefined>(undefined);
+  const [spotlight, setSpotlight] = useState<Spotlight | undefined>(undefined);
+  const alerts = useQuery('alerts.list', {});
+  useEvent('alerts.changed', ({ alerts: next }) => alerts.setValue(next));
   const bodyRef = useRef<HTMLElement>(null);
   const settingsButtonRef = useRef<HTMLButtonElement>(null);
 
@@ -62,6 +70,20 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
   const openDraft = useCallback((id: string) => askIncidents({ kind: 'draft', id }), [askIncidents]);
   const requestHandled = useCallback(() => setIncidentRequest(undefined), []);
 
+  const openWork = useCallback((tab: WorkTabKey, recordId: string | null = null) => {
+    setSettingsOpen(false);
+    setWorkRequest({ tab, recordId, seq: Date.now() });
+  }, []);
+  const openAlert = useCallback((alert: DeskAlert) => openWork(alert.work.tab, alert.work.recordId), [openWork]);
+  const deskActions = useMemo<DeskActions>(
+    () => ({
+      showZone: (zoneId) => setSpotlight({ zoneId, seq: Date.now() }),
+      openWork,
+      openDraft,
+    }),
+    [openWork, openDraft],
+  );
+
   const closeSettings = useCallback(() => {
     setSettingsOpen(false);
     settingsButtonRef.current?.focus();
@@ -83,6 +105,15 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
         askIncidents({ kind: 'search' });
         return;
       }
+      // G: go to the most urgent alert's work.
+      const first = alerts.value?.[0];
+      if (e.key.toLowerCase() === 'g' && !e.ctrlKey && !e.metaKey && !e.altKey && first) {
+        if (!e.defaultPrevented && !modalIsOpen() && !isTypingTarget(e.target)) {
+          e.preventDefault();
+          openAlert(first);
+          return;
+        }
+      }
       if (e.key === 'Escape' && !e.defaultPrevented && !modalIsOpen() && settingsOpen) {
         e.preventDefault();
         closeSettings();
@@ -90,7 +121,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [active, settingsOpen, lock, closeSettings, askIncidents]);
+  }, [active, settingsOpen, lock, closeSettings, askIncidents, alerts.value, openAlert]);
 
   function changeSplit(percent: number) {
     writeStored(STORAGE_KEYS.split, String(percent));
@@ -98,39 +129,49 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
   }
 
   return (
-    <div className="desk" hidden={!active} inert={!active}>
-      <DeskHeader
-        staff={staff}
-        filter={filter}
-        settingsOpen={settingsOpen}
-        settingsButtonRef={settingsButtonRef}
-        onToggleSettings={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
-        onKeyboardHelp={() => setHelpOpen(true)}
-        onLock={() => void lock()}
-        onSignOut={() => void runSessionCall('auth.signOut')}
-      />
-      {actionError && (
-        <div className="desk-error">
-          <ErrorNotice error={actionError} />
-        </div>
-      )}
-      <main className="desk-body" ref={bodyRef}>
-        <CameraArea filter={filter} staffId={staff.id} widthPercent={split} onReportStarted={openDraft} />
-        <Splitter percent={split} onChange={changeSplit} container={bodyRef} />
-        <section className="work-area" aria-label={settingsOpen ? 'Settings' : 'Desk work'}>
-          {settingsOpen ? (
-            <SettingsPanel staff={staff} onClose={closeSettings} />
-          ) : (
-            <WorkPanel
-              staff={staff}
-              filter={filter}
-              incidentRequest={incidentRequest}
-              onIncidentRequestHandled={requestHandled}
-            />
-          )}
-        </section>
-      </main>
-      {active && helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
-    </div>
+    <DeskActionsProvider value={deskActions}>
+      <div className="desk" hidden={!active} inert={!active}>
+        <DeskHeader
+          staff={staff}
+          filter={filter}
+          settingsOpen={settingsOpen}
+          settingsButtonRef={settingsButtonRef}
+          onToggleSettings={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
+          onKeyboardHelp={() => setHelpOpen(true)}
+          onLock={() => void lock()}
+          onSignOut={() => void runSessionCall('auth.signOut')}
+        />
+        <AlertStrip alerts={alerts.value ?? []} branches={filter.branches} onOpen={openAlert} />
+        {actionError && (
+          <div className="desk-error">
+            <ErrorNotice error={actionError} />
+          </div>
+        )}
+        <main className="desk-body" ref={bodyRef}>
+          <CameraArea
+            filter={filter}
+            staffId={staff.id}
+            widthPercent={split}
+            spotlight={spotlight}
+            onReportStarted={openDraft}
+          />
+          <Splitter percent={split} onChange={changeSplit} container={bodyRef} />
+          <section className="work-area" aria-label={settingsOpen ? 'Settings' : 'Desk work'}>
+            {settingsOpen ? (
+              <SettingsPanel staff={staff} onClose={closeSettings} />
+            ) : (
+              <WorkPanel
+                staff={staff}
+                filter={filter}
+                incidentRequest={incidentRequest}
+                onIncidentRequestHandled={requestHandled}
+                workRequest={workRequest}
+              />
+            )}
+          </section>
+        </main>
+        {active && helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
+      </div>
+    </DeskActionsProvider>
   );
 }

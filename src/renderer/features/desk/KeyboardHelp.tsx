@@ -11,6 +11,7 @@ const KEYS: { keys: string[]; does: string }[] = [
   { keys: ['←', '→'], does: 'On a row of tabs: move to the previous or next tab' },
   { keys: ['Home', 'End'], does: 'On a row of tabs: first or last tab' },
   { keys: ['←', '→'], does: 'On the divider beside the cameras: narrow or widen the camera area' },
+  { keys: ['G'], does: 'Go to the most urgent desk alert’s work (the strip under the header)' },
   { keys: ['Ctrl', 'L'], does: 'Lock the console now' },
   { keys: ['Tab'], does: 'Move to the next button or field (Shift+Tab: back)' },
 ];

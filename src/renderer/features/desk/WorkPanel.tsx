@@ -6,6 +6,7 @@ import type { StaffSummary } from '../../../shared/contract';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import type { IncidentRequest } from '../incidents/request';
 import type { BranchFilter } from './useBranchFilter';
+import type { WorkRequest } from './deskActions';
 
 const WORK_TABS = [
   { key: 'incidents', label: 'Incidents' },
@@ -43,14 +44,22 @@ interface WorkPanelProps {
   /** From a camera tile or a desk key: shows the Incidents tab and hands it the request. */
   incidentRequest: IncidentRequest | undefined;
   onIncidentRequestHandled: () => void;
+  /** An alert or another panel asks for a tab (and a record there). */
+  workRequest: WorkRequest | undefined;
 }
 
 /** The desk's work: one tab per duty; those not built yet say plainly what they will hold. */
-export function WorkPanel({ staff, filter, incidentRequest, onIncidentRequestHandled }: WorkPanelProps) {
+export function WorkPanel({ staff, filter, incidentRequest, onIncidentRequestHandled, workRequest }: WorkPanelProps) {
   const [tab, setTab] = useState<WorkTab>(() => {
     const stored = readStored(STORAGE_KEYS.workTab);
     return isWorkTab(stored) ? stored : 'incidents';
   });
+  const [requestSeen, setRequestSeen] = useState<number | undefined>(undefined);
+  if (workRequest && workRequest.seq !== requestSeen) {
+    setRequestSeen(workRequest.seq);
+    writeStored(STORAGE_KEYS.workTab, workRequest.tab);
+    setTab(workRequest.tab);
+  }
   // A request for the Incidents panel brings its tab forward (adjusted while rendering, not in an effect).
   if (incidentRequest && tab !== 'incidents') {
     writeStored(STORAGE_KEYS.workTab, 'incidents');

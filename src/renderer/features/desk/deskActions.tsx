@@ -1,0 +1,36 @@
+import { createContext, useContext } from 'react';
+import type { WorkTabKey } from '../../../shared/contract';
+
+/** Asks the work panel to show a tab, and the record to open there if any. */
+export interface WorkRequest {
+  tab: WorkTabKey;
+  recordId: string | null;
+  seq: number;
+}
+
+/** Asks the camera wall to bring a zone's camera to the large tile. */
+export interface Spotlight {
+  zoneId: string;
+  seq: number;
+}
+
+/**
+ * What any work panel may ask of the desk around it (DESIGN.md §9): bring a zone's
+ * camera to the large tile (never taking the keyboard from a form), open the work
+ * another panel holds, or open a report draft it has just made.
+ */
+export interface DeskActions {
+  showZone(zoneId: string): void;
+  openWork(tab: WorkTabKey, recordId?: string | null): void;
+  openDraft(draftId: string): void;
+}
+
+const DeskActionsContext = createContext<DeskActions | null>(null);
+
+export const DeskActionsProvider = DeskActionsContext.Provider;
+
+export function useDeskActions(): DeskActions {
+  const actions = useContext(DeskActionsContext);
+  if (!actions) throw new Error('useDeskActions is used outside the desk');
+  return actions;
+}
