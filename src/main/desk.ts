@@ -1,5 +1,6 @@
 import { createAlerts } from './alerts';
 import { createAttachments } from './attachments';
+import { createBans } from './bans';
 import { attachmentPath } from './attachments/store';
 import { AuditRepo } from './audit/audit.repo';
 import { AuditService } from './audit/audit.service';
@@ -67,7 +68,7 @@ export function buildDesk(o: DeskOptions) {
   const attachments = createAttachments(k, { cameras: cameras.service, staff: staff.service });
   const wall = createWall(k, { cameras: cameras.service });
   const guidelines = createGuidelines(k, { staff: staff.service });
-  const people = createPeople(k);
+  const people = createPeople(k, { roleOf, pictures: attachments.service });
   const incidentPorts = {
     roleOf,
     branches: branches.service,
@@ -79,6 +80,19 @@ export function buildDesk(o: DeskOptions) {
     journal: k.journal,
   };
   const incidents = createIncidents(k, incidentPorts);
+  const bans = createBans(
+    k,
+    {
+      roleOf,
+      staff: staff.service,
+      branches: branches.service,
+      guidelines: guidelines.service,
+      people: people.service,
+      incidents: incidents.service,
+      journal: k.journal,
+    },
+    alerts,
+  );
   const reports = createReports(k, {
     readFiled: (id, staffId) => incidents.service.filed(id, staffId),
     branches: branches.service,
@@ -110,6 +124,7 @@ export function buildDesk(o: DeskOptions) {
     ...people.handlers,
     ...incidents.handlers,
     ...reports.handlers,
+    ...bans.handlers,
   };
 
   return {
@@ -125,6 +140,7 @@ export function buildDesk(o: DeskOptions) {
     people,
     incidents,
     incidentPorts,
+    bans,
   };
 }
 

@@ -27,6 +27,10 @@ export interface DomainEventMap {
   'incident.submitted': { incidentId: string; number: string };
   /** A filed report changed: amended, reviewed or closed. */
   'incident.changed': { incidentId: string };
+  /** A person's record changed (added, edited, a photo, merged). */
+  'person.changed': { personId: string };
+  /** A ban or warning was issued, approved, lifted, appealed, or its meeting or notice recorded. */
+  'ban.changed': { banId: string; personId: string };
   /** The web shell's test clock was moved (tests only): everything derived from time is recomputed. */
   'clock.changed': { now: string };
 }

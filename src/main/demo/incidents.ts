@@ -4,7 +4,7 @@ import { ManualClock } from '../clock';
 import { incidentsService, type IncidentsDeps } from '../incidents';
 import { parseContent } from '../incidents/incidents.validate';
 import type { Kernel } from '../kernel';
-import type { PersonsService } from '../people/persons.service';
+import { personInput, type PersonsService } from '../people/persons.service';
 import type { BranchesService } from '../branches/branches.service';
 import type { GuidelinesService } from '../guidelines/guidelines.service';
 import type { StaffService } from '../staff/staff.service';
@@ -106,7 +106,7 @@ export function seedDemoIncidents(deps: DemoIncidentDeps): number {
   const supervisor = staff.find((s) => s.role === 'supervisor')!;
   const admin = staff.find((s) => s.role === 'admin')!;
   const rules = new Map(deps.ports.guidelines.list().map((r) => [r.code, r.id]));
-  const known = data.persons.map((p) => deps.people.add(p, officer.id));
+  const known = data.persons.map((p) => deps.people.add(personInput(p), officer.id));
   const branches = deps.ports.branches.list();
   const today = deps.kernel.clock.now();
   let filed = 0;

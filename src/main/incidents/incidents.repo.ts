@@ -169,6 +169,31 @@ export class IncidentsRepo {
       .map((r) => r.id);
   }
 
+  /** Filed reports (their current version) where any of these persons is a subject, in a time range. */
+  asSubject(
+    personIds: readonly string[],
+    from: string,
+    until: string,
+  ): { id: string; number: string; occurredFrom: string; ruleIds: string[] }[] {
+    if (personIds.length === 0) return [];
+    return this.db
+      .prepare<string[], { id: string; number: string; occurred_from: string; rules: string | null }>(
+        `SELECT DISTINCT i.id, i.number, i.occurred_from,
+           (SELECT group_concat(r.rule_id, ' ') FROM incident_rules r WHERE r.vid = i.current_version) AS rules
+         FROM incident_persons p JOIN incidents i ON i.current_version = p.vid
+         WHERE p.person_id IN (${personIds.map(() => '?').join(',')}) AND p.role = 'subject'
+           AND i.occurred_from >= ? AND i.occurred_from <= ?
+         ORDER BY i.occurred_from`,
+      )
+      .all(...personIds, from, until)
+      .map((r) => ({
+        id: r.id,
+        number: r.number,
+        occurredFrom: r.occurred_from,
+        ruleIds: (r.rules ?? '').split(' ').filter(Boolean),
+      }));
+  }
+
   reviews(incidentId: string): ReviewRow[] {
     return this.db
       .prepare<[string], ReviewRow>('SELECT * FROM incident_reviews WHERE incident_id = ? ORDER BY at, id')

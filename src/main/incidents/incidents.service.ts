@@ -258,6 +258,46 @@ export class IncidentsService {
     return { items, nextCursor };
   }
 
+  // ---- ports for other domains (their callers audit what they show) ----
+
+  /** What a ban rests on: a filed report's number, branch, time, rules and subjects. */
+  basis(id: string): {
+    id: string;
+    number: string;
+    branchId: string;
+    zoneId: string | null;
+    occurredFrom: string;
+    ruleIds: string[];
+    ruleCodes: string[];
+    subjectIds: string[];
+    summary: string;
+  } {
+    const r = this.records.load(id);
+    if (!r) throw notFound('That incident report');
+    return {
+      id: r.id,
+      number: r.number,
+      branchId: r.branch.id,
+      zoneId: r.content.zoneId,
+      occurredFrom: r.content.occurredFrom,
+      ruleIds: r.rules.map((x) => x.ruleId),
+      ruleCodes: r.rules.map((x) => x.code),
+      subjectIds: r.content.persons.flatMap((p) => (p.role === 'subject' && p.personId ? [p.personId] : [])),
+      summary: r.content.summary,
+    };
+  }
+
+  /** Reports where one of these persons was a subject, between two moments, with their rule codes. */
+  asSubject(personIds: readonly string[], from: string, until: string) {
+    const found = this.repo.asSubject(personIds, from, until);
+    return found.map((i) => ({
+      incidentId: i.id,
+      number: i.number,
+      occurredFrom: i.occurredFrom,
+      ruleCodes: i.ruleIds.map((id) => this.ports.guidelines.state(id)?.code ?? '?'),
+    }));
+  }
+
   // ---- helpers ----
 
   /** A decision is recorded under its own word, and the report takes the status of the same name. */

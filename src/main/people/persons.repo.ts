@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
-import type { Person, Sex } from '../../shared/contract/people';
+import type { PersonDetail, Sex } from '../../shared/contract/people';
+import { deletions, tokensOf } from './names';
 
 interface Row {
   id: string;
@@ -11,9 +12,29 @@ interface Row {
   hair: string;
   marks: string;
   created_at: string;
+  unknown: 0 | 1;
+  aliases: string;
+  description: string;
+  birth_date: string | null;
+  card_number: string | null;
+  guardian_name: string;
+  guardian_contact: string;
+  notes: string;
+  merged_into: string | null;
+  updated_at: string;
+  version: number;
+  search_words: string;
 }
 
-const toPerson = (r: Row): Person => ({
+/** A person as stored: everything but photos, merges into it and what a role may see. */
+export type PersonRow = Omit<PersonDetail, 'photos' | 'mergedFrom' | 'minor' | 'cardOnFile'> & {
+  searchWords: string;
+};
+
+/** What the person's fields say, to write. */
+export type PersonWrite = Omit<PersonRow, 'mergedInto' | 'version' | 'searchWords'>;
+
+const toPerson = (r: Row): PersonRow => ({
   id: r.id,
   name: r.name,
   sex: r.sex,
@@ -23,36 +44,288 @@ const toPerson = (r: Row): Person => ({
   hair: r.hair,
   marks: r.marks,
   createdAt: r.created_at,
+  unknown: r.unknown === 1,
+  aliases: JSON.parse(r.aliases) as string[],
+  description: r.description,
+  birthDate: r.birth_date,
+  cardNumber: r.card_number,
+  guardianName: r.guardian_name,
+  guardianContact: r.guardian_contact,
+  notes: r.notes,
+  mergedInto: r.merged_into,
+  updatedAt: r.updated_at,
+  version: r.version,
+  searchWords: r.search_words,
 });
+
+/** A word found in the index: whose, from which field. */
+export interface WordHit {
+  word: string;
+  personId: string;
+  field: 'name' | 'alias' | 'description';
+}
 
 /** `%text%` for LIKE with the user's own % and _ taken literally. */
 export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The words a person is found by, per field; a word is kept once, in its strongest field. */
+export function wordsOf(p: Pick<PersonWrite, 'name' | 'aliases' | 'description' | 'hair' | 'build' | 'marks'>) {
+  const name = tokensOf(p.name);
+  const alias = tokensOf(p.aliases.join(' ')).filter((w) => !name.includes(w));
+  const described = tokensOf([p.description, p.hair, p.build, p.marks].join(' '), 80).filter(
+    (w) => !name.includes(w) && !alias.includes(w),
+  );
+  return { name, alias, description: described };
+}
+
+/** A person's words in one column, "name words|alias words|description words", for checking a candidate. */
+export const packWords = (w: ReturnType<typeof wordsOf>) =>
+  [w.name, w.alias, w.description].map((x) => x.join(' ')).join('|');
+
+export function unpackWords(packed: string): { word: string; field: WordHit['field'] }[] {
+  const [name = '', alias = '', description = ''] = packed.split('|');
+  const of = (text: string, field: WordHit['field']) => (text ? text.split(' ').map((word) => ({ word, field })) : []);
+  return [...of(name, 'name'), ...of(alias, 'alias'), ...of(description, 'description')];
+}
+
 export class PersonsRepo {
   constructor(private readonly db: Db) {}
 
-  get(id: string): Person | undefined {
+  get(id: string): PersonRow | undefined {
     const row = this.db.prepare<[string], Row>('SELECT * FROM persons WHERE id = ?').get(id);
     return row && toPerson(row);
   }
 
-  search(text: string, limit: number): Person[] {
-    const rows = text
-      ? this.db
-          .prepare<[string, number], Row>(
-            "SELECT * FROM persons WHERE name LIKE ? ESCAPE '\\' ORDER BY name COLLATE NOCASE, id LIMIT ?",
-          )
-          .all(likePattern(text), limit)
-      : this.db.prepare<[number], Row>('SELECT * FROM persons ORDER BY id DESC LIMIT ?').all(limit);
-    return rows.map(toPerson);
+  many(ids: readonly string[]): PersonRow[] {
+    const stmt = this.db.prepare<[string], Row>('SELECT * FROM persons WHERE id = ?');
+    return ids.flatMap((id) => {
+      const row = stmt.get(id);
+      return row ? [toPerson(row)] : [];
+    });
   }
 
-  insert(p: Person, createdBy: string): void {
+  /** Names by id (merged records included). */
+  names(ids: readonly string[]): Map<string, string> {
+    return new Map(this.many([...new Set(ids)]).map((p) => [p.id, p.name]));
+  }
+
+  /** Records merged into this one (directly or through others). */
+  mergedInto(id: string): string[] {
+    return this.db
+      .prepare<[string], { id: string }>(
+        `WITH RECURSIVE m(id) AS (SELECT id FROM persons WHERE merged_into = ?
+           UNION SELECT p.id FROM persons p JOIN m ON p.merged_into = m.id)
+         SELECT id FROM m`,
+      )
+      .all(id)
+      .map((r) => r.id);
+  }
+
+  /** The most recently added, for a picker with nothing typed yet. */
+  recent(limit: number): PersonRow[] {
+    return this.db
+      .prepare<[number], Row>('SELECT * FROM persons WHERE merged_into IS NULL ORDER BY id DESC LIMIT ?')
+      .all(limit)
+      .map(toPerson);
+  }
+
+  /** The plain scan the benchmark compares with: LIKE over names, aliases and descriptions. */
+  likeScan(text: string, limit: number): PersonRow[] {
+    const like = likePattern(text);
+    return this.db
+      .prepare<[string, string, string, number], Row>(
+        `SELECT * FROM persons WHERE merged_into IS NULL
+           AND (name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\') LIMIT ?`,
+      )
+      .all(like, like, like, limit)
+      .map(toPerson);
+  }
+
+  insert(p: PersonWrite, createdBy: string): void {
     this.db
       .prepare(
-        `INSERT INTO persons (id, name, sex, age_estimate, height, build, hair, marks, created_at, created_by)
-         VALUES (@id, @name, @sex, @ageEstimate, @height, @build, @hair, @marks, @createdAt, @createdBy)`,
+        `INSERT INTO persons (id, name, sex, age_estimate, height, build, hair, marks, created_at, created_by, unknown,
+           aliases, description, birth_date, card_number, guardian_name, guardian_contact, notes, updated_at, version)
+         VALUES (@id, @name, @sex, @ageEstimate, @height, @build, @hair, @marks, @createdAt, @createdBy, @unknown,
+           @aliases, @description, @birthDate, @cardNumber, @guardianName, @guardianContact, @notes, @updatedAt, 1)`,
       )
-      .run({ ...p, createdBy });
+      .run({ ...p, createdBy, unknown: p.unknown ? 1 : 0, aliases: JSON.stringify(p.aliases) });
+    this.index(p);
+  }
+
+  /** Writes the fields if the stored version is still `version`; false when someone saved since. */
+  update(p: PersonWrite, version: number): boolean {
+    const changed = this.db
+      .prepare(
+        `UPDATE persons SET name = @name, sex = @sex, age_estimate = @ageEstimate, height = @height, build = @build,
+           hair = @hair, marks = @marks, unknown = @unknown, aliases = @aliases, description = @description,
+           birth_date = @birthDate, card_number = @cardNumber, guardian_name = @guardianName,
+           guardian_contact = @guardianContact, notes = @notes, updated_at = @updatedAt, version = version + 1
+         WHERE id = @id AND version = @version`,
+      )
+      .run({ ...p, version, unknown: p.unknown ? 1 : 0, aliases: JSON.stringify(p.aliases) }).changes;
+    if (changed === 0) return false;
+    this.unindex(p.id);
+    this.index(p);
+    return true;
+  }
+
+  /** `mergeId` becomes history: out of the index, pointing at the record kept. */
+  markMerged(mergeId: string, keepId: string, at: string): void {
+    this.db
+      .prepare('UPDATE persons SET merged_into = ?, updated_at = ?, version = version + 1 WHERE id = ?')
+      .run(keepId, at, mergeId);
+    this.unindex(mergeId);
+  }
+
+  // ---- photos ----
+
+  photos(personId: string): { attachmentId: string; addedAt: string }[] {
+    return this.db
+      .prepare<[string], { attachmentId: string; addedAt: string }>(
+        'SELECT attachment_id AS attachmentId, added_at AS addedAt FROM person_photos WHERE person_id = ? ORDER BY added_at',
+      )
+      .all(personId);
+  }
+
+  addPhoto(personId: string, attachmentId: string, at: string, by: string): boolean {
+    return (
+      this.db
+        .prepare(
+          'INSERT OR IGNORE INTO person_photos (person_id, attachment_id, added_at, added_by) VALUES (?, ?, ?, ?)',
+        )
+        .run(personId, attachmentId, at, by).changes > 0
+    );
+  }
+
+  removePhoto(personId: string, attachmentId: string): boolean {
+    return (
+      this.db.prepare('DELETE FROM person_photos WHERE person_id = ? AND attachment_id = ?').run(personId, attachmentId)
+        .changes > 0
+    );
+  }
+
+  /** Moves the merged record's photos to the record kept. */
+  movePhotos(fromId: string, toId: string): void {
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO person_photos (person_id, attachment_id, added_at, added_by)
+         SELECT ?, attachment_id, added_at, added_by FROM person_photos WHERE person_id = ?`,
+      )
+      .run(toId, fromId);
+    this.db.prepare('DELETE FROM person_photos WHERE person_id = ?').run(fromId);
+  }
+
+  // ---- duplicates ----
+
+  byCard(card: string): PersonRow[] {
+    return this.db
+      .prepare<[string], Row>('SELECT * FROM persons WHERE card_number = ? AND merged_into IS NULL LIMIT 10')
+      .all(card)
+      .map(toPerson);
+  }
+
+  byBirthDate(date: string): PersonRow[] {
+    return this.db
+      .prepare<[string], Row>('SELECT * FROM persons WHERE birth_date = ? AND merged_into IS NULL LIMIT 50')
+      .all(date)
+      .map(toPerson);
+  }
+
+  // ---- the word index (people/names.ts says how words are folded) ----
+
+  /** Known name and alias words that start with `prefix` (at most `limit`). */
+  nameWordsFrom(prefix: string, limit: number): string[] {
+    return this.db
+      .prepare<[string, string, number], { word: string }>(
+        'SELECT word FROM name_words WHERE word >= ? AND word < ? ORDER BY word LIMIT ?',
+      )
+      .all(prefix, `${prefix}\uffff`, limit)
+      .map((r) => r.word);
+  }
+
+  /** Known name words sharing a one-letter deletion (or the word itself) with these. */
+  nameWordsByDeletion(variants: readonly string[]): string[] {
+    if (variants.length === 0) return [];
+    return this.db
+      .prepare<string[], { word: string }>(
+        `SELECT DISTINCT word FROM name_word_deletions WHERE deletion IN (${variants.map(() => '?').join(',')})
+         UNION SELECT word FROM name_words WHERE word IN (${variants.map(() => '?').join(',')})`,
+      )
+      .all(...variants, ...variants)
+      .map((r) => r.word);
+  }
+
+  /** Persons with one of these words (any field), at most `limit` hits. */
+  hitsFor(words: readonly string[], limit: number): WordHit[] {
+    if (words.length === 0) return [];
+    return this.db
+      .prepare<[...string[], number], { word: string; person_id: string; field: WordHit['field'] }>(
+        `SELECT word, person_id, field FROM person_words WHERE word IN (${words.map(() => '?').join(',')}) LIMIT ?`,
+      )
+      .all(...words, limit)
+      .map((r) => ({ word: r.word, personId: r.person_id, field: r.field }));
+  }
+
+  /** Description words that start with `prefix` (at most `limit` hits). */
+  descriptionHitsFrom(prefix: string, limit: number): WordHit[] {
+    return this.db
+      .prepare<[string, string, number], { word: string; person_id: string }>(
+        "SELECT word, person_id FROM person_words WHERE word >= ? AND word < ? AND field = 'description' LIMIT ?",
+      )
+      .all(prefix, `${prefix}\uffff`, limit)
+      .map((r) => ({ word: r.word, personId: r.person_id, field: 'description' as const }));
+  }
+
+  /** Each person's folded words, to check the other typed words against. */
+  searchWords(ids: readonly string[]): Map<string, string> {
+    const stmt = this.db.prepare<[string], { search_words: string; merged_into: string | null }>(
+      'SELECT search_words, merged_into FROM persons WHERE id = ?',
+    );
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const row = stmt.get(id);
+      if (row && row.merged_into === null) out.set(id, row.search_words);
+    }
+    return out;
+  }
+
+  private index(p: PersonWrite): void {
+    const words = wordsOf(p);
+    const put = this.db.prepare('INSERT OR IGNORE INTO person_words (word, person_id, field) VALUES (?, ?, ?)');
+    const use = this.db.prepare(
+      'INSERT INTO name_words (word, uses) VALUES (?, 1) ON CONFLICT(word) DO UPDATE SET uses = uses + 1',
+    );
+    const del = this.db.prepare('INSERT OR IGNORE INTO name_word_deletions (deletion, word) VALUES (?, ?)');
+    for (const field of ['name', 'alias', 'description'] as const) {
+      for (const w of words[field]) {
+        put.run(w, p.id, field);
+        if (field === 'description') continue;
+        use.run(w);
+        for (const d of deletions(w)) del.run(d, w);
+      }
+    }
+    this.db.prepare('UPDATE persons SET search_words = ? WHERE id = ?').run(packWords(words), p.id);
+  }
+
+  /** Takes a person's words out; a name word nobody uses any more leaves the dictionary (no trace stays). */
+  private unindex(personId: string): void {
+    const names = this.db
+      .prepare<[string], { word: string }>(
+        "SELECT word FROM person_words WHERE person_id = ? AND field IN ('name', 'alias')",
+      )
+      .all(personId);
+    this.db.prepare('DELETE FROM person_words WHERE person_id = ?').run(personId);
+    const drop = this.db.prepare('UPDATE name_words SET uses = uses - 1 WHERE word = ?');
+    const gone = this.db.prepare('DELETE FROM name_words WHERE word = ? AND uses <= 0');
+    const gonePieces = this.db.prepare(
+      'DELETE FROM name_word_deletions WHERE word = ? AND NOT EXISTS (SELECT 1 FROM name_words WHERE word = ?)',
+    );
+    for (const { word } of names) {
+      drop.run(word);
+      gone.run(word);
+      gonePieces.run(word, word);
+    }
+    this.db.prepare("UPDATE persons SET search_words = '' WHERE id = ?").run(personId);
   }
 }

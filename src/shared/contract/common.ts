@@ -29,3 +29,13 @@ export const Username = z
   .min(2, 'Username must be at least 2 characters')
   .max(40, 'Username must be at most 40 characters')
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Username may use letters, digits, dot, dash and underscore');
+
+/** Multi-line text: newlines and tabs allowed, other control characters refused (they never come from a keyboard). */
+export const multiline = (label: string, max: number) =>
+  z
+    .string()
+    .max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters`)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${label} contains a control character`);
+
+/** A calendar date, YYYY-MM-DD (a birth date, a posting date): no time, no zone. */
+export const CalendarDate = z.iso.date({ error: 'Enter a date as YYYY-MM-DD' });

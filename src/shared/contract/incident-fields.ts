@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoTime, line } from './common';
+import { Id, IsoTime, line, multiline } from './common';
 import { Severity } from './guidelines';
 import { PersonDescriptionFields, SEXES, descriptive } from './people';
 
@@ -29,13 +29,6 @@ export const FUTURE_TOLERANCE_MS = 2 * 60_000;
 export const PERSON_ROLES = ['subject', 'witness', 'victim', 'staff', 'guardian'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 export const EMERGENCY_KINDS = ['ems', 'fire', 'ems-and-fire'] as const;
-
-/** Multi-line text: newlines and tabs allowed, other control characters refused (they never come from a keyboard). */
-const multiline = (label: string, max: number) =>
-  z
-    .string()
-    .max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters`)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${label} contains a control character`);
 
 const required = (label: string, max: number) =>
   multiline(label, max).refine((s) => s.trim().length > 0, `${label} is required`);

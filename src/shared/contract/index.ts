@@ -12,6 +12,7 @@ import { peopleContract } from './people';
 import { incidentsContract } from './incidents';
 import { attachmentsContract } from './attachments';
 import { alertsContract } from './alerts';
+import { bansContract } from './bans';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -30,6 +31,7 @@ export const contract = {
   ...incidentsContract,
   ...attachmentsContract,
   ...alertsContract,
+  ...bansContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -65,3 +67,4 @@ export * from './people';
 export * from './incidents';
 export * from './attachments';
 export * from './alerts';
+export * from './bans';

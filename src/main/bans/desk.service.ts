@@ -1,0 +1,307 @@
+import type { AuditService } from '../audit/audit.service';
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import type { Journal } from '../db/journal';
+import { notFound } from '../errors';
+import type { DomainEvents } from '../events';
+import { uuidv7 } from '../ids';
+import type { DeskAlert } from '../../shared/contract/alerts';
+import type { BanSummary, BanTodo, DeskCheckResult } from '../../shared/contract/bans';
+import type { DraftContent } from '../../shared/contract/incident-fields';
+import { dayWords } from '../zoned';
+import type { BanRow, BansRepo } from './bans.repo';
+import type { BanPorts } from './ports';
+import { inForce } from './status';
+import { mayReadParticulars, type BanViews } from './views';
+
+const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The desk's side of bans: "is this person banned?" as the desk types, "person
+ * seen at a branch", what needs doing, and the alerts that say so. Every answer that
+ * shows a person is an audited read; reasons and history only for supervisors.
+ */
+export class BanDesk {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: BansRepo,
+    private readonly views: BanViews,
+    private readonly journal: Journal,
+    private readonly audit: AuditService,
+    private readonly ports: BanPorts,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  check(text: string, limit: number, staffId: string): DeskCheckResult[] {
+    const trimmed = text.trim();
+    if (!trimmed) return [];
+    const matches = this.ports.people.match(trimmed, limit);
+    const people = new Map(
+      this.ports.people
+        .details(
+          matches.map((m) => m.personId),
+          staffId,
+        )
+        .map((p) => [p.id, p]),
+    );
+    const now = this.clock.now();
+    const role = this.ports.roleOf(staffId);
+    const results = matches.flatMap((m): DeskCheckResult[] => {
+      const p = people.get(m.personId);
+      if (!p) return [];
+      const rows = this.repo.ofPersons([p.id, ...p.mergedFrom]);
+      const summaries = this.views.summaries(rows, now);
+      const shown = summaries.filter(
+        (s) => inForce(s.status) || s.status === 'scheduled' || s.status === 'pendingApproval',
+      );
+      const inForceNow = shown.filter((s) => inForce(s.status));
+      return [
+        {
+          person: {
+            id: p.id,
+            name: p.name,
+            aliases: p.aliases,
+            unknown: p.unknown,
+            description: p.unknown ? p.description : '',
+            minor: p.minor,
+            photo: p.photos.at(-1)?.path ?? null,
+          },
+          matchedOn: m.matchedOn,
+          banned: inForceNow.some((s) => s.privileges.includes('building')),
+          statusWords: inForceNow[0]?.statusWords ?? shown[0]?.statusWords ?? 'Not banned',
+          bans: shown,
+          history: mayReadParticulars(role) ? this.history(rows, [p.id, ...p.mergedFrom], now) : null,
+        },
+      ];
+    });
+    // Someone in force first: the desk's question is whether to let them in.
+    results.sort(
+      (a, b) => Number(b.bans.some((x) => inForce(x.status))) - Number(a.bans.some((x) => inForce(x.status))),
+    );
+    this.audit.record({
+      staffId,
+      action: 'read',
+      subject: 'desk.check',
+      detail: `Checked “${trimmed.slice(0, 120)}”: ${results.map((r) => r.person.name).join(', ') || 'nobody'}`,
+    });
+    return results;
+  }
+
+  /** Records the sighting; one during a ban of that branch proposes a trespass report. */
+  personSeen(personId: string, branchId: string, staffId: string) {
+    const branch = this.ports.branches.find(branchId);
+    if (!branch) throw notFound('That branch');
+    const current = this.ports.people.current(personId);
+    const [person] = this.ports.people.details([current], staffId);
+    if (!person) throw notFound('That person');
+    const now = this.clock.now();
+    const rows = this.repo.ofPersons([person.id, ...person.mergedFrom]);
+    const breaking = this.views
+      .summaries(rows, now)
+      .find(
+        (s) =>
+          inForce(s.status) && s.privileges.includes('building') && (s.allBranches || s.branchIds.includes(branchId)),
+      );
+    this.db
+      .transaction(() => {
+        const id = uuidv7();
+        this.repo.insertSighting({
+          id,
+          personId: person.id,
+          branchId,
+          seenAt: now.toISOString(),
+          seenBy: staffId,
+          banId: breaking?.id ?? null,
+        });
+        this.journal.append({
+          kind: 'person.seen',
+          recordId: id,
+          actor: staffId,
+          payload: { personId: person.id, branchId, seenAt: now.toISOString(), banId: breaking?.id ?? null },
+        });
+      })
+      .immediate();
+    this.events.emit('person.changed', { personId: person.id });
+    if (!breaking) {
+      return {
+        violation: null,
+        message: `${person.name} seen at ${branch.name}: not banned there. Recorded.`,
+        report: null,
+      };
+    }
+    const trespass = this.ports.guidelines.list().find((r) => r.code === 'B-12' && !r.retired);
+    const report: DraftContent = {
+      branchId,
+      zoneId: null,
+      occurredFrom: now.toISOString(),
+      occurredTo: null,
+      ruleIds: trespass ? [trespass.id] : [],
+      severity: 3,
+      summary: `${person.name} at ${branch.name} during ban ${breaking.number}`,
+      narrative: `${person.name} was seen at ${branch.name} while ${breaking.statusWords.toLowerCase()} (${breaking.number}).`,
+      actions: '',
+      persons: [
+        {
+          role: 'subject',
+          personId: person.id,
+          name: person.name,
+          sex: person.sex,
+          ageEstimate: person.ageEstimate,
+          height: person.height,
+          build: person.build,
+          hair: person.hair,
+          clothing: '',
+          marks: person.marks,
+        },
+      ],
+      police: null,
+      emergency: null,
+      injuries: '',
+      propertyDamage: '',
+      staffAssistance: '',
+      cameras: [],
+      attachmentIds: [],
+    };
+    return {
+      violation: breaking,
+      message: `${person.name} is ${breaking.statusWords.charAt(0).toLowerCase()}${breaking.statusWords.slice(1)} (${breaking.number}): this is trespass.`,
+      report,
+    };
+  }
+
+  todo(): BanTodo {
+    const now = this.clock.now();
+    const rows = this.repo.current(now.toISOString(), 2000);
+    const summaries = new Map(this.views.summaries(rows, now).map((s) => [s.id, s]));
+    const at = (b: BanRow) => summaries.get(b.id)!;
+    const weekAhead = now.getTime() + WEEK_MS;
+    const undelivered = rows.filter((b) => {
+      const s = at(b);
+      return (
+        s.status !== 'pendingApproval' &&
+        s.status !== 'ended' &&
+        !this.repo.notices(b.id).some((n) => n.recipient === 'person' && n.deliveredAt)
+      );
+    });
+    const deadlines = rows.flatMap((b) => {
+      const deadline = this.views.appealDeadline(b);
+      if (!deadline || Date.parse(deadline) < now.getTime() || Date.parse(deadline) > weekAhead) return [];
+      if (this.repo.appeals(b.id).length > 0) return [];
+      return [{ ...at(b), appealDeadline: deadline }];
+    });
+    const meetings = this.repo
+      .meetingsBetween(new Date(now.getTime() - DAY_MS).toISOString(), new Date(weekAhead).toISOString())
+      .flatMap((m) => {
+        const b = this.repo.get(m.banId);
+        return b && !b.liftedAt ? [{ ...this.views.summaries([b], now)[0]!, meetingAt: m.scheduledAt }] : [];
+      });
+    return {
+      pendingApprovals: [...summaries.values()].filter((s) => s.status === 'pendingApproval'),
+      noticesToDeliver: undelivered.map(at),
+      appealDeadlines: deadlines,
+      meetingsThisWeek: meetings,
+      endingThisWeek: [...summaries.values()].filter(
+        (s) =>
+          inForce(s.status) &&
+          s.endsAt !== null &&
+          Date.parse(s.endsAt) <= weekAhead &&
+          s.status !== 'awaitingReinstatement',
+      ),
+    };
+  }
+
+  /** The desk alerts bans raise: approvals and notices waiting, appeal deadlines and meetings near, bans ending. */
+  alerts(now: Date): DeskAlert[] {
+    const todo = this.todo();
+    const alert = (
+      s: BanSummary,
+      kind: string,
+      level: DeskAlert['level'],
+      title: string,
+      detail: string,
+      since: string,
+    ): DeskAlert => ({
+      id: `${kind}:${s.id}`,
+      kind,
+      level,
+      branchId: s.allBranches ? null : (s.branchIds[0] ?? null),
+      title,
+      detail,
+      since,
+      work: { tab: 'bans', recordId: s.id },
+    });
+    const tz = (s: BanSummary) => this.ports.branches.find(s.branchIds[0] ?? '')?.timeZone ?? 'UTC';
+    return [
+      ...todo.pendingApprovals.map((s) =>
+        alert(
+          s,
+          'ban.approval',
+          'warning',
+          `Ban waiting for approval: ${s.personName}`,
+          `${s.number}, ${s.statusWords}`,
+          s.startsAt,
+        ),
+      ),
+      ...todo.noticesToDeliver.map((s) =>
+        alert(
+          s,
+          'ban.notice',
+          'notice',
+          `Notice not delivered: ${s.personName}`,
+          `${s.number}: deliver the notice, then record it`,
+          s.startsAt,
+        ),
+      ),
+      ...todo.appealDeadlines.map((s) =>
+        alert(
+          s,
+          'ban.appealDeadline',
+          'notice',
+          `Appeal deadline ${dayWords(new Date(s.appealDeadline), tz(s), now)}: ${s.personName}`,
+          s.number,
+          s.startsAt,
+        ),
+      ),
+      ...todo.meetingsThisWeek.map((s) =>
+        alert(
+          s,
+          'ban.meeting',
+          Date.parse(s.meetingAt) - now.getTime() < DAY_MS ? 'warning' : 'notice',
+          `Reinstatement meeting ${dayWords(new Date(s.meetingAt), tz(s), now)}: ${s.personName}`,
+          s.number,
+          s.startsAt,
+        ),
+      ),
+      ...todo.endingThisWeek.map((s) =>
+        alert(
+          s,
+          'ban.ending',
+          'notice',
+          `Ban ending ${dayWords(new Date(s.endsAt!), tz(s), now)}: ${s.personName}`,
+          `${s.number}${s.meetingRequired ? ': meeting required before return' : ''}`,
+          s.startsAt,
+        ),
+      ),
+    ];
+  }
+
+  /** Why (the rules of their bans) and what happened before (every report naming them as a subject, newest first). */
+  private history(rows: BanRow[], personIds: string[], now: Date): DeskCheckResult['history'] {
+    const rules = new Map(this.ports.guidelines.list().map((r) => [r.id, r]));
+    const reasons = [
+      ...new Set(
+        rows.flatMap((b) =>
+          b.ruleIds.map((id) => `${rules.get(id)?.code ?? '?'} ${rules.get(id)?.title ?? ''}`.trim()),
+        ),
+      ),
+    ];
+    const incidents = this.ports.incidents
+      .asSubject(personIds, '0000-01-01T00:00:00.000Z', now.toISOString())
+      .reverse()
+      .slice(0, 20)
+      .map((i) => ({ id: i.incidentId, number: i.number, occurredFrom: i.occurredFrom }));
+    return { reasons, incidents };
+  }
+}
