@@ -1,3 +1,4 @@
+import { benchBans } from './bans';
 import { benchCameraCycles } from './camera-cycles';
 import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   'camera-cycles': benchCameraCycles,
   incidents: benchIncidents,
   'incidents-open': benchIncidentsOpen,
+  bans: benchBans,
 };
 
 const only = process.argv.slice(2);

@@ -216,6 +216,53 @@ export class BansRepo {
       .map((r) => this.toBan(r));
   }
 
+  // ---- what needs doing: each a narrow, indexed question, never a walk over every ban ----
+
+  pendingApproval(limit: number): BanRow[] {
+    return this.db
+      .prepare<[number], Row>(
+        `SELECT * FROM bans WHERE approval_needed = 1 AND approved_at IS NULL AND lifted_at IS NULL
+         ORDER BY issued_at DESC LIMIT ?`,
+      )
+      .all(limit)
+      .map((r) => this.toBan(r));
+  }
+
+  /** Bans issued since `since`, not lifted, whose person's notice has not been delivered. */
+  undelivered(since: string, limit: number): BanRow[] {
+    return this.db
+      .prepare<[string, number], Row>(
+        `SELECT b.* FROM bans b WHERE b.issued_at >= ? AND b.lifted_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM ban_notices n WHERE n.ban_id = b.id AND n.recipient = 'person'
+                           AND n.delivered_at IS NOT NULL)
+         ORDER BY b.issued_at DESC LIMIT ?`,
+      )
+      .all(since, limit)
+      .map((r) => this.toBan(r));
+  }
+
+  /** Bans whose person's notice was delivered (or posted) since `since`: their appeal clocks may still run. */
+  deliveredSince(since: string, limit: number): BanRow[] {
+    return this.db
+      .prepare<[string, number], Row>(
+        `SELECT b.* FROM bans b WHERE b.lifted_at IS NULL AND b.id IN (
+           SELECT ban_id FROM ban_notices WHERE recipient = 'person' AND delivered_at >= ?)
+         ORDER BY b.issued_at DESC LIMIT ?`,
+      )
+      .all(since, limit)
+      .map((r) => this.toBan(r));
+  }
+
+  /** Bans ending between two moments, not lifted. */
+  endingBetween(from: string, to: string, limit: number): BanRow[] {
+    return this.db
+      .prepare<[string, string, number], Row>(
+        'SELECT * FROM bans WHERE ends_at > ? AND ends_at <= ? AND lifted_at IS NULL ORDER BY ends_at LIMIT ?',
+      )
+      .all(from, to, limit)
+      .map((r) => this.toBan(r));
+  }
+
   recent(limit: number): BanRow[] {
     return this.db
       .prepare<[number], Row>('SELECT * FROM bans ORDER BY issued_at DESC, id DESC LIMIT ?')

@@ -16,6 +16,8 @@ import { mayReadParticulars, type BanViews } from './views';
 
 const WEEK_MS = 7 * 86_400_000;
 const DAY_MS = 86_400_000;
+/** Each list of what needs doing shows at most this many: more is a backlog, not a to-do. */
+const LIST = 50;
 
 /**
  * The desk's side of bans: "is this person banned?" as the desk types, "person
@@ -171,43 +173,39 @@ export class BanDesk {
     };
   }
 
+  /**
+   * What needs doing, each list a narrow indexed question (a desk keeps years of bans):
+   * approvals waiting, notices of the last 60 days not delivered, appeal deadlines and
+   * meetings within a week, bans in force ending within a week.
+   */
   todo(): BanTodo {
     const now = this.clock.now();
-    const rows = this.repo.current(now.toISOString(), 2000);
-    const summaries = new Map(this.views.summaries(rows, now).map((s) => [s.id, s]));
-    const at = (b: BanRow) => summaries.get(b.id)!;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const summaries = (rows: BanRow[]) => this.views.summaries(rows, now);
     const weekAhead = now.getTime() + WEEK_MS;
-    const undelivered = rows.filter((b) => {
-      const s = at(b);
-      return (
-        s.status !== 'pendingApproval' &&
-        s.status !== 'ended' &&
-        !this.repo.notices(b.id).some((n) => n.recipient === 'person' && n.deliveredAt)
-      );
-    });
-    const deadlines = rows.flatMap((b) => {
+    const policy = this.repo.policy()!.body;
+    const undelivered = summaries(this.repo.undelivered(iso(now.getTime() - 60 * DAY_MS), LIST)).filter(
+      (s) => s.status !== 'pendingApproval' && s.status !== 'ended' && s.status !== 'lifted',
+    );
+    // A clock still running was started within the posting and appeal days.
+    const clockStart = now.getTime() - (policy.appealDays + policy.postingDays + 2) * DAY_MS;
+    const deadlines = this.repo.deliveredSince(iso(clockStart), LIST).flatMap((b) => {
       const deadline = this.views.appealDeadline(b);
       if (!deadline || Date.parse(deadline) < now.getTime() || Date.parse(deadline) > weekAhead) return [];
       if (this.repo.appeals(b.id).length > 0) return [];
-      return [{ ...at(b), appealDeadline: deadline }];
+      return [{ ...summaries([b])[0]!, appealDeadline: deadline }];
     });
-    const meetings = this.repo
-      .meetingsBetween(new Date(now.getTime() - DAY_MS).toISOString(), new Date(weekAhead).toISOString())
-      .flatMap((m) => {
-        const b = this.repo.get(m.banId);
-        return b && !b.liftedAt ? [{ ...this.views.summaries([b], now)[0]!, meetingAt: m.scheduledAt }] : [];
-      });
+    const meetings = this.repo.meetingsBetween(iso(now.getTime() - DAY_MS), iso(weekAhead)).flatMap((m) => {
+      const b = this.repo.get(m.banId);
+      return b && !b.liftedAt ? [{ ...summaries([b])[0]!, meetingAt: m.scheduledAt }] : [];
+    });
     return {
-      pendingApprovals: [...summaries.values()].filter((s) => s.status === 'pendingApproval'),
-      noticesToDeliver: undelivered.map(at),
+      pendingApprovals: summaries(this.repo.pendingApproval(LIST)).filter((s) => s.status === 'pendingApproval'),
+      noticesToDeliver: undelivered,
       appealDeadlines: deadlines,
       meetingsThisWeek: meetings,
-      endingThisWeek: [...summaries.values()].filter(
-        (s) =>
-          inForce(s.status) &&
-          s.endsAt !== null &&
-          Date.parse(s.endsAt) <= weekAhead &&
-          s.status !== 'awaitingReinstatement',
+      endingThisWeek: summaries(this.repo.endingBetween(now.toISOString(), iso(weekAhead), LIST)).filter((s) =>
+        inForce(s.status),
       ),
     };
   }

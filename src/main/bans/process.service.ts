@@ -51,7 +51,7 @@ export class BanProcess {
     const detail = this.views.detail(b, 'admin', this.clock.now());
     const [person] = this.ports.people.details([b.personId], staffId);
     const branch = this.ports.branches.find(b.branchId)!;
-    const policy = this.repo.policy(b.policyVersion)!.body;
+    const policy = this.views.policyOf(b.policyVersion);
     const deadline = this.views.appealDeadline(b);
     const bytes = await renderNoticePdf({
       ban: detail,

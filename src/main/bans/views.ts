@@ -1,4 +1,4 @@
-import type { BanDetail, BanParticulars, BanStatus, BanSummary } from '../../shared/contract/bans';
+import type { BanDetail, BanParticulars, BanStatus, BanSummary, PolicyBody } from '../../shared/contract/bans';
 import type { Role } from '../../shared/roles';
 import { addDays, localDate, atWallClock } from '../zoned';
 import type { BanRow, BansRepo, NoticeRow } from './bans.repo';
@@ -13,10 +13,22 @@ export const mayReadParticulars = (role: Role | null) => role === 'supervisor' |
  * history only for supervisors and administrators.
  */
 export class BanViews {
+  /** Policy versions never change once written: parsed once. */
+  private readonly policies = new Map<number, PolicyBody>();
+
   constructor(
     private readonly repo: BansRepo,
     private readonly ports: BanPorts,
   ) {}
+
+  policyOf(version: number): PolicyBody {
+    let body = this.policies.get(version);
+    if (!body) {
+      body = this.repo.policy(version)!.body;
+      this.policies.set(version, body);
+    }
+    return body;
+  }
 
   facts(b: BanRow): BanFacts {
     const appeals = this.repo.appeals(b.id);
@@ -88,7 +100,7 @@ export class BanViews {
   appealDeadline(b: BanRow): string | null {
     const notice = this.repo.notices(b.id).find((n) => n.recipient === 'person' && n.deliveredAt !== null);
     if (!notice) return null;
-    const policy = this.repo.policy(b.policyVersion)!.body;
+    const policy = this.policyOf(b.policyVersion);
     const tz = this.timeZoneOf(b);
     const delivered = effectiveDelivery(notice, policy.postingDays, tz);
     // The deadline is the end of the last day to appeal, at the branch.
@@ -96,7 +108,7 @@ export class BanViews {
   }
 
   private particulars(b: BanRow): BanParticulars {
-    const policy = this.repo.policy(b.policyVersion)!.body;
+    const policy = this.policyOf(b.policyVersion);
     const tier = policy.tiers.find((t) => t.code === b.tier);
     const notices = this.repo.notices(b.id);
     const appeals = this.repo.appeals(b.id);

@@ -20,18 +20,36 @@ export class BranchesService {
     private readonly events: DomainEvents,
   ) {}
 
+  /**
+   * Branches change a few times a year and are read on every ban, alert and report:
+   * kept in memory, dropped on every change made here (the only writer).
+   */
+  private cached: { list: Branch[]; byId: Map<string, Branch>; zones: Map<string, Zone> } | null = null;
+
+  private memo() {
+    if (!this.cached) {
+      const list = this.repo.list();
+      this.cached = {
+        list,
+        byId: new Map(list.map((b) => [b.id, b])),
+        zones: new Map(list.flatMap((b) => b.zones).map((z) => [z.id, z])),
+      };
+    }
+    return this.cached;
+  }
+
   list(): Branch[] {
-    return this.repo.list();
+    return this.memo().list;
   }
 
   /** A branch with its zones, retired or not: the port other domains look branches up by. */
   find(id: string): Branch | undefined {
-    return this.repo.get(id);
+    return this.memo().byId.get(id);
   }
 
   /** A zone, retired or not, with the branch it belongs to. */
   zoneOf(id: string): Zone | undefined {
-    return this.repo.zone(id);
+    return this.memo().zones.get(id);
   }
 
   add(f: BranchFields, actor: string | null): Branch {
@@ -88,14 +106,20 @@ export class BranchesService {
 
   /** Runs a change and journals the branch's new state in the same transaction. */
   private change(actor: string | null, kind: JournalKind, apply: () => string): Branch {
-    const branch = this.db
-      .transaction(() => {
-        const id = apply();
-        const after = this.branch(id);
-        this.journal.append({ kind, recordId: id, actor, payload: after });
-        return after;
-      })
-      .immediate();
+    this.cached = null;
+    let branch: Branch;
+    try {
+      branch = this.db
+        .transaction(() => {
+          const id = apply();
+          const after = this.branch(id);
+          this.journal.append({ kind, recordId: id, actor, payload: after });
+          return after;
+        })
+        .immediate();
+    } finally {
+      this.cached = null;
+    }
     this.events.emit('branches.changed', { branchId: branch.id });
     return branch;
   }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import type { PersonDetail, Sex } from '../../shared/contract/people';
-import { deletions, tokensOf } from './names';
+import { tokensOf } from './names';
+import { packWords } from './word-index';
 
 interface Row {
   id: string;
@@ -58,13 +59,6 @@ const toPerson = (r: Row): PersonRow => ({
   searchWords: r.search_words,
 });
 
-/** A word found in the index: whose, from which field. */
-export interface WordHit {
-  word: string;
-  personId: string;
-  field: 'name' | 'alias' | 'description';
-}
-
 /** `%text%` for LIKE with the user's own % and _ taken literally. */
 export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -76,16 +70,6 @@ export function wordsOf(p: Pick<PersonWrite, 'name' | 'aliases' | 'description' 
     (w) => !name.includes(w) && !alias.includes(w),
   );
   return { name, alias, description: described };
-}
-
-/** A person's words in one column, "name words|alias words|description words", for checking a candidate. */
-export const packWords = (w: ReturnType<typeof wordsOf>) =>
-  [w.name, w.alias, w.description].map((x) => x.join(' ')).join('|');
-
-export function unpackWords(packed: string): { word: string; field: WordHit['field'] }[] {
-  const [name = '', alias = '', description = ''] = packed.split('|');
-  const of = (text: string, field: WordHit['field']) => (text ? text.split(' ').map((word) => ({ word, field })) : []);
-  return [...of(name, 'name'), ...of(alias, 'alias'), ...of(description, 'description')];
 }
 
 export class PersonsRepo {
@@ -165,7 +149,6 @@ export class PersonsRepo {
       )
       .run({ ...p, version, unknown: p.unknown ? 1 : 0, aliases: JSON.stringify(p.aliases) }).changes;
     if (changed === 0) return false;
-    this.unindex(p.id);
     this.index(p);
     return true;
   }
@@ -232,100 +215,22 @@ export class PersonsRepo {
       .map(toPerson);
   }
 
-  // ---- the word index (people/names.ts says how words are folded) ----
-
-  /** Known name and alias words that start with `prefix` (at most `limit`). */
-  nameWordsFrom(prefix: string, limit: number): string[] {
-    return this.db
-      .prepare<[string, string, number], { word: string }>(
-        'SELECT word FROM name_words WHERE word >= ? AND word < ? ORDER BY word LIMIT ?',
+  /** Every current record's words, for building the desk check's index. */
+  *allSearchWords(): Generator<{ id: string; searchWords: string }> {
+    for (const r of this.db
+      .prepare<[], { id: string; search_words: string }>(
+        "SELECT id, search_words FROM persons WHERE merged_into IS NULL AND search_words != ''",
       )
-      .all(prefix, `${prefix}\uffff`, limit)
-      .map((r) => r.word);
-  }
-
-  /** Known name words sharing a one-letter deletion (or the word itself) with these. */
-  nameWordsByDeletion(variants: readonly string[]): string[] {
-    if (variants.length === 0) return [];
-    return this.db
-      .prepare<string[], { word: string }>(
-        `SELECT DISTINCT word FROM name_word_deletions WHERE deletion IN (${variants.map(() => '?').join(',')})
-         UNION SELECT word FROM name_words WHERE word IN (${variants.map(() => '?').join(',')})`,
-      )
-      .all(...variants, ...variants)
-      .map((r) => r.word);
-  }
-
-  /** Persons with one of these words (any field), at most `limit` hits. */
-  hitsFor(words: readonly string[], limit: number): WordHit[] {
-    if (words.length === 0) return [];
-    return this.db
-      .prepare<[...string[], number], { word: string; person_id: string; field: WordHit['field'] }>(
-        `SELECT word, person_id, field FROM person_words WHERE word IN (${words.map(() => '?').join(',')}) LIMIT ?`,
-      )
-      .all(...words, limit)
-      .map((r) => ({ word: r.word, personId: r.person_id, field: r.field }));
-  }
-
-  /** Description words that start with `prefix` (at most `limit` hits). */
-  descriptionHitsFrom(prefix: string, limit: number): WordHit[] {
-    return this.db
-      .prepare<[string, string, number], { word: string; person_id: string }>(
-        "SELECT word, person_id FROM person_words WHERE word >= ? AND word < ? AND field = 'description' LIMIT ?",
-      )
-      .all(prefix, `${prefix}\uffff`, limit)
-      .map((r) => ({ word: r.word, personId: r.person_id, field: 'description' as const }));
-  }
-
-  /** Each person's folded words, to check the other typed words against. */
-  searchWords(ids: readonly string[]): Map<string, string> {
-    const stmt = this.db.prepare<[string], { search_words: string; merged_into: string | null }>(
-      'SELECT search_words, merged_into FROM persons WHERE id = ?',
-    );
-    const out = new Map<string, string>();
-    for (const id of ids) {
-      const row = stmt.get(id);
-      if (row && row.merged_into === null) out.set(id, row.search_words);
+      .iterate()) {
+      yield { id: r.id, searchWords: r.search_words };
     }
-    return out;
   }
 
   private index(p: PersonWrite): void {
-    const words = wordsOf(p);
-    const put = this.db.prepare('INSERT OR IGNORE INTO person_words (word, person_id, field) VALUES (?, ?, ?)');
-    const use = this.db.prepare(
-      'INSERT INTO name_words (word, uses) VALUES (?, 1) ON CONFLICT(word) DO UPDATE SET uses = uses + 1',
-    );
-    const del = this.db.prepare('INSERT OR IGNORE INTO name_word_deletions (deletion, word) VALUES (?, ?)');
-    for (const field of ['name', 'alias', 'description'] as const) {
-      for (const w of words[field]) {
-        put.run(w, p.id, field);
-        if (field === 'description') continue;
-        use.run(w);
-        for (const d of deletions(w)) del.run(d, w);
-      }
-    }
-    this.db.prepare('UPDATE persons SET search_words = ? WHERE id = ?').run(packWords(words), p.id);
+    this.db.prepare('UPDATE persons SET search_words = ? WHERE id = ?').run(packWords(wordsOf(p)), p.id);
   }
 
-  /** Takes a person's words out; a name word nobody uses any more leaves the dictionary (no trace stays). */
   private unindex(personId: string): void {
-    const names = this.db
-      .prepare<[string], { word: string }>(
-        "SELECT word FROM person_words WHERE person_id = ? AND field IN ('name', 'alias')",
-      )
-      .all(personId);
-    this.db.prepare('DELETE FROM person_words WHERE person_id = ?').run(personId);
-    const drop = this.db.prepare('UPDATE name_words SET uses = uses - 1 WHERE word = ?');
-    const gone = this.db.prepare('DELETE FROM name_words WHERE word = ? AND uses <= 0');
-    const gonePieces = this.db.prepare(
-      'DELETE FROM name_word_deletions WHERE word = ? AND NOT EXISTS (SELECT 1 FROM name_words WHERE word = ?)',
-    );
-    for (const { word } of names) {
-      drop.run(word);
-      gone.run(word);
-      gonePieces.run(word, word);
-    }
     this.db.prepare("UPDATE persons SET search_words = '' WHERE id = ?").run(personId);
   }
 }

@@ -8,7 +8,7 @@ import { uuidv7 } from '../ids';
 import type { Person, PersonDetail, PersonPhoto, PossibleDuplicate } from '../../shared/contract/people';
 import type { Role } from '../../shared/roles';
 import { editDistance, foldText } from './names';
-import { searchPersons, type PersonMatch } from './person-search';
+import { WordIndex, type PersonMatch } from './word-index';
 import type { PersonRow, PersonsRepo, PersonWrite } from './persons.repo';
 
 /** The fields a person record is written from (PersonFields in the contract, parsed). */
@@ -63,6 +63,9 @@ export function isMinor(p: Pick<PersonRow, 'birthDate' | 'ageEstimate'>, now: Da
  * Every change is journaled; a merge keeps both records, one pointing at the other.
  */
 export class PersonsService {
+  /** The desk check's words, in memory: built on first use, kept in step with every change here. */
+  private words: WordIndex | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly repo: PersonsRepo,
@@ -80,7 +83,11 @@ export class PersonsService {
   search(text: string, limit: number, staffId: string): Person[] {
     const trimmed = text.trim();
     const found = trimmed
-      ? this.repo.many(searchPersons(this.repo, trimmed, limit).map((m) => m.personId))
+      ? this.repo.many(
+          this.index()
+            .search(trimmed, limit)
+            .map((m) => m.personId),
+        )
       : this.repo.recent(limit);
     this.audit.record({
       staffId,
@@ -93,7 +100,7 @@ export class PersonsService {
 
   /** The desk check's matches; the caller audits what it shows. */
   match(text: string, limit: number): PersonMatch[] {
-    return searchPersons(this.repo, text, limit);
+    return this.index().search(text, limit);
   }
 
   get(id: string, staffId: string): PersonDetail {
@@ -154,7 +161,7 @@ export class PersonsService {
       }
     }
     for (const text of [input.name, ...input.aliases].filter((t) => foldText(t).length >= 3)) {
-      for (const m of searchPersons(this.repo, text, 8)) {
+      for (const m of this.index().search(text, 8)) {
         const p = this.repo.get(m.personId);
         if (!p) continue;
         add(p.id, foldText(p.name) === foldText(text) ? 'same name' : 'similar name');
@@ -184,6 +191,7 @@ export class PersonsService {
         this.journal.append({ kind: 'person.added', recordId: id, actor, payload: this.state(id) });
       })
       .immediate();
+    this.reindex(id);
     this.events.emit('person.changed', { personId: id });
     return this.detail(this.row(id), actor);
   }
@@ -206,6 +214,7 @@ export class PersonsService {
         this.journal.append({ kind: 'person.updated', recordId: id, actor, payload: this.state(id) });
       })
       .immediate();
+    this.reindex(id);
     this.events.emit('person.changed', { personId: id });
     return this.detail(this.row(id), actor);
   }
@@ -269,12 +278,26 @@ export class PersonsService {
         });
       })
       .immediate();
+    this.reindex(keepId);
+    this.reindex(mergeId);
     this.events.emit('person.changed', { personId: keepId });
     this.events.emit('person.changed', { personId: mergeId });
     return this.detail(this.row(keepId), actor);
   }
 
   // ---- helpers ----
+
+  private index(): WordIndex {
+    this.words ??= new WordIndex(this.repo.allSearchWords());
+    return this.words;
+  }
+
+  /** The index follows the record just written (only if it was built: otherwise it is built from the table). */
+  private reindex(id: string): void {
+    if (!this.words) return;
+    const p = this.repo.get(id);
+    this.words.put(id, p && !p.mergedInto ? p.searchWords : '');
+  }
 
   private row(id: string): PersonRow {
     const p = this.repo.get(id);

@@ -1,4 +1,5 @@
-import { deletions, tokensOf } from '../../people/names';
+import { tokensOf } from '../../people/names';
+import { packWords } from '../../people/word-index';
 import type { Migration } from './index';
 
 /**
@@ -22,7 +23,7 @@ const personsBans: Migration = {
       ALTER TABLE persons ADD COLUMN merged_into TEXT REFERENCES persons(id);
       ALTER TABLE persons ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
       ALTER TABLE persons ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
-      -- Every word the desk check searches, folded (people/names.ts), written as it is typed.
+      -- Every word the desk check searches, folded (people/names.ts), "names|aliases|descriptions".
       ALTER TABLE persons ADD COLUMN search_words TEXT NOT NULL DEFAULT '';
       UPDATE persons SET updated_at = created_at;
       CREATE INDEX persons_card ON persons(card_number) WHERE card_number IS NOT NULL;
@@ -36,23 +37,6 @@ const personsBans: Migration = {
         added_by TEXT NOT NULL REFERENCES staff(id),
         PRIMARY KEY (person_id, attachment_id)
       ) STRICT;
-
-      -- Words per person and where they came from; the primary key serves prefix scans.
-      CREATE TABLE person_words (
-        word TEXT NOT NULL,
-        person_id TEXT NOT NULL REFERENCES persons(id),
-        field TEXT NOT NULL CHECK (field IN ('name','alias','description')),
-        PRIMARY KEY (word, person_id, field)
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX person_words_person ON person_words(person_id);
-      -- Each distinct name word once, and its one-letter deletions: typos are found here.
-      CREATE TABLE name_words (word TEXT PRIMARY KEY, uses INTEGER NOT NULL) STRICT, WITHOUT ROWID;
-      CREATE TABLE name_word_deletions (
-        deletion TEXT NOT NULL,
-        word TEXT NOT NULL,
-        PRIMARY KEY (deletion, word)
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX name_word_deletions_word ON name_word_deletions(word);
 
       -- The sanction policy: one row per version; a ban keeps the version it was issued under.
       CREATE TABLE sanction_policies (
@@ -93,6 +77,8 @@ const personsBans: Migration = {
       ) STRICT;
       CREATE INDEX bans_person ON bans(person_id, starts_at);
       CREATE INDEX bans_ends ON bans(ends_at);
+      CREATE INDEX bans_issued ON bans(issued_at);
+      CREATE INDEX bans_pending ON bans(issued_at) WHERE approval_needed = 1 AND approved_at IS NULL AND lifted_at IS NULL;
       CREATE TABLE ban_branches (
         ban_id TEXT NOT NULL REFERENCES bans(id),
         branch_id TEXT NOT NULL REFERENCES branches(id),
@@ -124,6 +110,7 @@ const personsBans: Migration = {
         note TEXT NOT NULL DEFAULT '',
         UNIQUE (ban_id, recipient)
       ) STRICT;
+      CREATE INDEX ban_notices_delivered ON ban_notices(delivered_at) WHERE delivered_at IS NOT NULL;
 
       CREATE TABLE ban_appeals (
         id TEXT PRIMARY KEY,
@@ -170,12 +157,7 @@ const personsBans: Migration = {
       ) STRICT;
       CREATE INDEX person_sightings_person ON person_sightings(person_id, seen_at);
     `);
-    // Persons recorded before this version get their words indexed now (names and descriptions).
-    const word = db.prepare('INSERT OR IGNORE INTO person_words (word, person_id, field) VALUES (?, ?, ?)');
-    const nameWord = db.prepare(
-      'INSERT INTO name_words (word, uses) VALUES (?, 1) ON CONFLICT(word) DO UPDATE SET uses = uses + 1',
-    );
-    const deletion = db.prepare('INSERT OR IGNORE INTO name_word_deletions (deletion, word) VALUES (?, ?)');
+    // Persons recorded before this version get their words now (people/word-index.ts reads them).
     const setWords = db.prepare('UPDATE persons SET search_words = ? WHERE id = ?');
     const rows = db
       .prepare<[], { id: string; name: string; hair: string; build: string; marks: string }>(
@@ -185,14 +167,7 @@ const personsBans: Migration = {
     for (const p of rows) {
       const names = tokensOf(p.name);
       const described = tokensOf([p.hair, p.build, p.marks].join(' ')).filter((w) => !names.includes(w));
-      for (const w of names) {
-        word.run(w, p.id, 'name');
-        nameWord.run(w);
-        for (const d of deletions(w)) deletion.run(d, w);
-      }
-      for (const w of described) word.run(w, p.id, 'description');
-      // Packed as people/persons.repo.ts packs them: "names|aliases|descriptions".
-      setWords.run(`${names.join(' ')}||${described.join(' ')}`, p.id);
+      setWords.run(packWords({ name: names, alias: [], description: described }), p.id);
     }
   },
 };
