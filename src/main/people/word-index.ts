@@ -116,7 +116,7 @@ export class WordIndex {
     }
     for (const [personId, entry] of found) {
       const own = this.byPerson.get(personId) ?? [];
-      for (const { t, words } of rest) {
+      for (const { words } of rest) {
         let best: { score: number; field: WordField } | null = null;
         for (const { word, field } of own) {
           // `words` already holds every known word this typed word may mean.
