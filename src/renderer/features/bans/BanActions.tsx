@@ -11,7 +11,7 @@ import type { BanDetail, StaffSummary } from '../../../shared/contract';
 import { DateTimeField } from '../incidents/formParts';
 import { isoToLocalInput } from '../incidents/localTime';
 import { Checkbox, RadioGroup } from './formBits';
-import { whenWords } from './format';
+import { deadlineWords, whenWords } from './format';
 import { downloadPdf } from './pdf';
 import { DECISION_LIST, DECISION_WORD, DELIVERY_LIST, DELIVERY_WORD } from './words';
 import type { AppealDecision, DeliveryMethod } from './words';
@@ -210,7 +210,7 @@ function DeliveryForm({ ban, timeZone, onDone, onCancel, minor }: FormProps & { 
       onDone(
         next,
         `Recorded the delivery of ${ban.number}${recipient === 'guardian' ? ' to the guardian' : ''}${
-          deadline ? `: appeals close ${whenWords(deadline, timeZone, mainNow())}` : ''
+          deadline ? `: appeals close at ${deadlineWords(deadline, timeZone, mainNow())}` : ''
         }.`,
       );
     }
@@ -322,7 +322,7 @@ function AppealForm({ ban, timeZone, onDone, onCancel, supervisor }: FormProps &
         error={submit.fieldError('receivedAt')}
         hint={
           deadline
-            ? `The deadline is ${whenWords(deadline, timeZone, mainNow())}.`
+            ? `Appeals close at ${deadlineWords(deadline, timeZone, mainNow())}.`
             : ban.particulars
               ? 'No deadline yet: it runs from the notice’s delivery.'
               : undefined
@@ -335,8 +335,8 @@ function AppealForm({ ban, timeZone, onDone, onCancel, supervisor }: FormProps &
           </span>
           <span>
             This appeal arrived after the deadline
-            {deadline ? ` (${whenWords(deadline, timeZone, mainNow())})` : ''}. A missed deadline waives the appeal,
-            unless a supervisor accepts it late with a reason.
+            {deadline ? ` (appeals closed at ${deadlineWords(deadline, timeZone, mainNow())})` : ''}. A missed deadline
+            waives the appeal, unless a supervisor accepts it late with a reason.
             {!supervisor && ' Ask a supervisor to record it.'}
           </span>
         </div>

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/Notice';
 import { Unseen } from '../../components/Unseen';
 import type { BanDetail, BanParticulars } from '../../../shared/contract';
 import { useDeskActions } from '../desk/deskActions';
-import { whenWords } from './format';
+import { deadlineWords, whenWords } from './format';
 import { downloadPdf } from './pdf';
 import { DECISION_WORD, DELIVERY_WORD, sameStep, stepLabel } from './words';
 
@@ -147,7 +147,9 @@ export function BanParticularsView({ ban, particulars: p, timeZone, onSaid }: Pr
         ))}
         <dl className="facts">
           <Fact term="Appeal deadline">
-            {p.appealDeadline ? when(p.appealDeadline) : 'Runs from the delivery of the notice: not delivered yet.'}
+            {p.appealDeadline
+              ? `Appeals close at ${deadlineWords(p.appealDeadline, timeZone, now)}`
+              : 'Runs from the delivery of the notice: not delivered yet.'}
           </Fact>
         </dl>
       </section>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { BanSummary, BanTodo, Branch } from '../../../shared/contract';
 import { useMainNow } from '../../lib/mainClock';
 import { Unseen } from '../../components/Unseen';
-import { dayWords, whenWords } from './format';
+import { dayWords, deadlineWords, whenWords } from './format';
 import { banTimeZone } from './words';
 
 interface TodoRow {
@@ -40,7 +40,7 @@ export function BanTodoView({ todo, branches, preferred, openId, onOpen }: BanTo
       title: 'Appeal deadlines',
       rows: todo.appealDeadlines.map((ban) => ({
         ban,
-        fact: `appeal by ${whenWords(ban.appealDeadline, tz(ban), now)}`,
+        fact: `appeals close at ${deadlineWords(ban.appealDeadline, tz(ban), now)}`,
       })),
     },
     {

@@ -71,6 +71,9 @@ export function IssueBanForm({ record, person, branches, onIssued, onCancel }: I
   const warning = step.kind === 'warning';
   const overlapId = submit.error?.fields?.overlapsBanId;
   const overlapNumber = submit.fieldError('startsAt')?.match(/BAN-\d{4}-\d+/)?.[0];
+  // An overlap is explained in main's own words above the form (its "field" list names the other ban, not a field).
+  const shownError =
+    overlapId && submit.error ? { code: submit.error.code, message: submit.error.message } : submit.error;
 
   async function issue() {
     const ban = await submit.run(() =>
@@ -94,7 +97,7 @@ export function IssueBanForm({ record, person, branches, onIssued, onCancel }: I
       title={title}
       submitLabel={warning ? 'Issue warning' : approval ? 'Issue, for approval' : 'Issue ban'}
       pending={submit.pending}
-      error={submit.error}
+      error={shownError}
       onSubmit={() => void issue()}
       onCancel={onCancel}
       className="issue-form"
