@@ -15,6 +15,8 @@ interface BanViewProps {
   id: string;
   staff: StaffSummary;
   filter: BranchFilter;
+  /** False while hidden (kept for a half-filled form): it reads nothing until shown again. */
+  active: boolean;
   /** Main accepted a change: the lists beside refresh. */
   onChanged: () => void;
   onOpenPerson: (id: string) => void;
@@ -24,16 +26,20 @@ interface BanViewProps {
  * One ban: the answer in words, the person, where, what and until when; what the
  * signed-in person may do with it now; and for supervisors the reasons and history.
  */
-export function BanView({ id, staff, filter, onChanged, onOpenPerson }: BanViewProps) {
+export function BanView({ id, staff, filter, active, onChanged, onOpenPerson }: BanViewProps) {
   const titleId = useId();
   const now = useMainNow(15_000);
   const [said, setSaid] = useState<{ id: string; text: string } | undefined>(undefined);
   // Status is derived from the clock: crossing the start or the end reads the ban again.
   const [boundary, setBoundary] = useState<{ id: string; at: number[] }>({ id, at: [] });
   const passed = boundary.at.filter((t) => t <= now.getTime()).length;
-  const ban = useQuery('bans.get', { id }, { refetchOn: ['alerts.changed', 'clock.changed'], deps: [passed] });
+  const ban = useQuery(
+    'bans.get',
+    { id },
+    { refetchOn: ['alerts.changed', 'clock.changed'], deps: [passed], enabled: active },
+  );
   const record = ban.value?.id === id ? ban.value : undefined;
-  const person = useQuery('persons.get', { id: record?.personId ?? '' }, { enabled: record !== undefined });
+  const person = useQuery('persons.get', { id: record?.personId ?? '' }, { enabled: record !== undefined && active });
 
   if (record) {
     const at = [record.startsAt, record.endsAt].filter((t): t is string => t !== null).map(Date.parse);

@@ -36,6 +36,10 @@ function storedOpen(key: string): Open {
   return null;
 }
 
+/** How many records stay mounted beside the list, so a form half filled in survives opening another. */
+const KEEP = 6;
+const keyOf = (o: NonNullable<Open>) => (o.kind === 'newPerson' ? `new-${o.seq}` : `${o.kind}-${o.id}`);
+
 /** Main's ban events reach this screen as alert changes and clock moves; own changes reload at once. */
 const REFETCH = ['alerts.changed', 'clock.changed'] as const;
 
@@ -55,6 +59,8 @@ interface BansPanelProps {
 export function BansPanel({ staff, filter, shown, request, onRequestHandled }: BansPanelProps) {
   const openKey = `${STORAGE_KEYS.openBan}.${staff.id}`;
   const [open, setOpen] = useState<Open>(() => storedOpen(openKey));
+  // The records opened lately stay mounted (hidden): what was typed in one of their forms is still there on return.
+  const [kept, setKept] = useState<NonNullable<Open>[]>(() => (open ? [open] : []));
   const [which, setWhich] = useState<'inForce' | 'all'>('inForce');
   const [handledSeq, setHandledSeq] = useState<number | undefined>(undefined);
   const detailRef = useRef<HTMLDivElement>(null);
@@ -73,6 +79,9 @@ export function BansPanel({ staff, filter, shown, request, onRequestHandled }: B
     else if (request.kind === 'newPerson') setOpen({ kind: 'newPerson', text: request.text ?? '', seq: request.seq });
     else if (request.recordId) setOpen({ kind: 'ban', id: request.recordId });
   }
+
+  if (open && !kept.some((k) => keyOf(k) === keyOf(open))) setKept([open, ...kept].slice(0, KEEP));
+  const drop = (o: NonNullable<Open>) => setKept((all) => all.filter((k) => keyOf(k) !== keyOf(o)));
 
   useEffect(() => {
     if (!request) return;
@@ -159,12 +168,13 @@ export function BansPanel({ staff, filter, shown, request, onRequestHandled }: B
             />
           )}
         </div>
-        {open && (
+        {kept.length > 0 && (
           <div
             className="bans-detail"
             ref={detailRef}
             tabIndex={-1}
-            aria-label={open.kind === 'ban' ? 'Open ban' : open.kind === 'person' ? 'Open person' : 'New person'}
+            hidden={!open}
+            aria-label={open?.kind === 'ban' ? 'Open ban' : open?.kind === 'person' ? 'Open person' : 'New person'}
             onKeyDown={(e) => {
               // Esc goes back to the list; a form open here handles its own Esc first.
               if (e.key !== 'Escape' || e.defaultPrevented || isTypingTarget(e.target)) return;
@@ -172,47 +182,60 @@ export function BansPanel({ staff, filter, shown, request, onRequestHandled }: B
               closeDetail();
             }}
           >
-            {open.kind !== 'newPerson' && (
+            {open && open.kind !== 'newPerson' && (
               <div className="detail-bar">
                 <Button small variant="quiet" onClick={closeDetail} title="Esc">
                   Back to the list<Unseen> of bans</Unseen>
                 </Button>
               </div>
             )}
-            {open.kind === 'ban' && (
-              <BanView
-                key={open.id}
-                id={open.id}
-                staff={staff}
-                filter={filter}
-                onChanged={changed}
-                onOpenPerson={(id) => setOpen({ kind: 'person', id })}
-              />
-            )}
-            {open.kind === 'person' && (
-              <PersonView
-                key={open.id}
-                id={open.id}
-                staff={staff}
-                filter={filter}
-                onOpenBan={openBan}
-                onOpenPerson={(id) => setOpen({ kind: 'person', id })}
-                onChanged={changed}
-              />
-            )}
-            {open.kind === 'newPerson' && (
-              <PersonForm
-                key={open.seq}
-                staff={staff}
-                initialName={open.text}
-                onSaved={(p) => {
-                  setOpen({ kind: 'person', id: p.id });
-                  changed();
-                }}
-                onOpenPerson={(id) => setOpen({ kind: 'person', id })}
-                onCancel={closeDetail}
-              />
-            )}
+            {kept.map((k) => {
+              const here = open !== null && keyOf(open) === keyOf(k);
+              return (
+                <div key={keyOf(k)} hidden={!here}>
+                  {k.kind === 'ban' && (
+                    <BanView
+                      id={k.id}
+                      staff={staff}
+                      filter={filter}
+                      active={here && shown}
+                      onChanged={changed}
+                      onOpenPerson={(id) => setOpen({ kind: 'person', id })}
+                    />
+                  )}
+                  {k.kind === 'person' && (
+                    <PersonView
+                      id={k.id}
+                      staff={staff}
+                      filter={filter}
+                      active={here && shown}
+                      onOpenBan={openBan}
+                      onOpenPerson={(id) => setOpen({ kind: 'person', id })}
+                      onChanged={changed}
+                    />
+                  )}
+                  {k.kind === 'newPerson' && (
+                    <PersonForm
+                      staff={staff}
+                      initialName={k.text}
+                      onSaved={(p) => {
+                        drop(k);
+                        setOpen({ kind: 'person', id: p.id });
+                        changed();
+                      }}
+                      onOpenPerson={(id) => {
+                        drop(k);
+                        setOpen({ kind: 'person', id });
+                      }}
+                      onCancel={() => {
+                        drop(k);
+                        closeDetail();
+                      }}
+                    />
+                  )}
+                </div>
+              );
+            })}
           </div>
         )}
       </div>

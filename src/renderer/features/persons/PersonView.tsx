@@ -44,6 +44,8 @@ interface PersonViewProps {
   id: string;
   staff: StaffSummary;
   filter: BranchFilter;
+  /** False while hidden (kept for a half-filled form): it reads nothing until shown again. */
+  active: boolean;
   onOpenBan: (id: string) => void;
   onOpenPerson: (id: string) => void;
   /** Main accepted a change: the lists beside refresh. */
@@ -55,16 +57,20 @@ interface PersonViewProps {
  * guardian, notes; their bans and the reports naming them. Edit, add a picture, start
  * a report about them; supervisors merge a second record of the same person into it.
  */
-export function PersonView({ id, staff, filter, onOpenBan, onOpenPerson, onChanged }: PersonViewProps) {
+export function PersonView({ id, staff, filter, active, onOpenBan, onOpenPerson, onChanged }: PersonViewProps) {
   const titleId = useId();
   const actions = useDeskActions();
   const now = useMainNow(60_000);
   const starting = useSubmit();
   const [mode, setMode] = useState<'view' | 'edit' | 'merge'>('view');
   const [said, setSaid] = useState<string | undefined>(undefined);
-  const found = useQuery('persons.get', { id });
-  const bans = useQuery('bans.forPerson', { personId: id }, { refetchOn: ['alerts.changed', 'clock.changed'] });
-  const reports = useQuery('incidents.search', { personId: id, limit: 50 });
+  const found = useQuery('persons.get', { id }, { enabled: active });
+  const bans = useQuery(
+    'bans.forPerson',
+    { personId: id },
+    { refetchOn: ['alerts.changed', 'clock.changed'], enabled: active },
+  );
+  const reports = useQuery('incidents.search', { personId: id, limit: 50 }, { enabled: active });
   const supervisor = staff.role === 'supervisor' || staff.role === 'admin';
 
   const value = found.value?.person.id === id ? found.value : undefined;
