@@ -80,19 +80,16 @@ export function buildDesk(o: DeskOptions) {
     journal: k.journal,
   };
   const incidents = createIncidents(k, incidentPorts);
-  const bans = createBans(
-    k,
-    {
-      roleOf,
-      staff: staff.service,
-      branches: branches.service,
-      guidelines: guidelines.service,
-      people: people.service,
-      incidents: incidents.service,
-      journal: k.journal,
-    },
-    alerts,
-  );
+  const banPorts = {
+    roleOf,
+    staff: staff.service,
+    branches: branches.service,
+    guidelines: guidelines.service,
+    people: people.service,
+    incidents: incidents.service,
+    journal: k.journal,
+  };
+  const bans = createBans(k, banPorts, alerts);
   const reports = createReports(k, {
     readFiled: (id, staffId) => incidents.service.filed(id, staffId),
     branches: branches.service,
@@ -141,6 +138,8 @@ export function buildDesk(o: DeskOptions) {
     incidents,
     incidentPorts,
     bans,
+    banPorts,
+    attachments,
   };
 }
 

@@ -69,7 +69,7 @@ if (args.mode === 'submit') {
     const draft = incidents.createDraft(DraftContent.parse({ summary: `typing ${n}` }), args.staffId);
     incidents.saveDraft(draft.id, 1, content(n), args.staffId);
     const { id } = incidents.submit(draft.id, args.staffId);
-    const amended = parseContent({ ...content(n), narrative: `Amended w${process.pid}n${n}` });
+    const amended = parseContent({ ...content(n), narrative: `Amended w${process.pid}n${n}` }, Date.now());
     incidents.amend(id, 1, 'Correction', amended, args.staffId);
   }
 }

@@ -63,6 +63,7 @@ export function renderNoticePdf(input: LetterInput): Promise<Buffer> {
       ? `${input.guardianName || 'Parent or guardian'}, for ${input.personName}`
       : input.personName;
   pdf.facts([['To', to]]);
+  pdf.doc.moveDown(0.5);
   if (input.recipient === 'guardian') pdf.paragraph(fill(template.guardian, values));
   pdf.paragraph(fill(template.opening, values));
 

@@ -310,6 +310,11 @@ export class BanProcess {
     return this.bans.after(input.id, actor);
   }
 
+  /** The appeal waiting for its decision, if any. */
+  appealIdOf(banId: string): string | undefined {
+    return this.repo.appeals(banId).find((a) => a.decidedAt === null)?.id;
+  }
+
   private openAppeal(id: string) {
     const a = this.repo.appeal(id);
     if (!a) throw notFound('That appeal');

@@ -178,7 +178,7 @@ export function seedDemoIncidents(deps: DemoIncidentDeps): number {
           clock.advance(3 * HOUR);
           const narrative = `${content.narrative} ${addition} ${localClock(end, branch.timeZone)}.`;
           const reason = 'Added what the reviewer asked for.';
-          incidents.amend(id, 1, reason, parseContent({ ...content, narrative }), reporter.id);
+          incidents.amend(id, 1, reason, parseContent({ ...content, narrative }, clock.ms()), reporter.id);
           clock.advance(2 * HOUR);
           incidents.review(id, 2, 'approve', '', reviewer.id);
         } else {

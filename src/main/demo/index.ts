@@ -1,5 +1,6 @@
 import type { Desk } from '../desk';
 import { startDemoCameras } from './demo-cameras';
+import { seedDemoBans } from './bans';
 import { seedDemoIncidents } from './incidents';
 import { seedDemo } from './seed';
 
@@ -13,7 +14,16 @@ export function startTrainingDesk(desk: Desk, opts: { ffmpegPath: string | null;
   let closing = false;
   const ready = seedDemo(desk.staff.service, desk.branches.service).then(
     (seeded) => {
-      if (seeded) seedDemoIncidents({ kernel: desk.kernel, ports: desk.incidentPorts, people: desk.people.service });
+      if (!seeded) return;
+      seedDemoIncidents({ kernel: desk.kernel, ports: desk.incidentPorts, people: desk.people.service });
+      seedDemoBans({
+        kernel: desk.kernel,
+        incidentPorts: desk.incidentPorts,
+        banPorts: desk.banPorts,
+        people: desk.people.service,
+        attachments: desk.attachments.service,
+        staff: desk.staff.service,
+      });
     },
     (e: unknown) => log('demo seed failed', e),
   );

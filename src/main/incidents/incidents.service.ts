@@ -98,7 +98,7 @@ export class IncidentsService {
         const draft = this.drafts.get(id, staffId);
         if (!draft) throw this.draftGone();
         // A refusal throws before anything is written: the transaction rolls back and the draft stays as it was.
-        const content = parseContent(draft.content);
+        const content = parseContent(draft.content, this.clock.ms());
         const ruleVersions = checkReferences(this.ports, content);
         const branch = this.ports.branches.find(content.branchId)!;
         const reportedAt = this.clock.now().toISOString();
@@ -156,7 +156,7 @@ export class IncidentsService {
             branchId: 'The branch is part of the report number',
           });
         }
-        const content = parseContent(amended);
+        const content = parseContent(amended, this.clock.ms());
         const ruleVersions = checkReferences(this.ports, content, {
           zoneId: before.content.zoneId,
           rules: before.rules,

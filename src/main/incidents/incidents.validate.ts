@@ -43,13 +43,18 @@ export function fieldMessages(error: z.ZodError, input: unknown): Record<string,
 const iso = (t: string) => new Date(t).toISOString();
 const isoOrNull = (t: string | null) => (t === null ? null : iso(t));
 
-/** Parses draft (or amended) content as a filed report must be; times normalized to UTC milliseconds. */
-export function parseContent(input: unknown): IncidentContent {
+/**
+ * Parses draft (or amended) content as a filed report must be, times checked
+ * against main's clock (`now`); times normalized to UTC milliseconds.
+ */
+export function parseContent(input: unknown, now: number): IncidentContent {
   const parsed = IncidentContent.safeParse(input);
-  if (!parsed.success) {
-    const fields = fieldMessages(parsed.error, input);
+  // The schema checks what does not depend on the time; "in the future" is judged by main's clock.
+  const timely = parsed.success ? crossFieldIssues(parsed.data, now) : [];
+  if (!parsed.success || timely.length > 0) {
+    const fields = parsed.success ? {} : fieldMessages(parsed.error, input);
     // zod skips the cross-field checks while a field is invalid; run them anyway so every message shows at once.
-    for (const { path, message } of crossFieldIssues(input as Parameters<typeof crossFieldIssues>[0])) {
+    for (const { path, message } of crossFieldIssues(input as Parameters<typeof crossFieldIssues>[0], now)) {
       fields[path.join('.')] ??= message;
     }
     throw invalid(`The report is not ready: ${Object.values(fields)[0]}.`, fields);

@@ -121,8 +121,9 @@ export const Emergency = z.strictObject({
 export type Emergency = z.infer<typeof Emergency>;
 
 const before = (a: string, b: string) => Date.parse(a) < Date.parse(b);
-const future = (iso: string | null | undefined, now: number) =>
-  iso != null && Date.parse(iso) > now + FUTURE_TOLERANCE_MS;
+/** With no `now` (the contract's own parse) nothing is "in the future": main checks that against its clock. */
+const future = (iso: string | null | undefined, now: number | undefined) =>
+  now !== undefined && iso != null && Date.parse(iso) > now + FUTURE_TOLERANCE_MS;
 
 const ContentObject = z.strictObject({
   branchId: Id,
@@ -157,7 +158,7 @@ export interface ContentIssue {
  * Checks between fields and against the clock, tolerant of half-filled content so a
  * draft gets every message at once; paths name the field the message belongs to.
  */
-export function crossFieldIssues(c: Loose<z.input<typeof ContentObject>>, now = Date.now()): ContentIssue[] {
+export function crossFieldIssues(c: Loose<z.input<typeof ContentObject>>, now?: number): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const issue = (path: (string | number)[], message: string) => issues.push({ path, message });
   if (future(c.occurredFrom, now)) issue(['occurredFrom'], 'The start time is in the future');
