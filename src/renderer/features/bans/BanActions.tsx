@@ -10,7 +10,7 @@ import { Unseen } from '../../components/Unseen';
 import type { BanDetail, StaffSummary } from '../../../shared/contract';
 import { DateTimeField } from '../incidents/formParts';
 import { isoToLocalInput } from '../incidents/localTime';
-import { Checkbox, RadioGroup } from './formBits';
+import { Checkbox, RadioGroup, useFormCheck } from './formBits';
 import { deadlineWords, whenWords } from './format';
 import { downloadPdf } from './pdf';
 import { DECISION_LIST, DECISION_WORD, DELIVERY_LIST, DELIVERY_WORD } from './words';
@@ -146,9 +146,11 @@ interface FormProps {
 
 function LiftForm({ ban, onDone, onCancel }: FormProps) {
   const submit = useSubmit();
+  const form = useFormCheck(submit);
   const [reason, setReason] = useState('');
   const [rescind, setRescind] = useState(false);
   async function save() {
+    if (!form.check({ reason: !reason.trim() && 'Say why the ban is lifted early' })) return;
     const next = await submit.run(() => call('bans.lift', { id: ban.id, reason, rescind }));
     if (next) onDone(next, `Lifted ${ban.number}${rescind ? ': it no longer counts toward the ladder' : ''}.`);
   }
@@ -157,7 +159,7 @@ function LiftForm({ ban, onDone, onCancel }: FormProps) {
       title={`Lift ${ban.number} early`}
       submitLabel="Lift the ban"
       pending={submit.pending}
-      error={submit.error}
+      error={form.error}
       onSubmit={() => void save()}
       onCancel={onCancel}
     >
@@ -169,7 +171,7 @@ function LiftForm({ ban, onDone, onCancel }: FormProps) {
         spellCheck
         fieldClassName="field-wide"
         hint="Required. Journaled with your name."
-        error={submit.fieldError('reason')}
+        error={form.fieldError('reason')}
       />
       <div className="field-wide">
         <Checkbox
@@ -177,7 +179,7 @@ function LiftForm({ ban, onDone, onCancel }: FormProps) {
           checked={rescind}
           onChange={setRescind}
           hint="A rescinded ban no longer counts toward the ladder: the next ban for this person starts lower."
-          error={submit.fieldError('rescind')}
+          error={form.fieldError('rescind')}
         />
       </div>
     </InlineForm>
@@ -186,6 +188,7 @@ function LiftForm({ ban, onDone, onCancel }: FormProps) {
 
 function DeliveryForm({ ban, timeZone, onDone, onCancel, minor }: FormProps & { minor: boolean }) {
   const submit = useSubmit();
+  const form = useFormCheck(submit);
   const [recipient, setRecipient] = useState<'person' | 'guardian'>('person');
   const [method, setMethod] = useState<DeliveryMethod>('inPerson');
   const [signed, setSigned] = useState<'signed' | 'refused' | null>(null);
@@ -193,6 +196,7 @@ function DeliveryForm({ ban, timeZone, onDone, onCancel, minor }: FormProps & { 
   const [postedOn, setPostedOn] = useState(() => isoToLocalInput(nowIso(), timeZone).slice(0, 10));
   const [note, setNote] = useState('');
   async function save() {
+    if (!form.check({ deliveredAt: !deliveredAt && 'Give the date and time of the delivery' })) return;
     const next = await submit.run(() =>
       call('bans.recordDelivery', {
         id: ban.id,
@@ -220,7 +224,7 @@ function DeliveryForm({ ban, timeZone, onDone, onCancel, minor }: FormProps & { 
       title={`Record the delivery of the notice for ${ban.number}`}
       submitLabel="Record delivery"
       pending={submit.pending}
-      error={submit.error}
+      error={form.error}
       onSubmit={() => void save()}
       onCancel={onCancel}
     >
@@ -233,7 +237,7 @@ function DeliveryForm({ ban, timeZone, onDone, onCancel, minor }: FormProps & { 
             { value: 'person', label: ban.personName },
             { value: 'guardian', label: 'The parent or guardian' },
           ]}
-          error={submit.fieldError('recipient')}
+          error={form.fieldError('recipient')}
         />
       )}
       <SelectField
@@ -241,14 +245,14 @@ function DeliveryForm({ ban, timeZone, onDone, onCancel, minor }: FormProps & { 
         value={method}
         options={DELIVERY_LIST.map((m) => ({ value: m, label: DELIVERY_WORD[m] }))}
         onChange={setMethod}
-        error={submit.fieldError('method')}
+        error={form.fieldError('method')}
       />
       <DateTimeField
         label={method === 'posted' ? 'Recorded at' : 'Delivered at'}
         value={deliveredAt}
         timeZone={timeZone}
         onChange={setDeliveredAt}
-        error={submit.fieldError('deliveredAt')}
+        error={form.fieldError('deliveredAt')}
         hint="The appeal clock starts at delivery."
       />
       {method === 'inPerson' && (
@@ -260,7 +264,7 @@ function DeliveryForm({ ban, timeZone, onDone, onCancel, minor }: FormProps & { 
             { value: 'signed', label: 'Signed the receipt' },
             { value: 'refused', label: 'Refused to sign' },
           ]}
-          error={submit.fieldError('signed')}
+          error={form.fieldError('signed')}
         />
       )}
       {method === 'posted' && (
@@ -269,7 +273,7 @@ function DeliveryForm({ ban, timeZone, onDone, onCancel, minor }: FormProps & { 
           type="date"
           value={postedOn}
           onChange={setPostedOn}
-          error={submit.fieldError('postedOn')}
+          error={form.fieldError('postedOn')}
           hint="A posted notice counts as delivered once it has been up for the policy’s posting days."
         />
       )}
@@ -281,7 +285,7 @@ function DeliveryForm({ ban, timeZone, onDone, onCancel, minor }: FormProps & { 
         spellCheck
         fieldClassName="field-wide"
         hint="Optional: tracking number, officer’s name, where it was posted."
-        error={submit.fieldError('note')}
+        error={form.fieldError('note')}
       />
     </InlineForm>
   );
@@ -289,13 +293,15 @@ function DeliveryForm({ ban, timeZone, onDone, onCancel, minor }: FormProps & { 
 
 function AppealForm({ ban, timeZone, onDone, onCancel, supervisor }: FormProps & { supervisor: boolean }) {
   const submit = useSubmit();
+  const form = useFormCheck(submit);
   const [receivedAt, setReceivedAt] = useState<string | null>(nowIso);
   const [reason, setReason] = useState('');
   const deadline = ban.particulars?.appealDeadline ?? null;
   const late =
     (deadline !== null && receivedAt !== null && Date.parse(receivedAt) >= Date.parse(deadline)) ||
-    submit.fieldError('acceptLateReason') !== undefined;
+    form.fieldError('acceptLateReason') !== undefined;
   async function save() {
+    if (!form.check({ receivedAt: !receivedAt && 'Give the date and time the appeal arrived' })) return;
     const next = await submit.run(() =>
       call('bans.recordAppeal', {
         id: ban.id,
@@ -310,7 +316,7 @@ function AppealForm({ ban, timeZone, onDone, onCancel, supervisor }: FormProps &
       title={`Record an appeal of ${ban.number}`}
       submitLabel={late ? 'Accept the late appeal' : 'Record appeal'}
       pending={submit.pending}
-      error={submit.error}
+      error={form.error}
       onSubmit={() => void save()}
       onCancel={onCancel}
     >
@@ -319,7 +325,7 @@ function AppealForm({ ban, timeZone, onDone, onCancel, supervisor }: FormProps &
         value={receivedAt}
         timeZone={timeZone}
         onChange={setReceivedAt}
-        error={submit.fieldError('receivedAt')}
+        error={form.fieldError('receivedAt')}
         hint={
           deadline
             ? `Appeals close at ${deadlineWords(deadline, timeZone, mainNow())}.`
@@ -349,7 +355,7 @@ function AppealForm({ ban, timeZone, onDone, onCancel, supervisor }: FormProps &
           rows={2}
           spellCheck
           fieldClassName="field-wide"
-          error={submit.fieldError('acceptLateReason')}
+          error={form.fieldError('acceptLateReason')}
         />
       )}
     </InlineForm>
@@ -358,10 +364,12 @@ function AppealForm({ ban, timeZone, onDone, onCancel, supervisor }: FormProps &
 
 function HearingForm({ ban, timeZone, onDone, onCancel, appealId }: FormProps & { appealId: string }) {
   const submit = useSubmit();
+  const form = useFormCheck(submit);
   const [at, setAt] = useState<string | null>(null);
   const [place, setPlace] = useState('');
   const [attendees, setAttendees] = useState('');
   async function save() {
+    if (!form.check({ at: !at && 'Give the date and time of the hearing' })) return;
     const next = await submit.run(() => call('bans.scheduleHearing', { appealId, at: at ?? '', place, attendees }));
     if (next && at) onDone(next, `Hearing for ${ban.number} set for ${whenWords(at, timeZone, mainNow())}.`);
   }
@@ -370,19 +378,19 @@ function HearingForm({ ban, timeZone, onDone, onCancel, appealId }: FormProps & 
       title={`Schedule the appeal hearing for ${ban.number}`}
       submitLabel="Schedule hearing"
       pending={submit.pending}
-      error={submit.error}
+      error={form.error}
       onSubmit={() => void save()}
       onCancel={onCancel}
     >
-      <DateTimeField label="When" value={at} timeZone={timeZone} onChange={setAt} error={submit.fieldError('at')} />
-      <TextField label="Where" value={place} onChange={setPlace} error={submit.fieldError('place')} />
+      <DateTimeField label="When" value={at} timeZone={timeZone} onChange={setAt} error={form.fieldError('at')} />
+      <TextField label="Where" value={place} onChange={setPlace} error={form.fieldError('place')} />
       <TextField
         label="Who attends"
         value={attendees}
         onChange={setAttendees}
         fieldClassName="field-wide"
         hint="Optional: the director, the branch manager, the person and whoever comes with them."
-        error={submit.fieldError('attendees')}
+        error={form.fieldError('attendees')}
       />
     </InlineForm>
   );
@@ -390,23 +398,28 @@ function HearingForm({ ban, timeZone, onDone, onCancel, appealId }: FormProps & 
 
 function DecideForm({ ban, timeZone, onDone, onCancel, appealId }: FormProps & { appealId: string }) {
   const submit = useSubmit();
+  const form = useFormCheck(submit);
   const [decision, setDecision] = useState<AppealDecision | null>(null);
   const [newEndsAt, setNewEndsAt] = useState<string | null>(null);
   const [note, setNote] = useState('');
   async function save() {
+    const missing = {
+      decision: !decision && 'Choose upheld, shortened or lifted',
+      newEndsAt: decision === 'shortened' && !newEndsAt && 'Give the new end',
+    };
+    if (!form.check(missing) || !decision) return;
     const next = await submit.run(() =>
       call('bans.decideAppeal', {
         appealId,
-        // No choice yet is sent as it is: main says at the field what is missing.
-        decision: decision ?? ('' as AppealDecision),
-        newEndsAt: decision === 'shortened' ? (newEndsAt ?? '') : null,
+        decision,
+        newEndsAt: decision === 'shortened' ? newEndsAt : null,
         note,
       }),
     );
     if (next) {
       onDone(
         next,
-        `Appeal of ${ban.number} decided: ${DECISION_WORD[decision!].toLowerCase()}. ${next.statusWords}. The decision letter is under Appeals.`,
+        `Appeal of ${ban.number} decided: ${DECISION_WORD[decision].toLowerCase()}. ${next.statusWords}. The decision letter is under Appeals.`,
       );
     }
   }
@@ -415,7 +428,7 @@ function DecideForm({ ban, timeZone, onDone, onCancel, appealId }: FormProps & {
       title={`Decide the appeal of ${ban.number}`}
       submitLabel="Record decision"
       pending={submit.pending}
-      error={submit.error}
+      error={form.error}
       onSubmit={() => void save()}
       onCancel={onCancel}
     >
@@ -433,7 +446,7 @@ function DecideForm({ ban, timeZone, onDone, onCancel, appealId }: FormProps & {
                 ? 'The ban ends earlier: give the new end.'
                 : 'The ban ends now and no longer counts toward the ladder.',
         }))}
-        error={submit.fieldError('decision')}
+        error={form.fieldError('decision')}
       />
       {decision === 'shortened' && (
         <DateTimeField
@@ -441,7 +454,7 @@ function DecideForm({ ban, timeZone, onDone, onCancel, appealId }: FormProps & {
           value={newEndsAt}
           timeZone={timeZone}
           onChange={setNewEndsAt}
-          error={submit.fieldError('newEndsAt')}
+          error={form.fieldError('newEndsAt')}
           hint={ban.endsAt ? `Now ends ${whenWords(ban.endsAt, timeZone, mainNow())}.` : 'Now indefinite.'}
         />
       )}
@@ -453,7 +466,7 @@ function DecideForm({ ban, timeZone, onDone, onCancel, appealId }: FormProps & {
         spellCheck
         fieldClassName="field-wide"
         hint="Optional: the reasons, as the decision letter should give them."
-        error={submit.fieldError('note')}
+        error={form.fieldError('note')}
       />
     </InlineForm>
   );
@@ -461,10 +474,12 @@ function DecideForm({ ban, timeZone, onDone, onCancel, appealId }: FormProps & {
 
 function MeetingForm({ ban, timeZone, onDone, onCancel }: FormProps) {
   const submit = useSubmit();
+  const form = useFormCheck(submit);
   const [at, setAt] = useState<string | null>(null);
   const [place, setPlace] = useState('');
   const [withWhom, setWithWhom] = useState('');
   async function save() {
+    if (!form.check({ at: !at && 'Give the date and time of the meeting' })) return;
     const next = await submit.run(() => call('bans.scheduleMeeting', { id: ban.id, at: at ?? '', place, withWhom }));
     if (next && at)
       onDone(next, `Reinstatement meeting for ${ban.number} set for ${whenWords(at, timeZone, mainNow())}.`);
@@ -474,18 +489,18 @@ function MeetingForm({ ban, timeZone, onDone, onCancel }: FormProps) {
       title={`Schedule the reinstatement meeting for ${ban.number}`}
       submitLabel="Schedule meeting"
       pending={submit.pending}
-      error={submit.error}
+      error={form.error}
       onSubmit={() => void save()}
       onCancel={onCancel}
     >
-      <DateTimeField label="When" value={at} timeZone={timeZone} onChange={setAt} error={submit.fieldError('at')} />
-      <TextField label="Where" value={place} onChange={setPlace} error={submit.fieldError('place')} />
+      <DateTimeField label="When" value={at} timeZone={timeZone} onChange={setAt} error={form.fieldError('at')} />
+      <TextField label="Where" value={place} onChange={setPlace} error={form.fieldError('place')} />
       <TextField
         label="With whom"
         value={withWhom}
         onChange={setWithWhom}
         hint="The manager who meets the person."
-        error={submit.fieldError('withWhom')}
+        error={form.fieldError('withWhom')}
       />
     </InlineForm>
   );
@@ -493,10 +508,12 @@ function MeetingForm({ ban, timeZone, onDone, onCancel }: FormProps) {
 
 function HeldForm({ ban, timeZone, onDone, onCancel }: FormProps) {
   const submit = useSubmit();
+  const form = useFormCheck(submit);
   const [heldAt, setHeldAt] = useState<string | null>(nowIso);
   const [attendees, setAttendees] = useState('');
   const [conditions, setConditions] = useState('');
   async function save() {
+    if (!form.check({ heldAt: !heldAt && 'Give the date and time the meeting was held' })) return;
     const next = await submit.run(() =>
       call('bans.meetingHeld', { id: ban.id, heldAt: heldAt ?? '', attendees, conditions }),
     );
@@ -507,7 +524,7 @@ function HeldForm({ ban, timeZone, onDone, onCancel }: FormProps) {
       title={`Record the reinstatement meeting for ${ban.number}`}
       submitLabel="Record meeting held"
       pending={submit.pending}
-      error={submit.error}
+      error={form.error}
       onSubmit={() => void save()}
       onCancel={onCancel}
     >
@@ -516,14 +533,9 @@ function HeldForm({ ban, timeZone, onDone, onCancel }: FormProps) {
         value={heldAt}
         timeZone={timeZone}
         onChange={setHeldAt}
-        error={submit.fieldError('heldAt')}
+        error={form.fieldError('heldAt')}
       />
-      <TextField
-        label="Who attended"
-        value={attendees}
-        onChange={setAttendees}
-        error={submit.fieldError('attendees')}
-      />
+      <TextField label="Who attended" value={attendees} onChange={setAttendees} error={form.fieldError('attendees')} />
       <TextAreaField
         label="Conditions of return"
         value={conditions}
@@ -532,7 +544,7 @@ function HeldForm({ ban, timeZone, onDone, onCancel }: FormProps) {
         spellCheck
         fieldClassName="field-wide"
         hint="Optional: what was agreed."
-        error={submit.fieldError('conditions')}
+        error={form.fieldError('conditions')}
       />
     </InlineForm>
   );

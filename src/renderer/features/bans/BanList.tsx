@@ -24,8 +24,11 @@ interface BanListProps {
 /** "until Sat 12 Dec", "indefinite", "warning": the end as a row says it. */
 export function endWords(b: BanSummary, timeZone: string | undefined, now: Date): string {
   if (b.step.kind === 'warning') return 'warning only';
-  if (!b.endsAt) return 'indefinite';
-  return `until ${dayWords(b.endsAt, timeZone, now)}`;
+  if (!b.endsAt) return b.status === 'lifted' ? 'lifted' : 'indefinite';
+  const end = dayWords(b.endsAt, timeZone, now);
+  if (b.status === 'awaitingReinstatement') return `ended ${end}, meeting first`;
+  if (b.status === 'ended' || Date.parse(b.endsAt) <= now.getTime()) return `ended ${end}`;
+  return `until ${end}`;
 }
 
 /**
@@ -90,11 +93,15 @@ export function BanList({ ref, label, bans, branches, preferred, openId, onOpen 
               onOpen(b.id);
             }}
           >
-            <strong className="row-number">{b.number}</strong>
-            <span className="ban-row-person">{b.personName}</span>
-            <BanStatusWord ban={b} />
-            <span className="ban-row-meta">
-              {scopeCodes(b, branches)}, {endWords(b, tz, now)}
+            <span className="ban-row-main">
+              <strong className="row-number">{b.number}</strong>
+              <span className="ban-row-person">{b.personName}</span>
+            </span>
+            <span className="ban-row-state">
+              <BanStatusWord ban={b} />
+              <span className="ban-row-meta">
+                {scopeCodes(b, branches)}, {endWords(b, tz, now)}
+              </span>
             </span>
           </div>
         );

@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../components/Notice';
 import type { BanDetail, Branch, IncidentRecord, Step } from '../../../shared/contract';
 import { useDeskActions } from '../desk/deskActions';
 import { DateTimeField } from '../incidents/formParts';
-import { Checkbox, CheckboxGroup, RadioGroup } from './formBits';
+import { Checkbox, CheckboxGroup, RadioGroup, useFormCheck } from './formBits';
 import { dayWords } from './format';
 import { PRIVILEGE_LIST, PRIVILEGE_WORD, sameStep, stepDays, stepLabel } from './words';
 import type { Privilege } from './words';
@@ -32,6 +32,7 @@ interface IssueBanFormProps {
 export function IssueBanForm({ record, person, branches, onIssued, onCancel }: IssueBanFormProps) {
   const actions = useDeskActions();
   const submit = useSubmit();
+  const form = useFormCheck(submit);
   const now = useMainNow(60_000);
   const proposal = useQuery('bans.propose', { personId: person.personId, incidentId: record.id });
   const policy = useQuery('bans.policy', {});
@@ -69,13 +70,21 @@ export function IssueBanForm({ record, person, branches, onIssued, onCancel }: I
   const allBranches = p.systemWide || (scope ?? (p.allBranches ? 'all' : 'chosen')) === 'all';
   const chosenBranches = branchIds ?? [p.branchId];
   const warning = step.kind === 'warning';
-  const overlapId = submit.error?.fields?.overlapsBanId;
+  const overlapId = form.error === submit.error ? submit.error?.fields?.overlapsBanId : undefined;
   const overlapNumber = submit.fieldError('startsAt')?.match(/BAN-\d{4}-\d+/)?.[0];
   // An overlap is explained in main's own words above the form (its "field" list names the other ban, not a field).
   const shownError =
     overlapId && submit.error ? { code: submit.error.code, message: submit.error.message } : submit.error;
 
   async function issue() {
+    const later = startLater && step.kind !== 'day' && !warning;
+    const missing = {
+      overrideReason: differs && !reason.trim() && `Say why: the policy proposes ${stepLabel(p!.step).toLowerCase()}`,
+      startsAt: later && !startsAt && 'Give the date and time it starts, or choose Now',
+      privileges: !warning && privileges.length === 0 && 'Choose what is suspended',
+      branchIds: !warning && !allBranches && chosenBranches.length === 0 && 'Choose at least one branch',
+    };
+    if (!form.check(missing)) return;
     const ban = await submit.run(() =>
       call('bans.issue', {
         personId: person.personId,
@@ -85,7 +94,7 @@ export function IssueBanForm({ record, person, branches, onIssued, onCancel }: I
         allBranches,
         branchIds: allBranches ? [] : chosenBranches,
         privileges: warning ? ['building'] : privileges,
-        ...(startLater && step.kind !== 'day' && startsAt ? { startsAt } : startLater ? { startsAt: '' } : {}),
+        ...(later && startsAt ? { startsAt } : {}),
         ...(warning ? {} : { meetingRequired }),
       }),
     );
@@ -132,7 +141,7 @@ export function IssueBanForm({ record, person, branches, onIssued, onCancel }: I
             hint: needsApproval ? 'needs a supervisor’s approval' : undefined,
           };
         })}
-        error={submit.fieldError('step')}
+        error={form.fieldError('step')}
       />
       {differs && (
         <TextAreaField
@@ -143,7 +152,7 @@ export function IssueBanForm({ record, person, branches, onIssued, onCancel }: I
           spellCheck
           fieldClassName="field-wide"
           hint={`Required: the policy proposes ${stepLabel(p.step).toLowerCase()}. Journaled with the ban.`}
-          error={submit.fieldError('overrideReason')}
+          error={form.fieldError('overrideReason')}
         />
       )}
       {!warning && (
@@ -162,7 +171,7 @@ export function IssueBanForm({ record, person, branches, onIssued, onCancel }: I
                 { value: 'all', label: 'All branches' },
                 { value: 'chosen', label: 'Chosen branches' },
               ]}
-              error={submit.fieldError('allBranches')}
+              error={form.fieldError('allBranches')}
             />
           )}
           {!allBranches && (
@@ -171,7 +180,7 @@ export function IssueBanForm({ record, person, branches, onIssued, onCancel }: I
               values={chosenBranches}
               onChange={setBranchIds}
               options={branches.map((b) => ({ value: b.id, label: b.name }))}
-              error={submit.fieldError('branchIds')}
+              error={form.fieldError('branchIds')}
             />
           )}
           <CheckboxGroup
@@ -179,16 +188,16 @@ export function IssueBanForm({ record, person, branches, onIssued, onCancel }: I
             values={privileges}
             onChange={setPrivileges}
             options={PRIVILEGE_LIST.map((v) => ({ value: v, label: PRIVILEGE_WORD[v] }))}
-            error={submit.fieldError('privileges')}
+            error={form.fieldError('privileges')}
             hint="The building and grounds keeps them out altogether."
           />
         </>
       )}
-      {step.kind === 'day' ? (
+      {warning ? null : step.kind === 'day' ? (
         <div className="field">
           <span className="filter-label">Starts</span>
           <span>Now: asked to leave for the rest of the day.</span>
-          {submit.fieldError('startsAt') && <p className="field-error">⚠ {submit.fieldError('startsAt')}</p>}
+          {form.fieldError('startsAt') && <p className="field-error">⚠ {form.fieldError('startsAt')}</p>}
         </div>
       ) : (
         <div className="field-group">
@@ -200,7 +209,7 @@ export function IssueBanForm({ record, person, branches, onIssued, onCancel }: I
               { value: 'now', label: 'Now' },
               { value: 'later', label: 'Later' },
             ]}
-            error={startLater ? undefined : submit.fieldError('startsAt')}
+            error={startLater ? undefined : form.fieldError('startsAt')}
           />
           {startLater && (
             <DateTimeField
@@ -208,7 +217,7 @@ export function IssueBanForm({ record, person, branches, onIssued, onCancel }: I
               value={startsAt}
               timeZone={tz}
               onChange={setStartsAt}
-              error={submit.fieldError('startsAt')}
+              error={form.fieldError('startsAt')}
             />
           )}
         </div>
@@ -228,7 +237,7 @@ export function IssueBanForm({ record, person, branches, onIssued, onCancel }: I
             checked={meetingRequired}
             onChange={setMeeting}
             hint={`The policy asks for one after bans longer than ${thresholds.meetingAboveDays} days.`}
-            error={submit.fieldError('meetingRequired')}
+            error={form.fieldError('meetingRequired')}
           />
         </div>
       )}

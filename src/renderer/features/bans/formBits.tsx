@@ -1,5 +1,7 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { CallError } from '../../lib/api';
+import type { Submitting } from '../../lib/useSubmit';
 
 interface RadioGroupProps<V extends string> {
   legend: string;
@@ -154,4 +156,24 @@ export function CheckboxGroup<V extends string>({
       )}
     </fieldset>
   );
+}
+
+/**
+ * A form's refusals: main's, or the form's own when something needed is still empty
+ * (said in words at the field, before anything is sent; main checks again).
+ */
+export function useFormCheck(submit: Submitting) {
+  const [local, setLocal] = useState<CallError | undefined>(undefined);
+  return {
+    error: local ?? submit.error,
+    fieldError: (path: string) => (local ? local.fields?.[path] : submit.fieldError(path)),
+    /** True when nothing is missing; else the messages show at their fields. */
+    check(missing: Record<string, string | false | null | undefined>): boolean {
+      const fields: Record<string, string> = {};
+      for (const [path, message] of Object.entries(missing)) if (message) fields[path] = message;
+      const first = Object.values(fields)[0];
+      setLocal(first ? { code: 'VALIDATION', message: first, fields } : undefined);
+      return first === undefined;
+    },
+  };
 }

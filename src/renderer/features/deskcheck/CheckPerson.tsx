@@ -14,6 +14,9 @@ import { banTimeZone, banWord, privilegesWords, scopeWords } from '../bans/words
 import { PersonPicture } from '../persons/PersonPicture';
 import { startIncidentAbout } from '../persons/startIncident';
 
+/** Earlier reports named on a result; the person's record lists them all. */
+const MAX_REPORTS = 4;
+
 interface Sighting {
   branch: Branch;
   message: string;
@@ -130,7 +133,7 @@ export function CheckPerson({ id, result, mediaBase, active, filter, onPick, onO
             {history.incidents.length > 0 && (
               <p>
                 <span className="muted">Reports: </span>
-                {history.incidents.map((i, n) => (
+                {history.incidents.slice(0, MAX_REPORTS).map((i, n) => (
                   <span key={i.id}>
                     {n > 0 && ', '}
                     <button
@@ -143,6 +146,9 @@ export function CheckPerson({ id, result, mediaBase, active, filter, onPick, onO
                     </button>
                   </span>
                 ))}
+                {history.incidents.length > MAX_REPORTS && (
+                  <span className="muted"> and {history.incidents.length - MAX_REPORTS} more on their record</span>
+                )}
               </p>
             )}
           </div>

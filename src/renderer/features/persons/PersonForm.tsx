@@ -160,7 +160,7 @@ export function PersonForm({ staff, person, initialName = '', onSaved, onCancel,
     e('aliases') ?? Object.entries(submit.error?.fields ?? {}).find(([k]) => k.startsWith('aliases.'))?.[1];
 
   return (
-    <div className="person-form-wrap">
+    <>
       <InlineForm
         title={person ? `Edit ${person.name}` : 'New person'}
         submitLabel={person ? 'Save changes' : 'Add person'}
@@ -194,6 +194,38 @@ export function PersonForm({ staff, person, initialName = '', onSaved, onCancel,
           hint="Other names they use, separated by commas."
           autoComplete="off"
         />
+        <p role="status" className="visually-hidden">
+          {duplicates.list.length > 0 ? `${duplicates.list.length} possibly already on file: see below the name.` : ''}
+        </p>
+        {duplicates.list.length > 0 && (
+          <section className="duplicates field-wide" aria-label="Possible duplicates">
+            <h4>Possibly already on file ({duplicates.list.length})</h4>
+            <p className="muted small">Open the record if it is the same person, instead of adding a second.</p>
+            <ul>
+              {duplicates.list.map((d) => (
+                <li key={d.person.id} className="duplicate">
+                  <PersonPicture
+                    mediaBase={duplicates.mediaBase}
+                    path={d.person.photos.at(-1)?.path}
+                    name={d.person.name}
+                    size="small"
+                  />
+                  <span className="duplicate-text">
+                    <strong>{d.person.name}</strong>
+                    {d.person.birthDate && <span className="muted"> · born {d.person.birthDate}</span>}
+                    {d.person.aliases.length > 0 && (
+                      <span className="muted"> · also {d.person.aliases.join(', ')}</span>
+                    )}
+                    <span className="duplicate-why">{d.why.join('; ')}</span>
+                  </span>
+                  <Button small onClick={() => onOpenPerson(d.person.id)}>
+                    Open<Unseen> {d.person.name}</Unseen>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <TextAreaField
           label="Description"
           value={f.description}
@@ -279,33 +311,6 @@ export function PersonForm({ staff, person, initialName = '', onSaved, onCancel,
           error={e('notes')}
         />
       </InlineForm>
-      {duplicates.list.length > 0 && (
-        <section className="duplicates" aria-label="Possible duplicates" aria-live="polite">
-          <h4>Possibly already on file ({duplicates.list.length})</h4>
-          <p className="muted small">Open the record if it is the same person, instead of adding a second.</p>
-          <ul>
-            {duplicates.list.map((d) => (
-              <li key={d.person.id} className="duplicate">
-                <PersonPicture
-                  mediaBase={duplicates.mediaBase}
-                  path={d.person.photos.at(-1)?.path}
-                  name={d.person.name}
-                  size="small"
-                />
-                <span className="duplicate-text">
-                  <strong>{d.person.name}</strong>
-                  {d.person.birthDate && <span className="muted"> · born {d.person.birthDate}</span>}
-                  {d.person.aliases.length > 0 && <span className="muted"> · also {d.person.aliases.join(', ')}</span>}
-                  <span className="duplicate-why">{d.why.join('; ')}</span>
-                </span>
-                <Button small onClick={() => onOpenPerson(d.person.id)}>
-                  Open<Unseen> {d.person.name}</Unseen>
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </div>
+    </>
   );
 }
