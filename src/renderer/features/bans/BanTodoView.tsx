@@ -82,7 +82,7 @@ export function BanTodoView({ todo, branches, preferred, openId, onOpen }: BanTo
                     <strong className="row-number">{ban.number}</strong>
                     <span className="todo-person">{ban.personName}</span>
                     <span className="todo-fact">
-                      <Unseen>: </Unseen>
+                      <Unseen>, </Unseen>
                       {fact}
                     </span>
                   </button>

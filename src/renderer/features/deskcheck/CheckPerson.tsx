@@ -163,7 +163,7 @@ export function CheckPerson({ id, result, mediaBase, active, filter, onPick, onO
           {here ? (
             <Button small tabIndex={tab} disabled={submit.pending} onClick={() => void seenAt(here)}>
               Seen at {here.name}
-              <Unseen>: {person.name}</Unseen>
+              <Unseen> ({person.name})</Unseen>
             </Button>
           ) : (
             <Button small tabIndex={tab} aria-expanded={choosing} onClick={() => setChoosing(!choosing)}>
@@ -176,7 +176,7 @@ export function CheckPerson({ id, result, mediaBase, active, filter, onPick, onO
             {filter.branches.map((b) => (
               <Button key={b.id} small variant="quiet" disabled={submit.pending} onClick={() => void seenAt(b)}>
                 Seen at {b.name}
-                <Unseen>: {person.name}</Unseen>
+                <Unseen> ({person.name})</Unseen>
               </Button>
             ))}
           </div>
@@ -187,7 +187,7 @@ export function CheckPerson({ id, result, mediaBase, active, filter, onPick, onO
             className={`notice ${seen.violation ? 'notice-error' : 'notice-ok'} check-seen`}
           >
             <span className="notice-icon" aria-hidden="true">
-              {seen.violation ? '⛔' : '✓'}
+              {seen.violation ? '⊘' : '✓'}
             </span>
             <span>
               {seen.message}

@@ -14,6 +14,14 @@ import { CheckPerson } from './CheckPerson';
 import { useDeskCheck } from './useDeskCheck';
 import './deskcheck.css';
 
+/** What Tab reaches inside an element, in order. */
+function tabbables(root: HTMLElement | null): HTMLElement[] {
+  if (!root) return [];
+  return [...root.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]')].filter(
+    (el) => el.tabIndex >= 0 && !el.hasAttribute('disabled') && el.checkVisibility(),
+  );
+}
+
 type Item =
   | { kind: 'person'; result: DeskCheckResult }
   | { kind: 'newPerson' }
@@ -48,6 +56,12 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
   const opener = useRef<HTMLElement | null>(null);
   const baseId = useId();
   const { answer, settled } = useDeskCheck(open ? text : '');
+  // Closed from elsewhere (a result opened, Settings, another panel): the next check starts empty.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (!open) setText('');
+  }
 
   const typed = text.trim();
   const items: Item[] =
@@ -129,6 +143,15 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
     } else if (e.key === 'Escape') {
       e.preventDefault();
       close(true);
+    } else if (e.key === 'Tab' && !e.shiftKey && open && typed) {
+      // The answer sits in the work area, far from the header in the page's order: Tab goes to it,
+      // to the current result's buttons first.
+      const item = document.getElementById(itemId(current));
+      const target = tabbables(item)[0] ?? (item?.tabIndex === 0 ? item : tabbables(sheetRef.current)[0]);
+      if (target) {
+        e.preventDefault();
+        target.focus();
+      }
     }
   }
 
@@ -142,9 +165,21 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
       id={sheetId}
       className="desk-check"
       onKeyDown={(e) => {
-        if (e.key !== 'Escape' || e.defaultPrevented) return;
-        e.preventDefault();
-        close(true);
+        if (e.defaultPrevented) return;
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          close(true);
+        } else if (
+          e.key === 'Tab' &&
+          e.shiftKey &&
+          [tabbables(sheetRef.current)[0], tabbables(document.getElementById(itemId(current)))[0]].includes(
+            e.target as HTMLElement,
+          )
+        ) {
+          // Back from the first result's first button to the box it answers.
+          e.preventDefault();
+          inputRef.current?.focus();
+        }
       }}
     >
       <div className="check-head">
