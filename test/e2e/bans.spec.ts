@@ -251,3 +251,103 @@ test('a ban from incident to notice, appeal and reinstatement, checked at the de
     rmSync(pdfDir, { recursive: true, force: true });
   }
 });
+
+test('the desk check from the keyboard: accents forgiven, a sighting during a ban starts a trespass report, a new person flagged as a duplicate, a merge, and the policy edited as a new version', async ({
+  page,
+  vigil,
+}) => {
+  await createAdministrator(page, vigil.url);
+  const branch = await callInPage<{ id: string }>(page, 'branches.add', {
+    name: 'Main Library',
+    code: 'MAIN',
+    address: '1 Main St',
+    timeZone: 'UTC',
+  });
+  const rules = await callInPage<{ id: string; code: string }[]>(page, 'guidelines.list', {});
+  const looks = { sex: 'male', ageEstimate: '30s', height: '', build: '', hair: '', marks: '' } as const;
+  const jose = await callInPage<{ id: string }>(page, 'persons.add', { name: 'José Álvarez', ...looks });
+  await callInPage(page, 'persons.add', { name: 'Pepe Álvarez', ...looks });
+  const draft = await callInPage<{ id: string }>(page, 'incidents.createDraft', {
+    content: {
+      branchId: branch.id,
+      occurredFrom: new Date(Date.now() - HOUR).toISOString(),
+      ruleIds: [rules.find((r) => r.code === 'B-01')!.id],
+      severity: 2,
+      summary: 'Shouting in the reading room',
+      narrative: 'He shouted at another patron.',
+      actions: 'Asked him to leave for the day.',
+      persons: [{ role: 'subject', personId: jose.id, name: 'José Álvarez', ...looks, clothing: '' }],
+    },
+  });
+  const { id: incidentId } = await callInPage<{ id: string }>(page, 'incidents.submit', { id: draft.id });
+  const ban = await callInPage<{ number: string }>(page, 'bans.issue', {
+    personId: jose.id,
+    incidentIds: [incidentId],
+    step: { kind: 'days', days: 7 },
+    overrideReason: 'Second time this week',
+    allBranches: false,
+    privileges: ['building'],
+  });
+
+  // Typed without accents, he is found and banned; seen at the branch, that is trespass.
+  await page.locator('body').press('Control+k');
+  await page.keyboard.type('jose alvarez');
+  const found = page.getByRole('article', { name: 'José Álvarez' });
+  await expect(found).toContainText('Banned from Main Library until');
+  await found.getByRole('button', { name: 'Seen at… José Álvarez' }).click();
+  await found.getByRole('button', { name: 'Seen at Main Library (José Álvarez)' }).click();
+  await expect(found.getByRole('alert').filter({ hasText: 'trespass' })).toContainText(
+    `(${ban.number}): this is trespass`,
+  );
+  await found.getByRole('button', { name: 'Start trespass report about José Álvarez' }).click();
+  const report = page.getByRole('form', { name: 'Incident report draft' });
+  await expect(report.getByLabel('Summary', { exact: true })).toHaveValue(
+    `José Álvarez at Main Library during ban ${ban.number}`,
+  );
+  await expect(report).toContainText('B-12');
+  await report.getByRole('button', { name: 'Close, keep draft' }).click();
+
+  // A new record asked for anyway (Down to "Add a new person", Enter): the form flags the record that may be him.
+  await page.locator('body').press('/');
+  await page.keyboard.type('Jose Alvares');
+  await expect(page.getByRole('button', { name: /Not one of these\? Add a new person/ })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: 'New person' });
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Jose Alvares');
+  const duplicates = form.getByRole('region', { name: 'Possible duplicates' });
+  await expect(duplicates).toContainText('José Álvarez');
+  await expect(duplicates).toContainText('similar name');
+  await duplicates.getByRole('button', { name: 'Open José Álvarez' }).click();
+
+  // It is him: the other record of him is merged into this one, with a reason, after a confirmation.
+  const record = page.getByRole('article', { name: 'José Álvarez' });
+  await expect(record).toContainText(`Banned from Main Library until`);
+  await record.getByRole('button', { name: 'Merge a duplicate into José Álvarez' }).click();
+  const merge = page.getByRole('form', { name: 'Merge another record into José Álvarez' });
+  await merge.getByLabel('The other record').fill('Pepe');
+  await merge.getByRole('button', { name: /^Pepe Álvarez/ }).click();
+  await merge.getByLabel('Reason', { exact: true }).fill('Same card photo; he gave both names');
+  await merge.getByRole('button', { name: 'Merge…' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Merge Pepe Álvarez into José Álvarez?' })
+    .getByRole('button', { name: 'Yes, merge' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: 'Merged Pepe Álvarez into José Álvarez' })).toBeVisible();
+  await expect(record).toContainText('Merged from');
+  await expect(record).toContainText('Pepe Álvarez');
+
+  // Settings → Sanction policy: a refused value is said at its field; a good one saves version 2.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Sanction policy' }).click();
+  await page.getByRole('button', { name: 'Edit policy' }).click();
+  const policy = page.getByRole('form', { name: 'Edit the sanction policy' });
+  await policy.getByLabel('Days to appeal').fill('20');
+  await policy.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(policy.getByLabel('Days to appeal')).toHaveAttribute('aria-invalid', 'true');
+  await expect(policy).toContainText('At most 15 days to appeal');
+  await policy.getByLabel('Days to appeal').fill('14');
+  await policy.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the sanction policy as version 2' })).toBeVisible();
+  await expect(page.getByText('14 days from delivery of the notice.')).toBeVisible();
+});
