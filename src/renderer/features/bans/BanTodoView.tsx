@@ -3,7 +3,7 @@ import type { BanSummary, BanTodo, Branch } from '../../../shared/contract';
 import { useMainNow } from '../../lib/mainClock';
 import { Unseen } from '../../components/Unseen';
 import { dayWords, deadlineWords, whenWords } from './format';
-import { banTimeZone } from './words';
+import { banTimeZone, stepLabel } from './words';
 
 interface TodoRow {
   ban: BanSummary;
@@ -30,7 +30,10 @@ export function BanTodoView({ todo, branches, preferred, openId, onOpen }: BanTo
   const groups: { title: string; rows: TodoRow[] }[] = [
     {
       title: 'Waiting for a supervisor’s approval',
-      rows: todo.pendingApprovals.map((ban) => ({ ban, fact: `issued ${dayWords(ban.startsAt, tz(ban), now)}` })),
+      rows: todo.pendingApprovals.map((ban) => ({
+        ban,
+        fact: `${stepLabel(ban.step).toLowerCase()} from ${dayWords(ban.startsAt, tz(ban), now)}`,
+      })),
     },
     {
       title: 'Notices to deliver',
