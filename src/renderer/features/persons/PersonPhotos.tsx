@@ -98,9 +98,6 @@ export function PersonPhotos({ person, mediaBase, onChanged }: PersonPhotosProps
         </ul>
       )}
       <div className="photo-add">
-        <label htmlFor={fileId} className="btn btn-secondary btn-small file-button">
-          Add photo from a file
-        </label>
         <input
           id={fileId}
           className="visually-hidden"
@@ -112,6 +109,9 @@ export function PersonPhotos({ person, mediaBase, onChanged }: PersonPhotosProps
             if (file) void addFile(file);
           }}
         />
+        <label htmlFor={fileId} className="btn btn-secondary btn-small file-button">
+          Add photo from a file
+        </label>
         <Button small aria-expanded={snapshotsShown} onClick={() => setSnapshotsShown(!snapshotsShown)}>
           {snapshotsShown ? 'Hide this shift’s snapshots' : 'Add from a snapshot'}
         </Button>
