@@ -98,7 +98,10 @@ async function closeCheck(page: Page) {
 async function openBan(page: Page, number: string) {
   await page.getByRole('tab', { name: 'Bans' }).click();
   const ban = page.getByRole('article', { name: number });
-  if (!(await ban.isVisible())) await page.getByRole('option', { name: new RegExp(number) }).click();
+  const row = page.getByRole('option', { name: new RegExp(number) });
+  // The panel reopens what each person had open; otherwise the row is in the list.
+  await expect(row.or(ban).first()).toBeVisible();
+  if (!(await ban.isVisible())) await row.click();
   await expect(ban).toBeVisible();
   return ban;
 }
