@@ -22,6 +22,8 @@ export const STORAGE_KEYS = {
   workTab: 'vigil.workTab',
   /** The report or draft open in the Incidents panel, reopened after a restart. */
   openIncident: 'vigil.openIncident',
+  /** The ban or person open in the Bans panel, reopened after a restart. */
+  openBan: 'vigil.openBan',
   /** Prefix: a draft's text as typed, until main has saved it (survives a crash between keystroke and save). */
   draftBackup: 'vigil.draftBackup.',
 } as const;

@@ -18,6 +18,7 @@ import { SPLIT_DEFAULT, Splitter, clampSplit } from './Splitter';
 import { useBranchFilter } from './useBranchFilter';
 import { useIdleLock } from './useIdleLock';
 import type { IncidentAsk, IncidentRequest } from '../incidents/request';
+import { DeskCheck } from '../deskcheck/DeskCheck';
 import './desk.css';
 
 interface DeskProps {
@@ -43,6 +44,10 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
   const [incidentRequest, setIncidentRequest] = useState<IncidentRequest | undefined>(undefined);
   const [workRequest, setWorkRequest] = useState<WorkRequest | undefined>(undefined);
   const [spotlight, setSpotlight] = useState<Spotlight | undefined>(undefined);
+  // The desk check ("is this person banned?") shows in the work area's place while open; what it covers stays mounted.
+  const [checkOpen, setCheckOpen] = useState(false);
+  const [checkFocus, setCheckFocus] = useState(0);
+  const [checkHost, setCheckHost] = useState<HTMLDivElement | null>(null);
   const alerts = useQuery('alerts.list', {});
   useEvent('alerts.changed', ({ alerts: next }) => alerts.setValue(next));
   const bodyRef = useRef<HTMLElement>(null);
@@ -70,18 +75,46 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
   const openDraft = useCallback((id: string) => askIncidents({ kind: 'draft', id }), [askIncidents]);
   const requestHandled = useCallback(() => setIncidentRequest(undefined), []);
 
-  const openWork = useCallback((tab: WorkTabKey, recordId: string | null = null) => {
-    setSettingsOpen(false);
-    setWorkRequest({ tab, recordId, seq: Date.now() });
-  }, []);
+  const openWork = useCallback(
+    (tab: WorkTabKey, recordId: string | null = null) => {
+      setSettingsOpen(false);
+      setCheckOpen(false);
+      // A report opens in the Incidents panel, which takes its own requests.
+      if (tab === 'incidents' && recordId) askIncidents({ kind: 'report', id: recordId });
+      else setWorkRequest({ tab, recordId, seq: Date.now() });
+    },
+    [askIncidents],
+  );
   const openAlert = useCallback((alert: DeskAlert) => openWork(alert.work.tab, alert.work.recordId), [openWork]);
+  const workRequestHandled = useCallback(() => setWorkRequest(undefined), []);
+  const openCheck = useCallback(() => {
+    setCheckOpen(true);
+    setCheckFocus(Date.now());
+  }, []);
   const deskActions = useMemo<DeskActions>(
     () => ({
       showZone: (zoneId) => setSpotlight({ zoneId, seq: Date.now() }),
       openWork,
-      openDraft,
+      openDraft: (id) => {
+        setCheckOpen(false);
+        openDraft(id);
+      },
+      openPerson: (id) => {
+        setSettingsOpen(false);
+        setCheckOpen(false);
+        setWorkRequest({ tab: 'bans', recordId: id, kind: 'person', seq: Date.now() });
+      },
+      newPerson: (text) => {
+        setSettingsOpen(false);
+        setCheckOpen(false);
+        setWorkRequest({ tab: 'bans', recordId: null, kind: 'newPerson', text, seq: Date.now() });
+      },
+      searchReports: (text) => {
+        setCheckOpen(false);
+        askIncidents({ kind: 'search', text });
+      },
     }),
-    [openWork, openDraft],
+    [openWork, openDraft, askIncidents],
   );
 
   const closeSettings = useCallback(() => {
@@ -98,11 +131,11 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
         void lock();
         return;
       }
-      // / or Ctrl+K: the desk search, unless typing (Ctrl+K in a field is the field's own business).
+      // / or Ctrl+K: the desk check (persons, bans and reports), unless typing (Ctrl+K in a field is the field's own business).
       const searchKey = e.key === '/' || ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k');
       if (searchKey && !e.defaultPrevented && !modalIsOpen() && !isTypingTarget(e.target)) {
         e.preventDefault();
-        askIncidents({ kind: 'search' });
+        openCheck();
         return;
       }
       // G: go to the most urgent alert's work.
@@ -121,7 +154,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [active, settingsOpen, lock, closeSettings, askIncidents, alerts.value, openAlert]);
+  }, [active, settingsOpen, lock, closeSettings, openCheck, alerts.value, openAlert]);
 
   function changeSplit(percent: number) {
     writeStored(STORAGE_KEYS.split, String(percent));
@@ -136,7 +169,22 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
           filter={filter}
           settingsOpen={settingsOpen}
           settingsButtonRef={settingsButtonRef}
-          onToggleSettings={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
+          onToggleSettings={() => {
+            setCheckOpen(false);
+            if (settingsOpen) closeSettings();
+            else setSettingsOpen(true);
+          }}
+          search={
+            <DeskCheck
+              staff={staff}
+              filter={filter}
+              open={checkOpen}
+              focusRequest={checkFocus}
+              host={checkHost}
+              onOpen={() => setCheckOpen(true)}
+              onClose={() => setCheckOpen(false)}
+            />
+          }
           onKeyboardHelp={() => setHelpOpen(true)}
           onLock={() => void lock()}
           onSignOut={() => void runSessionCall('auth.signOut')}
@@ -156,18 +204,25 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
             onReportStarted={openDraft}
           />
           <Splitter percent={split} onChange={changeSplit} container={bodyRef} />
-          <section className="work-area" aria-label={settingsOpen ? 'Settings' : 'Desk work'}>
-            {settingsOpen ? (
-              <SettingsPanel staff={staff} onClose={closeSettings} />
-            ) : (
-              <WorkPanel
-                staff={staff}
-                filter={filter}
-                incidentRequest={incidentRequest}
-                onIncidentRequestHandled={requestHandled}
-                workRequest={workRequest}
-              />
-            )}
+          <section
+            className="work-area"
+            aria-label={checkOpen ? 'Desk check' : settingsOpen ? 'Settings' : 'Desk work'}
+          >
+            <div className="work-area-check" ref={setCheckHost} hidden={!checkOpen} />
+            <div className="work-area-content" hidden={checkOpen}>
+              {settingsOpen ? (
+                <SettingsPanel staff={staff} onClose={closeSettings} />
+              ) : (
+                <WorkPanel
+                  staff={staff}
+                  filter={filter}
+                  incidentRequest={incidentRequest}
+                  onIncidentRequestHandled={requestHandled}
+                  workRequest={workRequest}
+                  onWorkRequestHandled={workRequestHandled}
+                />
+              )}
+            </div>
           </section>
         </main>
         {active && helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { Button } from '../../components/Button';
 import { Unseen } from '../../components/Unseen';
 import { roleLabel } from '../../../shared/roles';
@@ -17,10 +17,22 @@ interface DeskHeaderProps {
   onKeyboardHelp: () => void;
   onLock: () => void;
   onSignOut: () => void;
+  /** The desk check's box: "is this person banned?", and reports. */
+  search: ReactNode;
 }
 
 export function DeskHeader(props: DeskHeaderProps) {
-  const { staff, filter, settingsOpen, settingsButtonRef, onToggleSettings, onKeyboardHelp, onLock, onSignOut } = props;
+  const {
+    staff,
+    filter,
+    settingsOpen,
+    settingsButtonRef,
+    onToggleSettings,
+    onKeyboardHelp,
+    onLock,
+    onSignOut,
+    search,
+  } = props;
   const { theme, setTheme } = useTheme();
   const otherTheme = theme === 'dark' ? 'light' : 'dark';
 
@@ -34,6 +46,7 @@ export function DeskHeader(props: DeskHeaderProps) {
           Vigil
         </span>
         <BranchFilterSelect filter={filter} />
+        {search}
       </div>
       <div className="header-group header-right">
         <Clock timeZone={filter.selected?.timeZone} />

@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { STORAGE_KEYS, readStored, writeStored } from '../../lib/storage';
 import type { StaffSummary } from '../../../shared/contract';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
+import { BansPanel } from '../bans/BansPanel';
 import type { IncidentRequest } from '../incidents/request';
 import type { BranchFilter } from './useBranchFilter';
 import type { WorkRequest } from './deskActions';
@@ -17,11 +18,7 @@ const WORK_TABS = [
 ] as const;
 type WorkTab = (typeof WORK_TABS)[number]['key'];
 
-const EMPTY: Record<Exclude<WorkTab, 'incidents'>, { title: string; body: string }> = {
-  bans: {
-    title: 'No bans yet',
-    body: 'Active bans and reinstatement meetings will be listed here. The ban list arrives in a later release.',
-  },
+const EMPTY: Record<Exclude<WorkTab, 'incidents' | 'bans'>, { title: string; body: string }> = {
   rounds: {
     title: 'No rounds yet',
     body: 'Patrol rounds and their checkpoints will be tracked here. Rounds arrive in a later release.',
@@ -46,19 +43,24 @@ interface WorkPanelProps {
   onIncidentRequestHandled: () => void;
   /** An alert or another panel asks for a tab (and a record there). */
   workRequest: WorkRequest | undefined;
+  onWorkRequestHandled: () => void;
 }
 
 /** The desk's work: one tab per duty; those not built yet say plainly what they will hold. */
-export function WorkPanel({ staff, filter, incidentRequest, onIncidentRequestHandled, workRequest }: WorkPanelProps) {
+export function WorkPanel(props: WorkPanelProps) {
+  const { staff, filter, incidentRequest, onIncidentRequestHandled, workRequest, onWorkRequestHandled } = props;
   const [tab, setTab] = useState<WorkTab>(() => {
     const stored = readStored(STORAGE_KEYS.workTab);
     return isWorkTab(stored) ? stored : 'incidents';
   });
   const [requestSeen, setRequestSeen] = useState<number | undefined>(undefined);
+  // The Bans panel stays mounted once shown, so a form half filled in there survives a look at another tab.
+  const [bansShown, setBansShown] = useState(tab === 'bans');
   if (workRequest && workRequest.seq !== requestSeen) {
     setRequestSeen(workRequest.seq);
     writeStored(STORAGE_KEYS.workTab, workRequest.tab);
     setTab(workRequest.tab);
+    if (workRequest.tab === 'bans') setBansShown(true);
   }
   // A request for the Incidents panel brings its tab forward (adjusted while rendering, not in an effect).
   if (incidentRequest && tab !== 'incidents') {
@@ -69,18 +71,31 @@ export function WorkPanel({ staff, filter, incidentRequest, onIncidentRequestHan
   function select(next: WorkTab) {
     writeStored(STORAGE_KEYS.workTab, next);
     setTab(next);
+    if (next === 'bans') setBansShown(true);
   }
 
   return (
     <Tabs label="Desk work" tabs={WORK_TABS} selected={tab} onSelect={select} className="work-tabs">
-      {tab === 'incidents' ? (
+      {tab === 'incidents' && (
         <IncidentsPanel
           staff={staff}
           filter={filter}
           request={incidentRequest}
           onRequestHandled={onIncidentRequestHandled}
         />
-      ) : (
+      )}
+      {bansShown && (
+        <div className="work-tab-holder" hidden={tab !== 'bans'}>
+          <BansPanel
+            staff={staff}
+            filter={filter}
+            shown={tab === 'bans'}
+            request={workRequest?.tab === 'bans' ? workRequest : undefined}
+            onRequestHandled={onWorkRequestHandled}
+          />
+        </div>
+      )}
+      {tab !== 'incidents' && tab !== 'bans' && (
         <EmptyState title={EMPTY[tab].title}>
           <p>{EMPTY[tab].body}</p>
         </EmptyState>

@@ -5,6 +5,12 @@ import type { WorkTabKey } from '../../../shared/contract';
 export interface WorkRequest {
   tab: WorkTabKey;
   recordId: string | null;
+  /**
+   * What the record is, where a tab holds more than one kind: the Bans tab opens
+   * bans (the default) and persons, and a new person's form (`text`: the name typed).
+   */
+  kind?: 'ban' | 'person' | 'newPerson';
+  text?: string;
   seq: number;
 }
 
@@ -17,12 +23,18 @@ export interface Spotlight {
 /**
  * What any work panel may ask of the desk around it (DESIGN.md §9): bring a zone's
  * camera to the large tile (never taking the keyboard from a form), open the work
- * another panel holds, or open a report draft it has just made.
+ * another panel holds (a report, a ban, a person), or open a report draft it has just made.
  */
 export interface DeskActions {
   showZone(zoneId: string): void;
   openWork(tab: WorkTabKey, recordId?: string | null): void;
   openDraft(draftId: string): void;
+  /** A person's record, beside the ban list. */
+  openPerson(personId: string): void;
+  /** The form for a person not on file yet, with the name (or description) typed so far. */
+  newPerson(text: string): void;
+  /** The Incidents panel, searching its reports for these words. */
+  searchReports(text: string): void;
 }
 
 const DeskActionsContext = createContext<DeskActions | null>(null);

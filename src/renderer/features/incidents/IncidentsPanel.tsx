@@ -80,12 +80,15 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
   if (request && request.seq !== handledSeq) {
     setHandledSeq(request.seq);
     if (request.kind === 'draft') setOpen({ kind: 'draft', id: request.id, focusSummary: true });
+    if (request.kind === 'report') setOpen({ kind: 'report', id: request.id });
+    if (request.kind === 'search' && request.text !== undefined) setOwn({ ...own, text: request.text });
   }
 
   const reloadDrafts = drafts.reload;
   useEffect(() => {
     if (!request) return;
     if (request.kind === 'search') searchRef.current?.focus();
+    else if (request.kind === 'report') detailRef.current?.focus();
     else reloadDrafts();
     onRequestHandled();
   }, [request, reloadDrafts, onRequestHandled]);
@@ -125,8 +128,7 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
             id="incident-search"
             ref={searchRef}
             type="search"
-            placeholder="Search reports  ( / or Ctrl+K )"
-            aria-keyshortcuts="/ Control+K"
+            placeholder="Search reports"
             value={own.text}
             spellCheck={false}
             onChange={(e) => setOwn({ ...own, text: e.target.value })}

@@ -6,6 +6,7 @@ import { AmendEditor } from './AmendEditor';
 import { ReportContent } from './ReportContent';
 import { ReportHistory } from './ReportHistory';
 import { ReviewActions } from './ReviewActions';
+import { ReportBans } from '../bans/ReportBans';
 import { STATUS_MEANS, STATUS_WORD } from './words';
 
 interface ReportViewProps {
@@ -56,6 +57,7 @@ export function ReportView({ id, staff, branches, message, onChanged }: ReportVi
         <p className="print-only">Confidential library record</p>
       </header>
       <ReviewActions record={record} staff={staff} onAmend={() => setAmending(true)} onDone={done} />
+      <ReportBans key={record.id} record={record} branches={branches} />
       <ReportContent record={record} mediaBase={media.value?.mediaBase ?? ''} />
       <ReportHistory record={record} />
     </article>

@@ -1,3 +1,7 @@
-/** What the rest of the desk asks of the Incidents panel: focus the search, or open a draft just made. */
-export type IncidentAsk = { kind: 'search' } | { kind: 'draft'; id: string };
+/**
+ * What the rest of the desk asks of the Incidents panel: search its reports (for
+ * words typed elsewhere), open a filed report, or open a draft just made.
+ */
+export type IncidentAsk =
+  { kind: 'search'; text?: string } | { kind: 'report'; id: string } | { kind: 'draft'; id: string };
 export type IncidentRequest = IncidentAsk & { seq: number };

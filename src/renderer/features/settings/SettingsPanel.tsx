@@ -7,18 +7,20 @@ import { BranchesSection } from './branches/BranchesSection';
 import { CamerasSection } from './cameras/CamerasSection';
 import { StaffSection } from './staff/StaffSection';
 import { GuidelinesSection } from './guidelines/GuidelinesSection';
+import { PolicySection } from './policy/PolicySection';
 import { AuditSection } from './audit/AuditSection';
 import { JournalSection } from './journal/JournalSection';
 import { PreferencesSection } from './preferences/PreferencesSection';
 import './settings.css';
 
-type SectionKey = 'branches' | 'cameras' | 'staff' | 'guidelines' | 'audit' | 'journal' | 'preferences';
+type SectionKey = 'branches' | 'cameras' | 'staff' | 'guidelines' | 'policy' | 'audit' | 'journal' | 'preferences';
 
 const ADMIN_SECTIONS = [
   { key: 'branches', label: 'Branches' },
   { key: 'cameras', label: 'Cameras' },
   { key: 'staff', label: 'Staff' },
   { key: 'guidelines', label: 'Behavior guidelines' },
+  { key: 'policy', label: 'Sanction policy' },
   { key: 'audit', label: 'Audit log' },
   { key: 'journal', label: 'Journal' },
   { key: 'preferences', label: 'Preferences' },
@@ -56,6 +58,7 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         {section === 'cameras' && <CamerasSection />}
         {section === 'staff' && <StaffSection self={staff} />}
         {section === 'guidelines' && <GuidelinesSection />}
+        {section === 'policy' && <PolicySection />}
         {section === 'audit' && <AuditSection />}
         {section === 'journal' && <JournalSection />}
         {section === 'preferences' && <PreferencesSection isAdmin={isAdmin} />}
