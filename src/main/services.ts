@@ -100,7 +100,7 @@ export function createServices(opts: ServicesOptions): Services {
   const { auth } = desk;
 
   const handlers: FullHandlerTable = {
-    ...systemHandlers(opts, { roleOf: desk.roleOf, clock, testClock, events: desk.kernel.events }),
+    ...systemHandlers(opts, { roleOf: desk.roleOf, clock, testClock, events: desk.kernel.events, sessions }),
     ...desk.handlers,
   };
   const dispatchNow = createDispatch({

@@ -387,6 +387,12 @@ export class BansRepo {
       .run(m);
   }
 
+  rescheduleMeeting(id: string, at: string, place: string, withWhom: string): void {
+    this.db
+      .prepare('UPDATE ban_meetings SET scheduled_at = ?, place = ?, with_whom = ? WHERE id = ? AND held_at IS NULL')
+      .run(at, place, withWhom, id);
+  }
+
   meetingHeld(id: string, at: string, by: string, attendees: string, conditions: string): void {
     this.db
       .prepare('UPDATE ban_meetings SET held_at = ?, held_by = ?, attendees = ?, conditions = ? WHERE id = ?')

@@ -17,7 +17,7 @@ import {
   type Step,
 } from '../../shared/contract/bans';
 import type { JournalKind } from '../../shared/contract/journal';
-import { midnightAfter } from '../zoned';
+import { dayWords, midnightAfter } from '../zoned';
 import type { BanRow, BansRepo } from './bans.repo';
 import { proposeStep, sameStep, stepDays, stepLabel, type Violation } from './ladder';
 import type { BanPorts } from './ports';
@@ -359,7 +359,8 @@ export class BansService {
         b.allBranches || other.allBranches || b.branchIds.some((id) => other.branchIds.includes(id));
       const overlapsWhat = b.privileges.some((p) => other.privileges.includes(p));
       if (overlapsTime && overlapsPlace && overlapsWhat) {
-        const until = other.endsAt ? `, until ${other.endsAt.slice(0, 10)}` : ', indefinitely';
+        const tz = this.views.timeZoneOf(other);
+        const until = other.endsAt ? `, until ${dayWords(new Date(other.endsAt), tz, now)}` : ', indefinitely';
         throw conflict(
           `This person already has ${other.number} (${this.views.where(other)}${until}) over the same time and place. ` +
             'Open it to lift it or decide its appeal, or start this ban after it ends.',

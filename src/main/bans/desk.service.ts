@@ -8,7 +8,8 @@ import { uuidv7 } from '../ids';
 import type { DeskAlert } from '../../shared/contract/alerts';
 import type { BanSummary, BanTodo, DeskCheckResult } from '../../shared/contract/bans';
 import type { DraftContent } from '../../shared/contract/incident-fields';
-import { dayWords } from '../zoned';
+import { dayWords, timeWords } from '../zoned';
+import { stepLabel } from './ladder';
 import type { BanRow, BansRepo } from './bans.repo';
 import type { BanPorts } from './ports';
 import { inForce } from './status';
@@ -210,6 +211,19 @@ export class BanDesk {
     };
   }
 
+  /** What needs doing, as the Bans tab shows it: names included, so an audited read. */
+  todoFor(staffId: string): BanTodo {
+    const todo = this.todo();
+    const shown = Object.values(todo).reduce((n, list) => n + list.length, 0);
+    this.audit.record({
+      staffId,
+      action: 'read',
+      subject: 'bans.todo',
+      detail: `${shown} bans needing something done`,
+    });
+    return todo;
+  }
+
   /** The desk alerts bans raise: approvals and notices waiting, appeal deadlines and meetings near, bans ending. */
   alerts(now: Date): DeskAlert[] {
     const todo = this.todo();
@@ -224,32 +238,26 @@ export class BanDesk {
       id: `${kind}:${s.id}`,
       kind,
       level,
-      branchId: s.allBranches ? null : (s.branchIds[0] ?? null),
+      branchId: s.branchId,
       title,
       detail,
       since,
       work: { tab: 'bans', recordId: s.id },
     });
-    const tz = (s: BanSummary) => this.ports.branches.find(s.branchIds[0] ?? '')?.timeZone ?? 'UTC';
+    const tz = (s: BanSummary) => this.ports.branches.find(s.branchId)?.timeZone ?? 'UTC';
+    // Titles name the ban, not the person: the strip is on screen for anyone passing the desk.
     return [
       ...todo.pendingApprovals.map((s) =>
-        alert(
-          s,
-          'ban.approval',
-          'warning',
-          `Ban waiting for approval: ${s.personName}`,
-          `${s.number}, ${s.statusWords}`,
-          s.startsAt,
-        ),
+        alert(s, 'ban.approval', 'warning', `Ban ${s.number} waiting for approval`, stepLabel(s.step), s.issuedAt),
       ),
       ...todo.noticesToDeliver.map((s) =>
         alert(
           s,
           'ban.notice',
           'notice',
-          `Notice not delivered: ${s.personName}`,
-          `${s.number}: deliver the notice, then record it`,
-          s.startsAt,
+          `Notice of ${s.number} not delivered`,
+          'Deliver the notice, then record it',
+          s.issuedAt,
         ),
       ),
       ...todo.appealDeadlines.map((s) =>
@@ -257,9 +265,9 @@ export class BanDesk {
           s,
           'ban.appealDeadline',
           'notice',
-          `Appeal deadline ${dayWords(new Date(s.appealDeadline), tz(s), now)}: ${s.personName}`,
-          s.number,
-          s.startsAt,
+          `Appeals for ${s.number} close end of ${dayWords(new Date(Date.parse(s.appealDeadline) - 1), tz(s), now)}`,
+          '',
+          s.issuedAt,
         ),
       ),
       ...todo.meetingsThisWeek.map((s) =>
@@ -267,9 +275,9 @@ export class BanDesk {
           s,
           'ban.meeting',
           Date.parse(s.meetingAt) - now.getTime() < DAY_MS ? 'warning' : 'notice',
-          `Reinstatement meeting ${dayWords(new Date(s.meetingAt), tz(s), now)}: ${s.personName}`,
-          s.number,
-          s.startsAt,
+          `Reinstatement meeting ${dayWords(new Date(s.meetingAt), tz(s), now)} ${timeWords(new Date(s.meetingAt), tz(s))} (${s.number})`,
+          '',
+          s.issuedAt,
         ),
       ),
       ...todo.endingThisWeek.map((s) =>
@@ -277,9 +285,9 @@ export class BanDesk {
           s,
           'ban.ending',
           'notice',
-          `Ban ending ${dayWords(new Date(s.endsAt!), tz(s), now)}: ${s.personName}`,
-          `${s.number}${s.meetingRequired ? ': meeting required before return' : ''}`,
-          s.startsAt,
+          `Ban ${s.number} ends ${dayWords(new Date(s.endsAt!), tz(s), now)}`,
+          s.meetingRequired ? 'A reinstatement meeting is required before return' : '',
+          s.issuedAt,
         ),
       ),
     ];

@@ -21,6 +21,7 @@ export function createBans(k: DeskKernel, ports: BanPorts, alerts: { register(so
   const desk = new BanDesk(k.db, repo, views, k.journal, k.audit, ports, k.events, k.clock);
   service.seedPolicy();
   alerts.register({ name: 'bans', alerts: (now) => desk.alerts(now) });
+  k.events.on('ban.changed', (p) => k.consoles.broadcast('bans.changed', p));
   return { service, process, desk, handlers: bansHandlers(service, process, desk) };
 }
 

@@ -17,7 +17,7 @@ export interface LetterInput {
   rules: { code: string; title: string }[];
   incidents: { number: string; occurredFrom: string }[];
   appealDays: number;
-  /** The deadline as it will stand if the notice is delivered today (or as recorded). */
+  /** When appeals close (midnight ending the last day), as it will stand if delivered today, or as recorded. */
   appealDeadline: Date;
   template: NoticeTemplate;
   generatedAt: Date;
@@ -49,7 +49,8 @@ export function renderNoticePdf(input: LetterInput): Promise<Buffer> {
     rules: input.rules.map((r) => `${r.code} ${r.title}`).join('; '),
     incidentDates: input.incidents.map((i) => day(i.occurredFrom)).join(', '),
     appealDays: String(input.appealDays),
-    appealDeadline: day(input.appealDeadline.toISOString()),
+    // The deadline is the midnight that ends the last day: the letter names that last day.
+    appealDeadline: day(new Date(input.appealDeadline.getTime() - 1).toISOString()),
     what: whatWords(ban, day),
   };
   pdf.style('label').doc.text(input.library.toUpperCase());

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection';
 import { AppError, conflict, invalid, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import type { BanDetail, DeliveryMethod } from '../../shared/contract/bans';
-import { addDays, atWallClock, localDate } from '../zoned';
+import { addDays, atWallClock, dayWords, localDate } from '../zoned';
 import type { BansRepo } from './bans.repo';
 import type { BansService } from './bans.service';
 import { renderDecisionPdf, renderNoticePdf } from './notice-pdf';
@@ -41,6 +41,7 @@ export class BanProcess {
 
   async noticePdf(id: string, recipient: 'person' | 'guardian', staffId: string): Promise<Pdf> {
     const b = this.bans.ban(id);
+    this.refuseWhilePending(b.id);
     const minor = this.ports.people.minor(b.personId);
     if (recipient === 'guardian' && minor === false) {
       throw invalid('This person is an adult: the notice goes to them, not to a guardian.');
@@ -117,6 +118,7 @@ export class BanProcess {
     this.db
       .transaction(() => {
         const b = this.bans.ban(input.id);
+        this.refuseWhilePending(b.id);
         const notice = this.repo.ensureNotice(uuidv7(), b.id, input.recipient, now.toISOString());
         this.repo.recordDelivery({
           id: notice.id,
@@ -142,6 +144,7 @@ export class BanProcess {
       .transaction(() => {
         const b = this.bans.ban(input.id);
         const status = this.views.status(b, now);
+        this.refuseWhilePending(b.id);
         if (status === 'lifted' || status === 'ended' || status === 'warning') {
           throw conflict(`${b.number} is ${status === 'warning' ? 'a warning' : status}: there is nothing to appeal.`);
         }
@@ -152,8 +155,9 @@ export class BanProcess {
         const late = deadline !== null && Date.parse(input.receivedAt) >= Date.parse(deadline);
         const reason = input.acceptLateReason.trim();
         if (late && !reason) {
+          const lastDay = dayWords(new Date(Date.parse(deadline!) - 1), this.views.timeZoneOf(b), now);
           throw invalid(
-            `The appeal deadline was ${deadline!.slice(0, 10)}: a late appeal is refused unless a supervisor accepts it with a reason.`,
+            `Appeals closed at the end of ${lastDay}: a late appeal is refused unless a supervisor accepts it with a reason.`,
             { acceptLateReason: 'A supervisor’s reason to accept it late' },
           );
         }
@@ -308,6 +312,15 @@ export class BanProcess {
       })
       .immediate();
     return this.bans.after(input.id, actor);
+  }
+
+  /** Nothing is sent, appealed or counted for a ban not yet in force. */
+  private refuseWhilePending(banId: string): void {
+    if (this.views.status(this.bans.ban(banId), this.clock.now()) === 'pendingApproval') {
+      throw conflict(
+        'This ban waits for a supervisor’s approval: its notice goes out, and its appeal clock runs, once approved.',
+      );
+    }
   }
 
   /** The appeal waiting for its decision, if any. */

@@ -69,6 +69,8 @@ export class BanViews {
         number: b.number,
         personId: b.personId,
         personName: names.get(b.personId) ?? '(unknown)',
+        branchId: b.branchId,
+        issuedAt: b.issuedAt,
         status,
         statusWords: statusWords(status, facts, {
           where: this.where(b),
@@ -142,6 +144,7 @@ export class BanViews {
         return { id, number: i.number, occurredFrom: i.occurredFrom };
       }),
       issuedAt: b.issuedAt,
+      issuedById: b.issuedBy,
       issuedByName: name(b.issuedBy)!,
       approval: { needed: b.approvalNeeded, at: b.approvedAt, byName: name(b.approvedBy) },
       lift: b.liftedAt

@@ -1,11 +1,11 @@
-import type { Kernel } from '../kernel';
+import type { DeskKernel } from '../kernel';
 import type { Role } from '../../shared/roles';
 import { peopleHandlers } from './persons.handlers';
 import { PersonsRepo } from './persons.repo';
 import { PersonsService, type PersonPictures } from './persons.service';
 
 /** Persons incidents, bans and calls refer to; every read that shows one is audited. */
-export function createPeople(k: Kernel, ports: { roleOf(staffId: string): Role | null; pictures: PersonPictures }) {
+export function createPeople(k: DeskKernel, ports: { roleOf(staffId: string): Role | null; pictures: PersonPictures }) {
   const service = new PersonsService(
     k.db,
     new PersonsRepo(k.db),
@@ -16,6 +16,7 @@ export function createPeople(k: Kernel, ports: { roleOf(staffId: string): Role |
     k.events,
     k.clock,
   );
+  k.events.on('person.changed', (p) => k.consoles.broadcast('persons.changed', p));
   return { service, handlers: peopleHandlers(service) };
 }
 

@@ -4,6 +4,7 @@ import { demoAccounts } from '../demo/seed';
 import { AppError } from '../errors';
 import type { DomainEvents } from '../events';
 import type { HandlerTable } from '../rpc/handler';
+import type { Sessions } from '../rpc/sessions';
 
 export interface SystemFacts {
   version: string;
@@ -18,6 +19,7 @@ export interface SystemDeps {
   /** Set only in the web shell started with --test-clock. */
   testClock: ShiftedClock | null;
   events: DomainEvents;
+  sessions: Sessions;
 }
 
 export const systemHandlers = (
@@ -38,8 +40,12 @@ export const systemHandlers = (
   'system.setTestClock': ({ at, advanceMs }) => {
     // Dispatch already hides this method without a test clock; this is the second lock on the door.
     if (!deps.testClock) throw new AppError('FORBIDDEN', 'There is no test clock on this desk.');
+    const before = deps.clock.ms();
     if (at !== undefined) deps.testClock.set(new Date(at));
     else deps.testClock.advance(advanceMs ?? 0);
+    // Moving the clock is not the person walking away: consoles stay as idle as they were.
+    const moved = deps.clock.ms() - before;
+    for (const s of deps.sessions.list()) s.lastActivity += moved;
     const now = deps.clock.now().toISOString();
     deps.events.emit('clock.changed', { now });
     return { now };

@@ -142,6 +142,9 @@ export const BanSummary = z.object({
   number: z.string(),
   personId: Id,
   personName: z.string(),
+  /** Where it was issued: its dates are read in this branch's calendar. */
+  branchId: Id,
+  issuedAt: IsoTime,
   status: z.enum(BAN_STATUSES),
   /** "Banned from all branches until Sat 12 Dec", "Banned, meeting required before return". */
   statusWords: z.string(),
@@ -220,6 +223,7 @@ export const BanParticulars = z.object({
   rules: z.array(z.object({ code: z.string(), title: z.string() })),
   incidents: z.array(z.object({ id: Id, number: z.string(), occurredFrom: IsoTime })),
   issuedAt: IsoTime,
+  issuedById: Id,
   issuedByName: z.string(),
   approval: z.object({ needed: z.boolean(), at: IsoTime.nullable(), byName: z.string().nullable() }),
   lift: z.object({ at: IsoTime, byName: z.string(), reason: z.string(), rescinded: z.boolean() }).nullable(),

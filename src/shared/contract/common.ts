@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const Id = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'Not a valid id');
-export const IsoTime = z.iso.datetime();
+export const IsoTime = z.iso.datetime({ error: 'Enter a date and time' });
 /** Inputs with no fields still must be an empty object, so extra keys are refused. */
 export const NoInput = z.strictObject({});
 

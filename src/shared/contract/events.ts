@@ -18,6 +18,10 @@ export const events = {
   'snapshots.changed': event({ payload: z.object({}), audience: 'session' }),
   /** This console's desk alerts changed: the header's strip shows the new list. */
   'alerts.changed': event({ payload: z.object({ alerts: z.array(DeskAlert) }), audience: 'session' }),
+  /** A ban or warning changed (issued, approved, lifted, a notice, an appeal, a meeting): open views refresh. */
+  'bans.changed': event({ payload: z.object({ banId: z.string(), personId: z.string() }), audience: 'session' }),
+  /** A person's record changed (edited, a photo, merged, seen): open views refresh. */
+  'persons.changed': event({ payload: z.object({ personId: z.string() }), audience: 'session' }),
   /** Main's clock was moved (the web shell's test clock only): screens showing time follow it. */
   'clock.changed': event({ payload: z.object({ now: z.iso.datetime() }), audience: 'session' }),
 } as const;

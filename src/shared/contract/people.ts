@@ -65,7 +65,13 @@ export const PersonFields = {
   aliases: z.array(line('Alias', 120)).max(10, 'At most 10 aliases').default([]),
   /** Free description (clothing habits, where usually seen): searched by the desk check too. */
   description: multiline('Description', 1000).default(''),
-  ...PersonDescriptionFields,
+  // How they look: optional on a person record (what was not observed is left empty).
+  sex: PersonDescriptionFields.sex.default('unknown'),
+  ageEstimate: PersonDescriptionFields.ageEstimate.default(''),
+  height: PersonDescriptionFields.height.default(''),
+  build: PersonDescriptionFields.build.default(''),
+  hair: PersonDescriptionFields.hair.default(''),
+  marks: PersonDescriptionFields.marks.default(''),
   birthDate: CalendarDate.nullable().default(null),
   /** Supervisors and administrators only: refused in main for anyone else. */
   cardNumber: CardNumber.nullable().default(null),

@@ -49,7 +49,7 @@ export function BanActions({ ban, staff, timeZone, onDone, onSaid }: BanActionPr
   const openAppeal = p?.appeals.find((a) => a.decision === null);
   const meetingHeld = p?.meetings.some((m) => m.heldAt !== null) ?? false;
   const meetingWaiting = p?.meetings.find((m) => m.heldAt === null);
-  const issuedByMe = p?.issuedByName === staff.name;
+  const issuedByMe = p?.issuedById === staff.id;
   const minor = ban.person.minor === true;
 
   const canApprove = supervisor && s === 'pendingApproval' && !issuedByMe;

@@ -36,7 +36,7 @@ export function BanView({ id, staff, filter, active, onChanged, onOpenPerson }: 
   const ban = useQuery(
     'bans.get',
     { id },
-    { refetchOn: ['alerts.changed', 'clock.changed'], deps: [passed], enabled: active },
+    { refetchOn: ['bans.changed', 'clock.changed'], deps: [passed], enabled: active },
   );
   const record = ban.value?.id === id ? ban.value : undefined;
   const person = useQuery('persons.get', { id: record?.personId ?? '' }, { enabled: record !== undefined && active });

@@ -41,7 +41,7 @@ const KEEP = 6;
 const keyOf = (o: NonNullable<Open>) => (o.kind === 'newPerson' ? `new-${o.seq}` : `${o.kind}-${o.id}`);
 
 /** Main's ban events reach this screen as alert changes and clock moves; own changes reload at once. */
-const REFETCH = ['alerts.changed', 'clock.changed'] as const;
+const REFETCH = ['bans.changed', 'persons.changed', 'clock.changed'] as const;
 
 interface BansPanelProps {
   staff: StaffSummary;

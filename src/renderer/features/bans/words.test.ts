@@ -12,6 +12,8 @@ const ban = (patch: Partial<BanSummary>): BanSummary => ({
   number: 'BAN-2026-0001',
   personId: 'p',
   personName: 'Wendell Osgood',
+  branchId: 'x',
+  issuedAt: '2026-11-30T09:00:00.000Z',
   status: 'active',
   statusWords: 'Banned from Main Library until Wed 30 Dec',
   step: { kind: 'days', days: 30 },

@@ -68,7 +68,7 @@ export function PersonView({ id, staff, filter, active, onOpenBan, onOpenPerson,
   const bans = useQuery(
     'bans.forPerson',
     { personId: id },
-    { refetchOn: ['alerts.changed', 'clock.changed'], enabled: active },
+    { refetchOn: ['persons.changed', 'bans.changed', 'clock.changed'], enabled: active },
   );
   const reports = useQuery('incidents.search', { personId: id, limit: 50 }, { enabled: active });
   const supervisor = staff.role === 'supervisor' || staff.role === 'admin';
