@@ -11,6 +11,7 @@ import type { StaffService } from '../staff/staff.service';
 import { BAN_STATUSES, type Step } from '../../shared/contract/bans';
 import { DraftContent } from '../../shared/contract/incident-fields';
 import { SEXES } from '../../shared/contract/people';
+import { atWallClock, localDate } from '../zoned';
 import { portraitPng } from './portrait';
 
 const DemoPerson = z.object({
@@ -82,6 +83,10 @@ export function seedDemoBans(deps: DemoBanDeps): void {
   const admin = staff.find((s) => s.role === 'admin')!;
   const branch =
     deps.incidentPorts.branches.list().find((b) => b.code === 'MAIN') ?? deps.incidentPorts.branches.list()[0]!;
+
+  // Meetings and hearings at a time a manager would book, in the branch's own day.
+  const atHour = (ms: number, time: string) =>
+    atWallClock(localDate(new Date(ms), branch.timeZone), time, branch.timeZone).toISOString();
 
   for (const p of data.persons) {
     const { colour, ban: status, rule, ...fields } = p;
@@ -164,7 +169,7 @@ export function seedDemoBans(deps: DemoBanDeps): void {
       bans.process.scheduleHearing(
         {
           appealId,
-          at: new Date(now + 3 * DAY).toISOString(),
+          at: atHour(now + 3 * DAY, '15:30'),
           place: 'Main Library, director’s office',
           attendees: 'Library director, branch manager',
         },
@@ -176,7 +181,7 @@ export function seedDemoBans(deps: DemoBanDeps): void {
       bans.process.scheduleMeeting(
         {
           id: ban.id,
-          at: new Date(now + 2 * DAY + 3 * HOUR).toISOString(),
+          at: atHour(now + 2 * DAY, '14:00'),
           place: 'Main Library, manager’s office',
           withWhom: 'Branch manager',
         },

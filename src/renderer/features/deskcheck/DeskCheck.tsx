@@ -199,7 +199,7 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
       {typed && !answer.text && <p className="muted">Checking…</p>}
       {typed && answer.text && (
         <>
-          <section className="check-section" aria-labelledby={`${baseId}-persons`}>
+          <section className="check-section" aria-labelledby={`${baseId}-persons`} data-for={answer.text}>
             <h3 id={`${baseId}-persons`} className="check-section-title">
               Persons{' '}
               <span className="muted">
@@ -240,9 +240,11 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
             <h3 id={`${baseId}-reports`} className="check-section-title">
               Reports{' '}
               <span className="muted">
-                {answer.reports.length === 0
-                  ? `— none mention “${answer.text}”`
-                  : `(${answer.reports.length}${answer.moreReports ? '+' : ''})`}
+                {answer.reportsPending
+                  ? '· searching…'
+                  : answer.reports.length === 0
+                    ? `— none mention “${answer.text}”`
+                    : `(${answer.reports.length}${answer.moreReports ? '+' : ''})`}
               </span>
             </h3>
             {answer.reports.length > 0 && (
