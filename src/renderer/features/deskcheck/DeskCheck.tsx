@@ -49,7 +49,9 @@ interface DeskCheckProps {
 export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onClose }: DeskCheckProps) {
   const actions = useDeskActions();
   const [text, setText] = useState('');
-  const [cursor, setCursor] = useState({ text: '', index: 0 });
+  // The result chosen with the arrows, by what it is, for the text typed then: an answer for a
+  // longer text arriving after the move keeps the same result chosen wherever it now sits.
+  const [cursor, setCursor] = useState<{ typed: string; key: string; index: number }>({ typed: '', key: '', index: 0 });
   const [enterPending, setEnterPending] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const sheetRef = useRef<HTMLDivElement>(null);
@@ -73,7 +75,17 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
           { kind: 'allReports' },
         ]
       : [];
-  const current = cursor.text === answer.text ? Math.min(cursor.index, Math.max(0, items.length - 1)) : 0;
+  const keyOf = (item: Item | undefined) =>
+    !item
+      ? ''
+      : item.kind === 'person'
+        ? `p:${item.result.person.id}`
+        : item.kind === 'report'
+          ? `r:${item.report.id}`
+          : item.kind;
+  const chosen = cursor.typed === typed ? items.findIndex((item) => keyOf(item) === cursor.key) : -1;
+  const current =
+    chosen >= 0 ? chosen : cursor.typed === typed ? Math.min(cursor.index, Math.max(0, items.length - 1)) : 0;
   const itemId = (i: number) => `${baseId}-item-${i}`;
 
   useEffect(() => {
@@ -122,7 +134,7 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
   function moveTo(index: number) {
     if (items.length === 0) return;
     const next = Math.max(0, Math.min(items.length - 1, index));
-    setCursor({ text: answer.text, index: next });
+    setCursor({ typed, key: keyOf(items[next]), index: next });
     document.getElementById(itemId(next))?.scrollIntoView({ block: 'nearest' });
   }
 
@@ -218,7 +230,7 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
                       active={i === current}
                       staff={staff}
                       filter={filter}
-                      onPick={() => setCursor({ text: answer.text, index: i })}
+                      onPick={() => setCursor({ typed, key: keyOf(items[i]), index: i })}
                       onOpen={() => act({ kind: 'person', result: r })}
                     />
                   </li>
