@@ -6,6 +6,7 @@ import { AuditService } from './audit/audit.service';
 import { createAuditLog } from './audit';
 import { createAuth } from './auth';
 import { createBranches } from './branches';
+import { createCalls } from './calls';
 import { createCameras } from './cameras';
 import { createMediaHandler } from './cameras/media';
 import type { SecretStore } from './cameras/secrets';
@@ -14,6 +15,7 @@ import type { Db } from './db/connection';
 import { originDesk } from './db/desk';
 import { Journal } from './db/journal';
 import { DomainEvents } from './events';
+import { createEvacuation } from './evacuation';
 import { createGuidelines } from './guidelines';
 import { createIncidents } from './incidents';
 import { createJournalMethods } from './journal';
@@ -79,6 +81,12 @@ export function buildDesk(o: DeskOptions) {
     journal: k.journal,
   };
   const incidents = createIncidents(k, incidentPorts);
+  const calls = createCalls(
+    k,
+    { branches: branches.service, staff: staff.service, incidents: incidents.service },
+    alerts,
+  );
+  const evacuation = createEvacuation(k, { branches: branches.service, staff: staff.service }, alerts);
   const reports = createReports(k, {
     readFiled: (id, staffId) => incidents.service.filed(id, staffId),
     branches: branches.service,
@@ -110,6 +118,8 @@ export function buildDesk(o: DeskOptions) {
     ...people.handlers,
     ...incidents.handlers,
     ...reports.handlers,
+    ...calls.handlers,
+    ...evacuation.handlers,
   };
 
   return {
@@ -125,6 +135,8 @@ export function buildDesk(o: DeskOptions) {
     people,
     incidents,
     incidentPorts,
+    calls,
+    evacuation,
   };
 }
 

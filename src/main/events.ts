@@ -27,6 +27,14 @@ export interface DomainEventMap {
   'incident.submitted': { incidentId: string; number: string };
   /** A filed report changed: amended, reviewed or closed. */
   'incident.changed': { incidentId: string };
+  /** A staff call was logged, stepped, corrected, given an agency or linked to a report. */
+  'call.changed': { callId: string };
+  /** When open calls become alerts was changed. */
+  'callAlerts.changed': Record<string, never>;
+  /** An evacuation started, had something recorded, or got its all clear. */
+  'evacuation.changed': { evacuationId: string; branchId: string };
+  /** A branch's evacuation plan was saved. */
+  'evacuationPlan.changed': { branchId: string };
   /** The web shell's test clock was moved (tests only): everything derived from time is recomputed. */
   'clock.changed': { now: string };
 }

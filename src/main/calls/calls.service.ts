@@ -1,0 +1,525 @@
+import type { AuditService } from '../audit/audit.service';
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import type { Journal } from '../db/journal';
+import type { DomainEvents } from '../events';
+import { conflict, invalid, notFound } from '../errors';
+import { uuidv7 } from '../ids';
+import {
+  CallAlertSettings,
+  type CallListItem,
+  type CallOutcome,
+  type CallRecord,
+  type NamedPerson,
+  type NextStep,
+  type ResponseFigures,
+} from '../../shared/contract/calls';
+import type { JournalKind } from '../../shared/contract/journal';
+import { STEP_NAMES } from '../../shared/call-words';
+import { FUTURE_TOLERANCE_MS } from '../../shared/contract/incident-fields';
+import type { CallRow, CallsRepo, Details, StepRow } from './calls.repo';
+import { CallRecords, currentRecords, mirrorOf, parsePeople, timesOf } from './calls.record';
+import { clockIn, laterStepTaken, monthInZone, orderProblem, STEP_WORDS } from './calls.rules';
+import { computeFigures, monthsBefore } from './figures';
+import { draftFromCall } from './incident-draft';
+import type { CallPorts } from './ports';
+import type { ReadAudit } from './read-audit';
+import { CallSearch, type CallFilters } from './calls.search';
+
+export const DEFAULT_ALERTS: CallAlertSettings = { urgentUnansweredMinutes: 2, openTooLongMinutes: 30 };
+
+export interface NewCall extends Omit<Details, 'zone_id' | 'caller_staff_id' | 'caller_name'> {
+  branchId: string;
+  zoneId: string | null;
+  caller: NamedPerson;
+}
+
+export interface StepInput {
+  step: NextStep;
+  at?: string | undefined;
+  responders: NamedPerson[];
+  outcome?: CallOutcome | undefined;
+  note: string;
+}
+
+export interface Correction {
+  stepId: string;
+  at?: string | undefined;
+  responders?: NamedPerson[] | undefined;
+  outcome?: CallOutcome | undefined;
+  note?: string | undefined;
+  withdraw: boolean;
+  reason: string;
+}
+
+export interface AgencyInput {
+  agencyId?: string | undefined;
+  kind: 'police' | 'ems' | 'fire';
+  name: string;
+  calledAt: string;
+  arrivedAt: string | null;
+  caseNumber: string;
+}
+
+/** A call's state as its journal entries carry it. */
+const journalState = (record: CallRecord) => record;
+
+/**
+ * Staff calls for assistance, the desk's dispatch log. The step records are the
+ * record: a step is added, never edited; a correction is another record naming the
+ * one it corrects, with a reason. Every change runs in one IMMEDIATE transaction
+ * that checks the call as it is now (so of two consoles stepping at once, the second
+ * is told who was first), mirrors the steps on the call row, and journals its state.
+ */
+export class CallsService {
+  private readonly records: CallRecords;
+  private readonly finder: CallSearch;
+
+  constructor(
+    private readonly db: Db,
+    private readonly repo: CallsRepo,
+    private readonly journal: Journal,
+    private readonly audit: AuditService,
+    private readonly readAudit: ReadAudit,
+    private readonly ports: CallPorts,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {
+    this.records = new CallRecords(repo, ports);
+    this.finder = new CallSearch(repo, this.records);
+  }
+
+  create(input: NewCall, staffId: string): CallRecord {
+    const call = this.change('call.received', staffId, () => {
+      const branch = this.ports.branches.find(input.branchId);
+      if (!branch || branch.retired) throw invalid('Choose a branch in use.', { branchId: 'Choose a branch' });
+      this.assertZone(input.zoneId, input.branchId);
+      const now = this.clock.now().toISOString();
+      const id = uuidv7();
+      const caller = this.caller(input.caller);
+      const step: StepRow = {
+        id: uuidv7(),
+        call_id: id,
+        step: 'received',
+        at: now,
+        responders: '[]',
+        outcome: null,
+        note: '',
+        recorded_at: now,
+        recorded_by: staffId,
+        corrects: null,
+        reason: null,
+      };
+      this.repo.insertCall({
+        id,
+        branch_id: input.branchId,
+        zone_id: input.zoneId,
+        caller_staff_id: caller.staffId,
+        caller_name: caller.name,
+        channel: input.channel,
+        nature: input.nature,
+        priority: input.priority,
+        detail: input.detail,
+        received_by: staffId,
+        ...mirrorOf([step], branch.timeZone, now),
+      });
+      this.repo.insertStep(step);
+      return id;
+    });
+    return call;
+  }
+
+  step(id: string, input: StepInput, staffId: string): CallRecord {
+    return this.change('call.stepped', staffId, () => {
+      const { row, timeZone, steps } = this.current(id);
+      const current = currentRecords(steps);
+      const taken = current.get(input.step);
+      if (taken?.at) {
+        const who = this.nameOf(taken.recorded_by);
+        const whom =
+          input.step === 'responding'
+            ? ` (${parsePeople(taken.responders)
+                .map((r) => r.name)
+                .join(', ')})`
+            : '';
+        throw conflict(
+          `Already marked ${STEP_WORDS[input.step]} by ${who} at ${clockIn(taken.at, timeZone)}${whom}. Nothing was recorded twice.`,
+        );
+      }
+      if (row.status === 'cleared') {
+        throw conflict(`This call was cleared at ${clockIn(row.cleared_at!, timeZone)}: correct it instead.`);
+      }
+      const now = this.clock.now().toISOString();
+      const at = input.at ?? now;
+      const responders = input.step === 'responding' ? this.people(input.responders) : [];
+      if (input.step === 'responding' && responders.length === 0) {
+        throw invalid('Say who is responding.', { responders: 'Choose who is responding' });
+      }
+      if (input.step === 'cleared' && !input.outcome) {
+        throw invalid('Choose the outcome to clear the call.', { outcome: 'Choose the outcome' });
+      }
+      this.assertOrder({ ...timesOf(current), [input.step]: at }, input.step, timeZone);
+      this.repo.insertStep({
+        id: uuidv7(),
+        call_id: id,
+        step: input.step,
+        at,
+        responders: JSON.stringify(responders),
+        outcome: input.step === 'cleared' ? input.outcome! : null,
+        note: input.step === 'cleared' ? input.note : '',
+        recorded_at: now,
+        recorded_by: staffId,
+        // A step taken again after it was withdrawn continues that step's chain.
+        corrects: taken?.id ?? null,
+        reason: null,
+      });
+      this.remirror(id, timeZone);
+      return id;
+    });
+  }
+
+  correctStep(id: string, c: Correction, staffId: string): CallRecord {
+    return this.change('call.stepCorrected', staffId, () => {
+      const { timeZone, steps } = this.current(id);
+      const current = currentRecords(steps);
+      const target = steps.find((s) => s.id === c.stepId);
+      if (!target) throw notFound('That step of the call');
+      if (current.get(target.step)?.id !== target.id) {
+        const latest = current.get(target.step)!;
+        throw conflict(
+          `${STEP_NAMES[target.step]} was corrected since, by ${this.nameOf(latest.recorded_by)} at ` +
+            `${clockIn(latest.recorded_at, timeZone)}. Look at the call again before correcting it.`,
+        );
+      }
+      if (!target.at) throw conflict(`${STEP_NAMES[target.step]} was withdrawn: record it again with its key.`);
+      const times = timesOf(current);
+      if (c.withdraw) {
+        if (target.step === 'received') throw invalid('The call itself cannot be withdrawn: correct its time instead.');
+        const later = laterStepTaken(times, target.step);
+        if (later) {
+          throw invalid(`Withdraw ${STEP_WORDS[later]} first: only the latest step can be withdrawn.`);
+        }
+      }
+      const at = c.withdraw ? null : (c.at ?? target.at);
+      const responders =
+        target.step === 'responding' && !c.withdraw
+          ? this.people(c.responders ?? parsePeople(target.responders))
+          : parsePeople(target.responders);
+      if (target.step === 'responding' && !c.withdraw && responders.length === 0) {
+        throw invalid('Say who responded.', { responders: 'Choose who responded' });
+      }
+      const outcome = target.step === 'cleared' ? (c.outcome ?? target.outcome) : null;
+      const note = target.step === 'cleared' ? (c.note ?? target.note) : '';
+      const unchanged =
+        at === target.at &&
+        JSON.stringify(responders) === target.responders &&
+        outcome === target.outcome &&
+        note === target.note;
+      if (unchanged) throw invalid('Nothing was changed: there is nothing to correct.');
+      if (at) this.assertOrder({ ...times, [target.step]: at }, target.step, timeZone);
+      this.repo.insertStep({
+        id: uuidv7(),
+        call_id: id,
+        step: target.step,
+        at,
+        responders: JSON.stringify(responders),
+        outcome,
+        note,
+        recorded_at: this.clock.now().toISOString(),
+        recorded_by: staffId,
+        corrects: target.id,
+        reason: c.reason,
+      });
+      this.remirror(id, timeZone);
+      return id;
+    });
+  }
+
+  correctDetails(
+    id: string,
+    revision: number,
+    input: Omit<NewCall, 'branchId'>,
+    reason: string,
+    staffId: string,
+  ): CallRecord {
+    return this.change('call.detailsCorrected', staffId, () => {
+      const { row } = this.current(id);
+      if (row.revision !== revision) {
+        throw conflict('This call changed since you opened it. Look at it again before correcting it.');
+      }
+      this.assertZone(input.zoneId, row.branch_id);
+      const caller = this.caller(input.caller);
+      const next: Details = {
+        zone_id: input.zoneId,
+        caller_staff_id: caller.staffId,
+        caller_name: caller.name,
+        channel: input.channel,
+        nature: input.nature,
+        priority: input.priority,
+        detail: input.detail,
+      };
+      const zoneName = (z: string | null) => (z ? (this.ports.branches.zoneOf(z)?.name ?? z) : 'No zone');
+      const changes = (
+        [
+          ['Zone', zoneName(row.zone_id), zoneName(next.zone_id)],
+          ['Caller', row.caller_name, next.caller_name],
+          ['Channel', row.channel, next.channel],
+          ['Nature', row.nature, next.nature],
+          ['Priority', row.priority, next.priority],
+          ['Detail', row.detail, next.detail],
+        ] as const
+      )
+        .filter(([, before, after]) => before !== after)
+        .map(([field, before, after]) => ({ field, before, after }));
+      if (changes.length === 0) throw invalid('Nothing was changed: there is nothing to correct.');
+      const at = this.clock.now().toISOString();
+      this.repo.insertChange({
+        id: uuidv7(),
+        call_id: id,
+        at,
+        by: staffId,
+        reason,
+        changes: JSON.stringify(changes),
+      });
+      this.repo.setDetails(id, next, at);
+      return id;
+    });
+  }
+
+  recordAgency(id: string, a: AgencyInput, staffId: string): CallRecord {
+    return this.change('call.agencyRecorded', staffId, () => {
+      const { row, timeZone } = this.current(id);
+      const now = this.clock.ms();
+      const future = (iso: string | null) => iso !== null && Date.parse(iso) > now + FUTURE_TOLERANCE_MS;
+      if (future(a.calledAt)) throw invalid('The time called is in the future.', { calledAt: 'In the future' });
+      if (future(a.arrivedAt)) throw invalid('The arrival time is in the future.', { arrivedAt: 'In the future' });
+      if (Date.parse(a.calledAt) < Date.parse(row.received_at)) {
+        throw invalid(`Called before the call was received (${clockIn(row.received_at, timeZone)}).`, {
+          calledAt: 'Before the call was received',
+        });
+      }
+      if (a.arrivedAt && Date.parse(a.arrivedAt) < Date.parse(a.calledAt)) {
+        throw invalid('Arrival is before the call to them.', { arrivedAt: 'Before they were called' });
+      }
+      const at = this.clock.now().toISOString();
+      const agency = {
+        id: a.agencyId ?? uuidv7(),
+        call_id: id,
+        kind: a.kind,
+        name: a.name,
+        called_at: a.calledAt,
+        arrived_at: a.arrivedAt,
+        case_number: a.caseNumber,
+        recorded_by: staffId,
+        updated_at: at,
+      };
+      if (a.agencyId) {
+        if (!this.repo.agencies(id).some((x) => x.id === a.agencyId)) throw notFound('That agency on this call');
+        this.repo.updateAgency(agency);
+      } else this.repo.insertAgency(agency);
+      this.repo.touch(id, at);
+      return id;
+    });
+  }
+
+  /** Starts a report from the call (a draft in the caller's name) and links the two. */
+  reportIncident(id: string, staffId: string): { draftId: string; call: CallRecord } {
+    const before = this.records.load(id);
+    if (!before) throw notFound('That call');
+    const branch = this.ports.branches.find(before.branchId)!;
+    const draft = this.ports.incidents.createDraft(draftFromCall(before, branch.timeZone), staffId);
+    const call = this.change('call.incidentLinked', staffId, () => {
+      const at = this.clock.now().toISOString();
+      this.repo.insertIncidentLink({
+        call_id: id,
+        incident_id: draft.id,
+        number: null,
+        linked_at: at,
+        linked_by: staffId,
+      });
+      this.repo.touch(id, at);
+      return id;
+    });
+    return { draftId: draft.id, call };
+  }
+
+  /** A report started from a call was filed: the link gets its number (subscribed to 'incident.submitted'). */
+  incidentFiled(incidentId: string, number: string): void {
+    const callIds = this.db
+      .transaction(() => {
+        const ids = this.repo.setIncidentNumber(incidentId, number);
+        const at = this.clock.now().toISOString();
+        for (const callId of ids) {
+          this.repo.touch(callId, at);
+          this.appendJournal('call.incidentLinked', callId, null);
+        }
+        return ids;
+      })
+      .immediate();
+    for (const callId of callIds) this.events.emit('call.changed', { callId });
+  }
+
+  // ---- reading ----
+
+  open(): CallListItem[] {
+    return this.records.items(this.repo.open());
+  }
+
+  /** Open calls as rows, for the alert source. */
+  openRows(): CallRow[] {
+    return this.repo.open();
+  }
+
+  get(id: string, staffId: string): CallRecord {
+    const record = this.records.load(id);
+    if (!record) throw notFound('That call');
+    this.readAudit.read(staffId, 'call', id, `Opened the call of ${record.receivedAt} (${record.nature})`);
+    return record;
+  }
+
+  forIncident(incidentId: string): CallListItem | null {
+    const callId = this.repo.callForIncident(incidentId);
+    const row = callId ? this.repo.call(callId) : undefined;
+    return row ? this.records.items([row])[0]! : null;
+  }
+
+  search(filters: CallFilters, staffId: string): { items: CallListItem[]; nextCursor: string | null } {
+    const found = this.finder.run(filters);
+    // Details and names can describe patrons: one audit entry names the calls a word search showed.
+    const text = filters.text.trim();
+    if (text && found.items.length > 0) {
+      this.audit.record({
+        staffId,
+        action: 'read',
+        subject: 'calls.search',
+        detail: `Searched calls for “${text.slice(0, 200)}”: ${found.items.map((c) => c.id).join(', ')}`,
+      });
+    }
+    return found;
+  }
+
+  figures(range: {
+    from?: string | undefined;
+    to?: string | undefined;
+    branchId?: string | undefined;
+  }): ResponseFigures {
+    const branches = this.ports.branches.list();
+    const zone = branches.find((b) => b.id === range.branchId)?.timeZone ?? branches[0]?.timeZone ?? 'UTC';
+    const to = range.to ?? monthInZone(this.clock.now().toISOString(), zone);
+    const from = range.from ?? monthsBefore(to, 11);
+    if (from > to) throw invalid('The first month is after the last.', { from: 'After the last month' });
+    return computeFigures(
+      this.repo.figureRows(from, to, range.branchId),
+      { from, to },
+      branches.map((b) => b.id),
+    );
+  }
+
+  activeStaff(): { id: string; name: string }[] {
+    return this.ports.staff
+      .list()
+      .filter((s) => s.active)
+      .map((s) => ({ id: s.id, name: s.name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  alertSettings(): CallAlertSettings {
+    const stored = this.repo.setting('alerts');
+    const parsed = CallAlertSettings.safeParse({
+      ...DEFAULT_ALERTS,
+      ...(stored ? (JSON.parse(stored) as object) : {}),
+    });
+    return parsed.success ? parsed.data : DEFAULT_ALERTS;
+  }
+
+  updateAlertSettings(next: CallAlertSettings, staffId: string): CallAlertSettings {
+    this.db
+      .transaction(() => {
+        this.repo.putSetting('alerts', JSON.stringify(next));
+        this.journal.append({
+          kind: 'calls.alertSettingsUpdated',
+          recordId: 'call-alerts',
+          actor: staffId,
+          payload: next,
+        });
+      })
+      .immediate();
+    this.events.emit('callAlerts.changed', {});
+    return next;
+  }
+
+  // ---- helpers ----
+
+  /** Runs a change to one call in an IMMEDIATE transaction, journals its new state, then tells everyone. */
+  private change(kind: JournalKind, staffId: string, apply: () => string): CallRecord {
+    const record = this.db
+      .transaction(() => {
+        const id = apply();
+        return this.appendJournal(kind, id, staffId);
+      })
+      .immediate();
+    this.events.emit('call.changed', { callId: record.id });
+    return record;
+  }
+
+  private appendJournal(kind: JournalKind, id: string, actor: string | null): CallRecord {
+    const record = this.records.load(id)!;
+    this.journal.append({ kind, recordId: id, actor, payload: journalState(record) });
+    return record;
+  }
+
+  private current(id: string) {
+    const row = this.repo.call(id);
+    if (!row) throw notFound('That call');
+    const timeZone = this.ports.branches.find(row.branch_id)?.timeZone ?? 'UTC';
+    return { row, timeZone, steps: this.repo.steps(id) };
+  }
+
+  private remirror(id: string, timeZone: string): void {
+    this.repo.setMirror(id, mirrorOf(this.repo.steps(id), timeZone, this.clock.now().toISOString()));
+  }
+
+  private assertOrder(
+    times: Parameters<typeof orderProblem>[0],
+    step: Parameters<typeof orderProblem>[1],
+    timeZone: string,
+  ) {
+    const problem = orderProblem(times, step, this.clock.ms(), timeZone);
+    if (problem) throw invalid(problem, { at: problem });
+  }
+
+  private assertZone(zoneId: string | null, branchId: string): void {
+    if (!zoneId) return;
+    const zone = this.ports.branches.zoneOf(zoneId);
+    if (!zone || zone.branchId !== branchId) {
+      throw invalid('That zone is not in this branch.', { zoneId: 'Choose a zone of this branch' });
+    }
+    if (zone.retired) throw invalid(`${zone.name} is retired.`, { zoneId: 'Choose a zone in use' });
+  }
+
+  /** A staff caller is named as the staff list names them; a free-text caller as typed. */
+  private caller(p: NamedPerson): NamedPerson {
+    return this.people([p])[0]!;
+  }
+
+  private people(list: readonly NamedPerson[]): NamedPerson[] {
+    const ids = list.flatMap((p) => (p.staffId ? [p.staffId] : []));
+    const names = this.ports.staff.names(ids);
+    const seen = new Set<string>();
+    const out: NamedPerson[] = [];
+    for (const p of list) {
+      if (p.staffId && !names.has(p.staffId))
+        throw invalid('That staff member was not found.', { responders: 'Unknown staff member' });
+      const person = p.staffId ? { staffId: p.staffId, name: names.get(p.staffId)! } : p;
+      const key = person.staffId ?? person.name.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(person);
+    }
+    return out;
+  }
+
+  private nameOf(staffId: string): string {
+    return this.ports.staff.names([staffId]).get(staffId) ?? 'someone';
+  }
+}
