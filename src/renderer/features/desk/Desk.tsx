@@ -18,6 +18,10 @@ import { SPLIT_DEFAULT, Splitter, clampSplit } from './Splitter';
 import { useBranchFilter } from './useBranchFilter';
 import { useIdleLock } from './useIdleLock';
 import type { IncidentAsk, IncidentRequest } from '../incidents/request';
+import type { CallsRequest } from '../calls/CallsPanel';
+import { CoordinatorScreen } from '../evacuation/CoordinatorScreen';
+import { EvacuationBanner } from '../evacuation/EvacuationBanner';
+import { StartEvacuationDialog } from '../evacuation/StartEvacuationDialog';
 import './desk.css';
 
 interface DeskProps {
@@ -43,6 +47,26 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
   const [incidentRequest, setIncidentRequest] = useState<IncidentRequest | undefined>(undefined);
   const [workRequest, setWorkRequest] = useState<WorkRequest | undefined>(undefined);
   const [spotlight, setSpotlight] = useState<Spotlight | undefined>(undefined);
+  const [callsRequest, setCallsRequest] = useState<CallsRequest | undefined>(undefined);
+  const [startingEvacuation, setStartingEvacuation] = useState(false);
+  // The evacuation on the coordinator's screen (kept after its all clear until closed), and whether
+  // the coordinator stepped away to other desk work; a newly running evacuation comes on screen at once.
+  const [evacuationShown, setEvacuationShown] = useState<string | null>(null);
+  const [deskWork, setDeskWork] = useState(false);
+  const [runningSeen, setRunningSeen] = useState('');
+  const running = useQuery('evacuations.running', {}, { refetchOn: ['evacuation.changed'] });
+  const runningNow = useMemo(() => running.value ?? [], [running.value]);
+  const runningKey = runningNow.map((e) => e.id).join(' ');
+  if (runningKey !== runningSeen) {
+    const fresh = runningNow.find((e) => !runningSeen.split(' ').includes(e.id));
+    setRunningSeen(runningKey);
+    if (fresh) {
+      setEvacuationShown(fresh.id);
+      setDeskWork(false);
+      setSettingsOpen(false);
+    }
+  }
+  const coordinatorId = deskWork ? null : evacuationShown;
   const alerts = useQuery('alerts.list', {});
   useEvent('alerts.changed', ({ alerts: next }) => alerts.setValue(next));
   const bodyRef = useRef<HTMLElement>(null);
@@ -70,9 +94,30 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
   const openDraft = useCallback((id: string) => askIncidents({ kind: 'draft', id }), [askIncidents]);
   const requestHandled = useCallback(() => setIncidentRequest(undefined), []);
 
-  const openWork = useCallback((tab: WorkTabKey, recordId: string | null = null) => {
+  const openWork = useCallback(
+    (tab: WorkTabKey, recordId: string | null = null) => {
+      setSettingsOpen(false);
+      if (tab === 'calls' && recordId && runningNow.some((e) => e.id === recordId)) {
+        setEvacuationShown(recordId);
+        setDeskWork(false);
+        return;
+      }
+      setDeskWork(true);
+      if (tab === 'incidents' && recordId) return askIncidents({ kind: 'report', id: recordId });
+      setWorkRequest({ tab, recordId, seq: Date.now() });
+      if (tab === 'calls' && recordId) setCallsRequest({ kind: 'open', id: recordId, seq: Date.now() });
+    },
+    [runningNow, askIncidents],
+  );
+  const newCall = useCallback(() => {
     setSettingsOpen(false);
-    setWorkRequest({ tab, recordId, seq: Date.now() });
+    setDeskWork(true);
+    setCallsRequest({ kind: 'new', seq: Date.now() });
+  }, []);
+  const showCoordinator = useCallback((id: string) => {
+    setSettingsOpen(false);
+    setEvacuationShown(id);
+    setDeskWork(false);
   }, []);
   const openAlert = useCallback((alert: DeskAlert) => openWork(alert.work.tab, alert.work.recordId), [openWork]);
   const deskActions = useMemo<DeskActions>(
@@ -105,6 +150,13 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
         askIncidents({ kind: 'search' });
         return;
       }
+      // A: a staff call for assistance, from anywhere on the desk.
+      const plain = !e.ctrlKey && !e.metaKey && !e.altKey && !e.defaultPrevented;
+      if (e.key.toLowerCase() === 'a' && plain && !modalIsOpen() && !isTypingTarget(e.target)) {
+        e.preventDefault();
+        newCall();
+        return;
+      }
       // G: go to the most urgent alert's work.
       const first = alerts.value?.[0];
       if (e.key.toLowerCase() === 'g' && !e.ctrlKey && !e.metaKey && !e.altKey && first) {
@@ -121,7 +173,14 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [active, settingsOpen, lock, closeSettings, askIncidents, alerts.value, openAlert]);
+  }, [active, settingsOpen, lock, closeSettings, askIncidents, alerts.value, openAlert, newCall]);
+
+  // While the coordinator's screen shows a running evacuation, the wall shows that branch's cameras.
+  const evacuating = runningNow.find((e) => e.id === coordinatorId);
+  const evacuatingBranch = evacuating ? filter.branches.find((b) => b.id === evacuating.branchId) : undefined;
+  const cameraFilter = evacuatingBranch
+    ? { ...filter, value: evacuatingBranch.id, selected: evacuatingBranch }
+    : filter;
 
   function changeSplit(percent: number) {
     writeStored(STORAGE_KEYS.split, String(percent));
@@ -138,9 +197,11 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
           settingsButtonRef={settingsButtonRef}
           onToggleSettings={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
           onKeyboardHelp={() => setHelpOpen(true)}
+          onStartEvacuation={() => setStartingEvacuation(true)}
           onLock={() => void lock()}
           onSignOut={() => void runSessionCall('auth.signOut')}
         />
+        <EvacuationBanner running={runningNow} onOpen={showCoordinator} shownId={settingsOpen ? null : coordinatorId} />
         <AlertStrip alerts={alerts.value ?? []} branches={filter.branches} onOpen={openAlert} />
         {actionError && (
           <div className="desk-error">
@@ -149,7 +210,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
         )}
         <main className="desk-body" ref={bodyRef}>
           <CameraArea
-            filter={filter}
+            filter={cameraFilter}
             staffId={staff.id}
             widthPercent={split}
             spotlight={spotlight}
@@ -157,20 +218,41 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
           />
           <Splitter percent={split} onChange={changeSplit} container={bodyRef} />
           <section className="work-area" aria-label={settingsOpen ? 'Settings' : 'Desk work'}>
-            {settingsOpen ? (
-              <SettingsPanel staff={staff} onClose={closeSettings} />
-            ) : (
+            {settingsOpen && <SettingsPanel staff={staff} onClose={closeSettings} />}
+            {!settingsOpen && coordinatorId && (
+              <CoordinatorScreen
+                key={coordinatorId}
+                id={coordinatorId}
+                onDeskWork={() => setDeskWork(true)}
+                onClose={() => setEvacuationShown(null)}
+              />
+            )}
+            {!settingsOpen && !coordinatorId && (
               <WorkPanel
                 staff={staff}
                 filter={filter}
                 incidentRequest={incidentRequest}
                 onIncidentRequestHandled={requestHandled}
                 workRequest={workRequest}
+                callsRequest={callsRequest}
+                onStartEvacuation={() => setStartingEvacuation(true)}
               />
             )}
           </section>
         </main>
         {active && helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
+        {active && startingEvacuation && (
+          <StartEvacuationDialog
+            branches={filter.branches}
+            defaultBranchId={filter.selected?.id ?? (filter.branches.length === 1 ? filter.branches[0]!.id : '')}
+            onStarted={(started) => {
+              setStartingEvacuation(false);
+              running.reload();
+              showCoordinator(started.id);
+            }}
+            onClose={() => setStartingEvacuation(false)}
+          />
+        )}
       </div>
     </DeskActionsProvider>
   );

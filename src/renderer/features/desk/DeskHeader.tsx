@@ -15,12 +15,15 @@ interface DeskHeaderProps {
   settingsButtonRef: Ref<HTMLButtonElement>;
   onToggleSettings: () => void;
   onKeyboardHelp: () => void;
+  /** The one clearly marked action that starts an emergency (a confirmation follows). */
+  onStartEvacuation: () => void;
   onLock: () => void;
   onSignOut: () => void;
 }
 
 export function DeskHeader(props: DeskHeaderProps) {
   const { staff, filter, settingsOpen, settingsButtonRef, onToggleSettings, onKeyboardHelp, onLock, onSignOut } = props;
+  const { onStartEvacuation } = props;
   const { theme, setTheme } = useTheme();
   const otherTheme = theme === 'dark' ? 'light' : 'dark';
 
@@ -43,6 +46,9 @@ export function DeskHeader(props: DeskHeaderProps) {
           <span className="who-role">{roleLabel[staff.role]}</span>
         </p>
         <nav className="header-actions" aria-label="Console">
+          <Button variant="danger" onClick={onStartEvacuation} title="Start an evacuation or a drill (asks first)">
+            Evacuation…
+          </Button>
           <Button variant="quiet" onClick={onKeyboardHelp} title="Keys you can use">
             Keyboard
           </Button>

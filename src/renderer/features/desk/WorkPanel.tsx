@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Tabs } from '../../components/Tabs';
 import { EmptyState } from '../../components/EmptyState';
 import { STORAGE_KEYS, readStored, writeStored } from '../../lib/storage';
+import { useQuery } from '../../lib/useQuery';
 import type { StaffSummary } from '../../../shared/contract';
+import { CallsPanel, type CallsRequest } from '../calls/CallsPanel';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import type { IncidentRequest } from '../incidents/request';
 import type { BranchFilter } from './useBranchFilter';
@@ -17,7 +19,7 @@ const WORK_TABS = [
 ] as const;
 type WorkTab = (typeof WORK_TABS)[number]['key'];
 
-const EMPTY: Record<Exclude<WorkTab, 'incidents'>, { title: string; body: string }> = {
+const EMPTY: Record<Exclude<WorkTab, 'incidents' | 'calls'>, { title: string; body: string }> = {
   bans: {
     title: 'No bans yet',
     body: 'Active bans and reinstatement meetings will be listed here. The ban list arrives in a later release.',
@@ -25,10 +27,6 @@ const EMPTY: Record<Exclude<WorkTab, 'incidents'>, { title: string; body: string
   rounds: {
     title: 'No rounds yet',
     body: 'Patrol rounds and their checkpoints will be tracked here. Rounds arrive in a later release.',
-  },
-  calls: {
-    title: 'No calls yet',
-    body: 'Staff calls for assistance will appear here as they come in. Calls arrive in a later release.',
   },
   closing: {
     title: 'No closing checklist yet',
@@ -46,19 +44,31 @@ interface WorkPanelProps {
   onIncidentRequestHandled: () => void;
   /** An alert or another panel asks for a tab (and a record there). */
   workRequest: WorkRequest | undefined;
+  /** Key A (the quick call form) or a call to open: shows the Calls tab and hands it the request. */
+  callsRequest: CallsRequest | undefined;
+  onStartEvacuation: () => void;
 }
 
 /** The desk's work: one tab per duty; those not built yet say plainly what they will hold. */
-export function WorkPanel({ staff, filter, incidentRequest, onIncidentRequestHandled, workRequest }: WorkPanelProps) {
+export function WorkPanel(props: WorkPanelProps) {
+  const { staff, filter, incidentRequest, onIncidentRequestHandled, workRequest, callsRequest } = props;
   const [tab, setTab] = useState<WorkTab>(() => {
     const stored = readStored(STORAGE_KEYS.workTab);
     return isWorkTab(stored) ? stored : 'incidents';
   });
   const [requestSeen, setRequestSeen] = useState<number | undefined>(undefined);
+  const [callsSeen, setCallsSeen] = useState<number | undefined>(undefined);
+  // Open calls are counted on the tab whatever tab is showing: they are never out of sight.
+  const openCalls = useQuery('calls.open', {}, { refetchOn: ['calls.changed'] });
   if (workRequest && workRequest.seq !== requestSeen) {
     setRequestSeen(workRequest.seq);
     writeStored(STORAGE_KEYS.workTab, workRequest.tab);
     setTab(workRequest.tab);
+  }
+  if (callsRequest && callsRequest.seq !== callsSeen) {
+    setCallsSeen(callsRequest.seq);
+    writeStored(STORAGE_KEYS.workTab, 'calls');
+    setTab('calls');
   }
   // A request for the Incidents panel brings its tab forward (adjusted while rendering, not in an effect).
   if (incidentRequest && tab !== 'incidents') {
@@ -71,16 +81,29 @@ export function WorkPanel({ staff, filter, incidentRequest, onIncidentRequestHan
     setTab(next);
   }
 
+  const open = openCalls.value?.length ?? 0;
+  const tabs = WORK_TABS.map((t) => (t.key === 'calls' && open > 0 ? { ...t, label: `Calls (${open} open)` } : t));
   return (
-    <Tabs label="Desk work" tabs={WORK_TABS} selected={tab} onSelect={select} className="work-tabs">
-      {tab === 'incidents' ? (
+    <Tabs label="Desk work" tabs={tabs} selected={tab} onSelect={select} className="work-tabs">
+      {tab === 'incidents' && (
         <IncidentsPanel
           staff={staff}
           filter={filter}
           request={incidentRequest}
           onRequestHandled={onIncidentRequestHandled}
         />
-      ) : (
+      )}
+      {tab === 'calls' && (
+        <CallsPanel
+          staff={staff}
+          filter={filter}
+          openCalls={openCalls.value}
+          openError={openCalls.error}
+          request={callsRequest}
+          onStartEvacuation={props.onStartEvacuation}
+        />
+      )}
+      {tab !== 'incidents' && tab !== 'calls' && (
         <EmptyState title={EMPTY[tab].title}>
           <p>{EMPTY[tab].body}</p>
         </EmptyState>

@@ -80,6 +80,7 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
   if (request && request.seq !== handledSeq) {
     setHandledSeq(request.seq);
     if (request.kind === 'draft') setOpen({ kind: 'draft', id: request.id, focusSummary: true });
+    if (request.kind === 'report') setOpen({ kind: 'report', id: request.id });
   }
 
   const reloadDrafts = drafts.reload;

@@ -10,15 +10,17 @@ import { GuidelinesSection } from './guidelines/GuidelinesSection';
 import { AuditSection } from './audit/AuditSection';
 import { JournalSection } from './journal/JournalSection';
 import { PreferencesSection } from './preferences/PreferencesSection';
+import { EvacuationSection } from './evacuation/EvacuationSection';
 import './settings.css';
 
-type SectionKey = 'branches' | 'cameras' | 'staff' | 'guidelines' | 'audit' | 'journal' | 'preferences';
+type SectionKey = 'branches' | 'cameras' | 'staff' | 'guidelines' | 'evacuation' | 'audit' | 'journal' | 'preferences';
 
 const ADMIN_SECTIONS = [
   { key: 'branches', label: 'Branches' },
   { key: 'cameras', label: 'Cameras' },
   { key: 'staff', label: 'Staff' },
   { key: 'guidelines', label: 'Behavior guidelines' },
+  { key: 'evacuation', label: 'Calls and evacuation' },
   { key: 'audit', label: 'Audit log' },
   { key: 'journal', label: 'Journal' },
   { key: 'preferences', label: 'Preferences' },
@@ -56,6 +58,7 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         {section === 'cameras' && <CamerasSection />}
         {section === 'staff' && <StaffSection self={staff} />}
         {section === 'guidelines' && <GuidelinesSection />}
+        {section === 'evacuation' && <EvacuationSection />}
         {section === 'audit' && <AuditSection />}
         {section === 'journal' && <JournalSection />}
         {section === 'preferences' && <PreferencesSection isAdmin={isAdmin} />}
