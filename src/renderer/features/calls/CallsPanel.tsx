@@ -69,7 +69,7 @@ export function CallsPanel({ staff, filter, openCalls, openError, request, onSta
   const calls = openCallOrder(openCalls ?? []);
   const headerBranch = filter.value === ALL_BRANCHES ? '' : filter.value;
   const defaultBranch = headerBranch || (filter.branches.length === 1 ? filter.branches[0]!.id : '');
-  // A selected call that was cleared elsewhere falls back to the first open one.
+  // The selected call stays below once cleared (to report it, or correct it) until another is chosen.
   const selected = calls.find((c) => c.id === selectedId) ?? null;
 
   function show(next: View) {
@@ -127,7 +127,7 @@ export function CallsPanel({ staff, filter, openCalls, openError, request, onSta
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  const detailId = view === 'open' ? selected?.id : view === 'history' ? historyOpen : null;
+  const detailId = view === 'open' ? selectedId : view === 'history' ? historyOpen : null;
   return (
     <div className="calls">
       <div className="calls-toolbar">
@@ -199,13 +199,18 @@ export function CallsPanel({ staff, filter, openCalls, openError, request, onSta
           />
         )}
       </section>
-      {view === 'open' && !selected && calls.length > 0 && (
+      {view === 'open' && !selectedId && calls.length > 0 && (
         <p className="muted">Choose a call above to see its steps, or press Down in the list.</p>
       )}
-      {view === 'open' && calls.length === 0 && !formOpen && (
+      {view === 'open' && calls.length === 0 && !formOpen && !selectedId && (
         <EmptyState title="All calls are cleared">
           <p>Press A from anywhere on the desk to log a staff call for assistance.</p>
         </EmptyState>
+      )}
+      {view === 'open' && selectedId && !selected && (
+        <Button small variant="quiet" className="detail-close" onClick={() => setSelectedId(null)}>
+          Close<span className="visually-hidden"> the cleared call</span>
+        </Button>
       )}
       {view === 'history' && historyOpen && (
         <Button small variant="quiet" className="detail-close" onClick={() => setHistoryOpen(null)}>
