@@ -1,3 +1,4 @@
+import { benchCalls } from './calls';
 import { benchCameraCycles } from './camera-cycles';
 import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   'camera-cycles': benchCameraCycles,
   incidents: benchIncidents,
   'incidents-open': benchIncidentsOpen,
+  calls: benchCalls,
 };
 
 const only = process.argv.slice(2);

@@ -7,7 +7,10 @@ const PASS = 'a long test passphrase';
 
 export interface CallDesk extends IncidentDesk {
   clock: ManualClock;
-  /** Moves main's clock (forward or back) and keeps every console signed in and unlocked. */
+  /**
+   * Moves main's clock (forward or back) and keeps every console signed in and unlocked;
+   * going back, or forward less than four hours, needs no passphrase.
+   */
   at(when: string | number): Promise<void>;
   /** Moves main's clock forward by seconds. */
   after(seconds: number): Promise<void>;
@@ -24,6 +27,8 @@ export interface CallDesk extends IncidentDesk {
 export async function callDesk(start = '2026-11-30T19:00:00Z'): Promise<CallDesk> {
   const clock = new ManualClock(Date.parse(start));
   const t = await incidentDesk({ clock });
+  // Consoles stay unlocked across the test's own jumps of a few hours (an unlock checks a passphrase: slow).
+  await t.admin.must('settings.update', { idleLockMinutes: 240 });
   const consoles: [TestConsole, string][] = [
     [t.admin, ADMIN.passphrase],
     [t.officer, PASS],

@@ -20,7 +20,7 @@ import { FUTURE_TOLERANCE_MS } from '../../shared/contract/incident-fields';
 import type { CallRow, CallsRepo, Details, StepRow } from './calls.repo';
 import { CallRecords, currentRecords, mirrorOf, parsePeople, timesOf } from './calls.record';
 import { clockIn, laterStepTaken, monthInZone, orderProblem, STEP_WORDS } from './calls.rules';
-import { computeFigures, monthsBefore } from './figures';
+import { buildFigures, monthsBefore } from './figures';
 import { draftFromCall } from './incident-draft';
 import type { CallPorts } from './ports';
 import type { ReadAudit } from './read-audit';
@@ -408,9 +408,9 @@ export class CallsService {
     const to = range.to ?? monthInZone(this.clock.now().toISOString(), zone);
     const from = range.from ?? monthsBefore(to, 11);
     if (from > to) throw invalid('The first month is after the last.', { from: 'After the last month' });
-    return computeFigures(
-      this.repo.figureRows(from, to, range.branchId),
-      { from, to },
+    return buildFigures(
+      this.repo.figureSource(from, to),
+      { from, to, branchId: range.branchId },
       branches.map((b) => b.id),
     );
   }

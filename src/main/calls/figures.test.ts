@@ -1,24 +1,56 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callDesk, type CallDesk } from '../../../test/helpers/calls';
 import type { TestConsole } from '../../../test/helpers/services';
-import { computeFigures, monthsBefore, percentileOf, spread } from './figures';
+import { buildFigures, monthsBefore, spreadOf, type FigureSource, type Measure } from './figures';
+
+/** An in-memory source: the same reads the repo makes from its indexes, over plain arrays. */
+function memorySource(
+  calls: [branchId: string, month: string, d: number | null, a: number | null, c: number | null][],
+): FigureSource {
+  const column = { dispatch: 2, arrive: 3, clear: 4 } as const;
+  const values = (m: Measure, b: string, month: string | null) =>
+    calls
+      .filter((r) => r[0] === b && (month === null || r[1] === month) && r[column[m]] !== null)
+      .map((r) => r[column[m]]!)
+      .sort((x, y) => x - y);
+  return {
+    counts: (branchId) => {
+      const keys = [...new Set(calls.filter((r) => !branchId || r[0] === branchId).map((r) => `${r[0]} ${r[1]}`))];
+      return keys.map((k) => {
+        const [b, month] = k.split(' ') as [string, string];
+        const rows = calls.filter((r) => r[0] === b && r[1] === month);
+        const n = (m: Measure) => rows.filter((r) => r[column[m]] !== null).length;
+        return {
+          branchId: b,
+          month,
+          calls: rows.length,
+          dispatch: n('dispatch'),
+          arrive: n('arrive'),
+          clear: n('clear'),
+        };
+      });
+    },
+    valuesAt: (m, b, month, offset) => values(m, b, month).slice(offset, offset + 2),
+  };
+}
 
 describe('percentiles', () => {
   it('interpolates between ranks: median and 90th percentile as spreadsheets compute them', () => {
-    expect(percentileOf([2, 4, 6, 8], 50)).toBe(5);
-    expect(percentileOf([30, 60, 90, 120, 600], 90)).toBeCloseTo(408);
-    expect(percentileOf([7], 90)).toBe(7);
-    expect(spread([600, 30, 120, 90, 60])).toEqual({ n: 5, median: 90, p90: 408 });
-    expect(spread([])).toBeNull();
+    const of = (list: number[]) =>
+      spreadOf(list.length, (offset) => [...list].sort((a, b) => a - b).slice(offset, offset + 2));
+    expect(of([2, 4, 6, 8])).toEqual({ n: 4, median: 5, p90: 7 });
+    expect(of([600, 30, 120, 90, 60])).toEqual({ n: 5, median: 90, p90: 408 });
+    expect(of([7])).toEqual({ n: 1, median: 7, p90: 7 });
+    expect(of([])).toBeNull();
   });
 
-  it('groups by branch and month, in the desk’s branch order, months oldest first', () => {
-    const f = computeFigures(
-      [
+  it('groups by branch and month, in the desk’s branch order, months oldest first, with totals over the range', () => {
+    const f = buildFigures(
+      memorySource([
         ['b', '2026-11', 10, null, null],
         ['a', '2026-11', 20, 40, 100],
         ['a', '2026-10', 30, null, null],
-      ],
+      ]),
       { from: '2026-10', to: '2026-11' },
       ['a', 'b'],
     );
@@ -32,6 +64,7 @@ describe('percentiles', () => {
       arrive: { n: 1, median: 40, p90: 40 },
       clear: { n: 1, median: 100, p90: 100 },
     });
+    expect(f.branches[1]!.months[0]!.arrive).toBeNull();
     expect(monthsBefore('2026-11', 11)).toBe('2025-12');
     expect(monthsBefore('2026-01', 1)).toBe('2025-12');
   });
@@ -69,16 +102,17 @@ describe('response-time figures from seeded calls', () => {
   }
 
   it('gives median and p90 per month in the branch’s zone, over the calls that reached each step', async () => {
-    // October in Chicago: 23:30 on 31 October is already November in UTC.
-    await seed(t.officer, '2026-10-05T23:00:00Z', 30, 90, 600);
-    await seed(t.officer, '2026-10-12T23:00:00Z', 60, 180, 900);
-    await seed(t.officer, '2026-10-19T23:00:00Z', 90, 150, 1200);
-    await seed(t.officer, '2026-10-26T23:00:00Z', 120, null, 300);
-    await seed(t.officer, '2026-11-01T04:30:00Z', 600, 700, 2400);
+    // Newest first, so the test clock only ever jumps back between calls (see callDesk).
     // November: two cleared calls and one still waiting for a responder.
-    await seed(t.officer, '2026-11-10T23:00:00Z', 40, 100, 500);
-    await seed(t.officer, '2026-11-20T23:00:00Z', 80, 200, 700);
     await seed(t.officer, '2026-11-25T23:00:00Z', null, null, null);
+    await seed(t.officer, '2026-11-20T23:00:00Z', 80, 200, 700);
+    await seed(t.officer, '2026-11-10T23:00:00Z', 40, 100, 500);
+    // October in Chicago: 23:30 on 31 October is already November in UTC.
+    await seed(t.officer, '2026-11-01T04:30:00Z', 600, 700, 2400);
+    await seed(t.officer, '2026-10-26T23:00:00Z', 120, null, 300);
+    await seed(t.officer, '2026-10-19T23:00:00Z', 90, 150, 1200);
+    await seed(t.officer, '2026-10-12T23:00:00Z', 60, 180, 900);
+    await seed(t.officer, '2026-10-05T23:00:00Z', 30, 90, 600);
     await t.at('2026-12-15T18:00:00Z');
 
     const figures = await t.officer.must('calls.figures', { from: '2026-10', to: '2026-11' });

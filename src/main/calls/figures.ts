@@ -1,94 +1,83 @@
 import type { FigureRow, ResponseFigures, Spread } from '../../shared/contract/calls';
 
-/** One call as the figures read it: branch, month received, and its three times in seconds. */
-export type FigureInput = [
-  branchId: string,
-  month: string,
-  dispatch: number | null,
-  arrive: number | null,
-  clear: number | null,
-];
+/** The three response times: received → responding, → on scene, → cleared. */
+export const MEASURES = ['dispatch', 'arrive', 'clear'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** How many calls a branch had in a month, and how many reached each step. */
+export interface MonthCount {
+  branchId: string;
+  month: string;
+  calls: number;
+  dispatch: number;
+  arrive: number;
+  clear: number;
+}
+
+/** Where the figures read, for one range of months: counts, and the values at a rank of a measure in ascending order. */
+export interface FigureSource {
+  counts(branchId?: string): MonthCount[];
+  /**
+   * The values at ranks `offset` and `offset + 1` (0-based, ascending) of a branch's measure,
+   * in one month, or over the source's whole range when `month` is null.
+   */
+  valuesAt(measure: Measure, branchId: string, month: string | null, offset: number): number[];
+}
 
 /**
- * The p-th percentile of sorted values by linear interpolation between closest ranks
- * (the method spreadsheets call PERCENTILE.INC): the median of 2, 4, 6, 8 is 5.
+ * Median and 90th percentile of `n` ordered values, each the value at its rank by
+ * linear interpolation between the two closest ranks (what spreadsheets call
+ * PERCENTILE.INC: the median of 2, 4, 6, 8 is 5), rounded to whole seconds.
+ * `pick(offset)` gives the values at ranks offset and offset + 1.
  */
-export function percentileOf(sorted: ArrayLike<number>, p: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = (p / 100) * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
-}
-
-/** Median and 90th percentile of a measure, rounded to whole seconds; null when no call has it. */
-export function spread(values: number[]): Spread | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  return {
-    n: sorted.length,
-    median: Math.round(percentileOf(sorted, 50)),
-    p90: Math.round(percentileOf(sorted, 90)),
+export function spreadOf(n: number, pick: (offset: number) => number[]): Spread | null {
+  if (n === 0) return null;
+  const at = (p: number) => {
+    const rank = (p / 100) * (n - 1);
+    const low = Math.floor(rank);
+    const [a = 0, b = a] = pick(low);
+    return a + (b - a) * (rank - low);
   };
-}
-
-class Bucket {
-  calls = 0;
-  readonly dispatch: number[] = [];
-  readonly arrive: number[] = [];
-  readonly clear: number[] = [];
-
-  add(d: number | null, a: number | null, c: number | null): void {
-    this.calls++;
-    if (d !== null) this.dispatch.push(d);
-    if (a !== null) this.arrive.push(a);
-    if (c !== null) this.clear.push(c);
-  }
-
-  row(): FigureRow {
-    return {
-      calls: this.calls,
-      dispatch: spread(this.dispatch),
-      arrive: spread(this.arrive),
-      clear: spread(this.clear),
-    };
-  }
+  return { n, median: Math.round(at(50)), p90: Math.round(at(90)) };
 }
 
 /**
  * Per branch and month, and per branch over the whole range: how many calls, and the
- * median and 90th percentile of time to dispatch, to arrive and to clear. Branches
- * come in the order given (the desk's branch order); months oldest first.
+ * median and 90th percentile of time to dispatch, to arrive and to clear. Branches come
+ * in the order given (the desk's order); months oldest first.
  */
-export function computeFigures(
-  rows: Iterable<FigureInput>,
-  range: { from: string; to: string },
+export function buildFigures(
+  source: FigureSource,
+  range: { from: string; to: string; branchId?: string | undefined },
   branchOrder: readonly string[],
 ): ResponseFigures {
-  const months = new Map<string, Map<string, Bucket>>();
-  const totals = new Map<string, Bucket>();
-  for (const [branchId, month, d, a, c] of rows) {
-    let byMonth = months.get(branchId);
-    if (!byMonth) months.set(branchId, (byMonth = new Map()));
-    let bucket = byMonth.get(month);
-    if (!bucket) byMonth.set(month, (bucket = new Bucket()));
-    bucket.add(d, a, c);
-    let total = totals.get(branchId);
-    if (!total) totals.set(branchId, (total = new Bucket()));
-    total.add(d, a, c);
-  }
-  const order = [...branchOrder, ...[...months.keys()].filter((id) => !branchOrder.includes(id))];
+  const counts = source.counts(range.branchId);
+  const byBranch = new Map<string, MonthCount[]>();
+  for (const c of counts) byBranch.set(c.branchId, [...(byBranch.get(c.branchId) ?? []), c]);
+  const order = [...branchOrder, ...[...byBranch.keys()].filter((id) => !branchOrder.includes(id))];
+  const row = (branchId: string, month: string | null, c: Omit<MonthCount, 'branchId' | 'month'>): FigureRow => {
+    const spread = (m: Measure) => spreadOf(c[m], (offset) => source.valuesAt(m, branchId, month, offset));
+    return { calls: c.calls, dispatch: spread('dispatch'), arrive: spread('arrive'), clear: spread('clear') };
+  };
   return {
-    ...range,
+    from: range.from,
+    to: range.to,
     branches: order
-      .filter((id) => months.has(id))
-      .map((branchId) => ({
-        branchId,
-        months: [...months.get(branchId)!]
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([month, bucket]) => ({ month, ...bucket.row() })),
-        total: totals.get(branchId)!.row(),
-      })),
+      .filter((id) => byBranch.has(id))
+      .map((branchId) => {
+        const months = byBranch.get(branchId)!.sort((a, b) => a.month.localeCompare(b.month));
+        const sum = (k: 'calls' | Measure) => months.reduce((n, m) => n + m[k], 0);
+        return {
+          branchId,
+          months: months.map((m) => ({ month: m.month, ...row(branchId, m.month, m) })),
+          total: row(branchId, null, {
+            calls: sum('calls'),
+            dispatch: sum('dispatch'),
+            arrive: sum('arrive'),
+            clear: sum('clear'),
+          }),
+        };
+      }),
   };
 }
 
