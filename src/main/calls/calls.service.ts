@@ -14,17 +14,18 @@ import {
   type NextStep,
   type ResponseFigures,
 } from '../../shared/contract/calls';
-import type { JournalKind } from '../../shared/contract/journal';
-import { STEP_NAMES } from '../../shared/call-words';
 import { FUTURE_TOLERANCE_MS } from '../../shared/contract/incident-fields';
 import type { CallRow, CallsRepo, Details, StepRow } from './calls.repo';
+import type { CallFiguresRepo } from './calls.figures.repo';
 import { CallRecords, currentRecords, mirrorOf, parsePeople, timesOf } from './calls.record';
-import { clockIn, laterStepTaken, monthInZone, orderProblem, STEP_WORDS } from './calls.rules';
+import { clockIn, monthInZone, STEP_WORDS } from './calls.rules';
 import { buildFigures, monthsBefore } from './figures';
 import { draftFromCall } from './incident-draft';
 import type { CallPorts } from './ports';
 import type { ReadAudit } from './read-audit';
 import { CallSearch, type CallFilters } from './calls.search';
+import { correctDetails, correctStep, type Correction } from './calls.corrections';
+import { CallWriter } from './calls.writer';
 
 export const DEFAULT_ALERTS: CallAlertSettings = { urgentUnansweredMinutes: 2, openTooLongMinutes: 30 };
 
@@ -42,16 +43,6 @@ export interface StepInput {
   note: string;
 }
 
-export interface Correction {
-  stepId: string;
-  at?: string | undefined;
-  responders?: NamedPerson[] | undefined;
-  outcome?: CallOutcome | undefined;
-  note?: string | undefined;
-  withdraw: boolean;
-  reason: string;
-}
-
 export interface AgencyInput {
   agencyId?: string | undefined;
   kind: 'police' | 'ems' | 'fire';
@@ -60,9 +51,6 @@ export interface AgencyInput {
   arrivedAt: string | null;
   caseNumber: string;
 }
-
-/** A call's state as its journal entries carry it. */
-const journalState = (record: CallRecord) => record;
 
 /**
  * Staff calls for assistance, the desk's dispatch log. The step records are the
@@ -74,10 +62,12 @@ const journalState = (record: CallRecord) => record;
 export class CallsService {
   private readonly records: CallRecords;
   private readonly finder: CallSearch;
+  private readonly w: CallWriter;
 
   constructor(
     private readonly db: Db,
     private readonly repo: CallsRepo,
+    private readonly figureQueries: CallFiguresRepo,
     private readonly journal: Journal,
     private readonly audit: AuditService,
     private readonly readAudit: ReadAudit,
@@ -87,16 +77,17 @@ export class CallsService {
   ) {
     this.records = new CallRecords(repo, ports);
     this.finder = new CallSearch(repo, this.records);
+    this.w = new CallWriter(db, repo, journal, this.records, ports, events, clock);
   }
 
   create(input: NewCall, staffId: string): CallRecord {
-    const call = this.change('call.received', staffId, () => {
+    const call = this.w.change('call.received', staffId, () => {
       const branch = this.ports.branches.find(input.branchId);
       if (!branch || branch.retired) throw invalid('Choose a branch in use.', { branchId: 'Choose a branch' });
-      this.assertZone(input.zoneId, input.branchId);
+      this.w.assertZone(input.zoneId, input.branchId);
       const now = this.clock.now().toISOString();
       const id = uuidv7();
-      const caller = this.caller(input.caller);
+      const caller = this.w.caller(input.caller);
       const step: StepRow = {
         id: uuidv7(),
         call_id: id,
@@ -130,12 +121,12 @@ export class CallsService {
   }
 
   step(id: string, input: StepInput, staffId: string): CallRecord {
-    return this.change('call.stepped', staffId, () => {
-      const { row, timeZone, steps } = this.current(id);
+    return this.w.change('call.stepped', staffId, () => {
+      const { row, timeZone, steps } = this.w.current(id);
       const current = currentRecords(steps);
       const taken = current.get(input.step);
       if (taken?.at) {
-        const who = this.nameOf(taken.recorded_by);
+        const who = this.w.nameOf(taken.recorded_by);
         const whom =
           input.step === 'responding'
             ? ` (${parsePeople(taken.responders)
@@ -151,14 +142,14 @@ export class CallsService {
       }
       const now = this.clock.now().toISOString();
       const at = input.at ?? now;
-      const responders = input.step === 'responding' ? this.people(input.responders) : [];
+      const responders = input.step === 'responding' ? this.w.people(input.responders) : [];
       if (input.step === 'responding' && responders.length === 0) {
         throw invalid('Say who is responding.', { responders: 'Choose who is responding' });
       }
       if (input.step === 'cleared' && !input.outcome) {
         throw invalid('Choose the outcome to clear the call.', { outcome: 'Choose the outcome' });
       }
-      this.assertOrder({ ...timesOf(current), [input.step]: at }, input.step, timeZone);
+      this.w.assertOrder({ ...timesOf(current), [input.step]: at }, input.step, timeZone);
       this.repo.insertStep({
         id: uuidv7(),
         call_id: id,
@@ -173,66 +164,13 @@ export class CallsService {
         corrects: taken?.id ?? null,
         reason: null,
       });
-      this.remirror(id, timeZone);
+      this.w.remirror(id, timeZone);
       return id;
     });
   }
 
   correctStep(id: string, c: Correction, staffId: string): CallRecord {
-    return this.change('call.stepCorrected', staffId, () => {
-      const { timeZone, steps } = this.current(id);
-      const current = currentRecords(steps);
-      const target = steps.find((s) => s.id === c.stepId);
-      if (!target) throw notFound('That step of the call');
-      if (current.get(target.step)?.id !== target.id) {
-        const latest = current.get(target.step)!;
-        throw conflict(
-          `${STEP_NAMES[target.step]} was corrected since, by ${this.nameOf(latest.recorded_by)} at ` +
-            `${clockIn(latest.recorded_at, timeZone)}. Look at the call again before correcting it.`,
-        );
-      }
-      if (!target.at) throw conflict(`${STEP_NAMES[target.step]} was withdrawn: record it again with its key.`);
-      const times = timesOf(current);
-      if (c.withdraw) {
-        if (target.step === 'received') throw invalid('The call itself cannot be withdrawn: correct its time instead.');
-        const later = laterStepTaken(times, target.step);
-        if (later) {
-          throw invalid(`Withdraw ${STEP_WORDS[later]} first: only the latest step can be withdrawn.`);
-        }
-      }
-      const at = c.withdraw ? null : (c.at ?? target.at);
-      const responders =
-        target.step === 'responding' && !c.withdraw
-          ? this.people(c.responders ?? parsePeople(target.responders))
-          : parsePeople(target.responders);
-      if (target.step === 'responding' && !c.withdraw && responders.length === 0) {
-        throw invalid('Say who responded.', { responders: 'Choose who responded' });
-      }
-      const outcome = target.step === 'cleared' ? (c.outcome ?? target.outcome) : null;
-      const note = target.step === 'cleared' ? (c.note ?? target.note) : '';
-      const unchanged =
-        at === target.at &&
-        JSON.stringify(responders) === target.responders &&
-        outcome === target.outcome &&
-        note === target.note;
-      if (unchanged) throw invalid('Nothing was changed: there is nothing to correct.');
-      if (at) this.assertOrder({ ...times, [target.step]: at }, target.step, timeZone);
-      this.repo.insertStep({
-        id: uuidv7(),
-        call_id: id,
-        step: target.step,
-        at,
-        responders: JSON.stringify(responders),
-        outcome,
-        note,
-        recorded_at: this.clock.now().toISOString(),
-        recorded_by: staffId,
-        corrects: target.id,
-        reason: c.reason,
-      });
-      this.remirror(id, timeZone);
-      return id;
-    });
+    return correctStep(this.w, id, c, staffId);
   }
 
   correctDetails(
@@ -242,53 +180,12 @@ export class CallsService {
     reason: string,
     staffId: string,
   ): CallRecord {
-    return this.change('call.detailsCorrected', staffId, () => {
-      const { row } = this.current(id);
-      if (row.revision !== revision) {
-        throw conflict('This call changed since you opened it. Look at it again before correcting it.');
-      }
-      this.assertZone(input.zoneId, row.branch_id);
-      const caller = this.caller(input.caller);
-      const next: Details = {
-        zone_id: input.zoneId,
-        caller_staff_id: caller.staffId,
-        caller_name: caller.name,
-        channel: input.channel,
-        nature: input.nature,
-        priority: input.priority,
-        detail: input.detail,
-      };
-      const zoneName = (z: string | null) => (z ? (this.ports.branches.zoneOf(z)?.name ?? z) : 'No zone');
-      const changes = (
-        [
-          ['Zone', zoneName(row.zone_id), zoneName(next.zone_id)],
-          ['Caller', row.caller_name, next.caller_name],
-          ['Channel', row.channel, next.channel],
-          ['Nature', row.nature, next.nature],
-          ['Priority', row.priority, next.priority],
-          ['Detail', row.detail, next.detail],
-        ] as const
-      )
-        .filter(([, before, after]) => before !== after)
-        .map(([field, before, after]) => ({ field, before, after }));
-      if (changes.length === 0) throw invalid('Nothing was changed: there is nothing to correct.');
-      const at = this.clock.now().toISOString();
-      this.repo.insertChange({
-        id: uuidv7(),
-        call_id: id,
-        at,
-        by: staffId,
-        reason,
-        changes: JSON.stringify(changes),
-      });
-      this.repo.setDetails(id, next, at);
-      return id;
-    });
+    return correctDetails(this.w, id, revision, input, reason, staffId);
   }
 
   recordAgency(id: string, a: AgencyInput, staffId: string): CallRecord {
-    return this.change('call.agencyRecorded', staffId, () => {
-      const { row, timeZone } = this.current(id);
+    return this.w.change('call.agencyRecorded', staffId, () => {
+      const { row, timeZone } = this.w.current(id);
       const now = this.clock.ms();
       const future = (iso: string | null) => iso !== null && Date.parse(iso) > now + FUTURE_TOLERANCE_MS;
       if (future(a.calledAt)) throw invalid('The time called is in the future.', { calledAt: 'In the future' });
@@ -328,7 +225,7 @@ export class CallsService {
     if (!before) throw notFound('That call');
     const branch = this.ports.branches.find(before.branchId)!;
     const draft = this.ports.incidents.createDraft(draftFromCall(before, branch.timeZone), staffId);
-    const call = this.change('call.incidentLinked', staffId, () => {
+    const call = this.w.change('call.incidentLinked', staffId, () => {
       const at = this.clock.now().toISOString();
       this.repo.insertIncidentLink({
         call_id: id,
@@ -351,7 +248,7 @@ export class CallsService {
         const at = this.clock.now().toISOString();
         for (const callId of ids) {
           this.repo.touch(callId, at);
-          this.appendJournal('call.incidentLinked', callId, null);
+          this.w.appendJournal('call.incidentLinked', callId, null);
         }
         return ids;
       })
@@ -409,7 +306,7 @@ export class CallsService {
     const from = range.from ?? monthsBefore(to, 11);
     if (from > to) throw invalid('The first month is after the last.', { from: 'After the last month' });
     return buildFigures(
-      this.repo.figureSource(from, to),
+      this.figureQueries.figureSource(from, to),
       { from, to, branchId: range.branchId },
       branches.map((b) => b.id),
     );
@@ -446,80 +343,5 @@ export class CallsService {
       .immediate();
     this.events.emit('callAlerts.changed', {});
     return next;
-  }
-
-  // ---- helpers ----
-
-  /** Runs a change to one call in an IMMEDIATE transaction, journals its new state, then tells everyone. */
-  private change(kind: JournalKind, staffId: string, apply: () => string): CallRecord {
-    const record = this.db
-      .transaction(() => {
-        const id = apply();
-        return this.appendJournal(kind, id, staffId);
-      })
-      .immediate();
-    this.events.emit('call.changed', { callId: record.id });
-    return record;
-  }
-
-  private appendJournal(kind: JournalKind, id: string, actor: string | null): CallRecord {
-    const record = this.records.load(id)!;
-    this.journal.append({ kind, recordId: id, actor, payload: journalState(record) });
-    return record;
-  }
-
-  private current(id: string) {
-    const row = this.repo.call(id);
-    if (!row) throw notFound('That call');
-    const timeZone = this.ports.branches.find(row.branch_id)?.timeZone ?? 'UTC';
-    return { row, timeZone, steps: this.repo.steps(id) };
-  }
-
-  private remirror(id: string, timeZone: string): void {
-    this.repo.setMirror(id, mirrorOf(this.repo.steps(id), timeZone, this.clock.now().toISOString()));
-  }
-
-  private assertOrder(
-    times: Parameters<typeof orderProblem>[0],
-    step: Parameters<typeof orderProblem>[1],
-    timeZone: string,
-  ) {
-    const problem = orderProblem(times, step, this.clock.ms(), timeZone);
-    if (problem) throw invalid(problem, { at: problem });
-  }
-
-  private assertZone(zoneId: string | null, branchId: string): void {
-    if (!zoneId) return;
-    const zone = this.ports.branches.zoneOf(zoneId);
-    if (!zone || zone.branchId !== branchId) {
-      throw invalid('That zone is not in this branch.', { zoneId: 'Choose a zone of this branch' });
-    }
-    if (zone.retired) throw invalid(`${zone.name} is retired.`, { zoneId: 'Choose a zone in use' });
-  }
-
-  /** A staff caller is named as the staff list names them; a free-text caller as typed. */
-  private caller(p: NamedPerson): NamedPerson {
-    return this.people([p])[0]!;
-  }
-
-  private people(list: readonly NamedPerson[]): NamedPerson[] {
-    const ids = list.flatMap((p) => (p.staffId ? [p.staffId] : []));
-    const names = this.ports.staff.names(ids);
-    const seen = new Set<string>();
-    const out: NamedPerson[] = [];
-    for (const p of list) {
-      if (p.staffId && !names.has(p.staffId))
-        throw invalid('That staff member was not found.', { responders: 'Unknown staff member' });
-      const person = p.staffId ? { staffId: p.staffId, name: names.get(p.staffId)! } : p;
-      const key = person.staffId ?? person.name.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(person);
-    }
-    return out;
-  }
-
-  private nameOf(staffId: string): string {
-    return this.ports.staff.names([staffId]).get(staffId) ?? 'someone';
   }
 }

@@ -3,6 +3,7 @@ import type { DeskKernel, Kernel } from '../kernel';
 import { callAlerts } from './calls.alerts';
 import { callsHandlers } from './calls.handlers';
 import { CallsRepo } from './calls.repo';
+import { CallFiguresRepo } from './calls.figures.repo';
 import { CallsService } from './calls.service';
 import type { CallPorts } from './ports';
 import { ReadAudit } from './read-audit';
@@ -12,6 +13,7 @@ export function callsService(k: Kernel, ports: CallPorts): CallsService {
   return new CallsService(
     k.db,
     new CallsRepo(k.db),
+    new CallFiguresRepo(k.db),
     k.journal,
     k.audit,
     new ReadAudit(k.audit, k.clock),

@@ -39,6 +39,8 @@ interface CallsPanelProps {
   openCalls: readonly CallListItem[] | undefined;
   openError: CallError | undefined;
   request: CallsRequest | undefined;
+  /** False while the panel is hidden (under the coordinator's screen): R, O and C do nothing. */
+  keysActive: boolean;
   onStartEvacuation: () => void;
 }
 
@@ -47,7 +49,8 @@ interface CallsPanelProps {
  * ticking, the selected call below with its one-key steps (R, O, C); then the history,
  * the response-time figures, and past evacuations and drills.
  */
-export function CallsPanel({ staff, filter, openCalls, openError, request, onStartEvacuation }: CallsPanelProps) {
+export function CallsPanel(props: CallsPanelProps) {
+  const { staff, filter, openCalls, openError, request, keysActive, onStartEvacuation } = props;
   const [view, setView] = useState<View>(() => {
     const v = readStored(viewKey);
     return isView(v) ? v : 'open';
@@ -116,6 +119,7 @@ export function CallsPanel({ staff, filter, openCalls, openError, request, onSta
 
   // R, O and C step the call shown below, wherever the keyboard is on the desk (never while typing).
   useEffect(() => {
+    if (!keysActive) return;
     function onKeyDown(e: globalThis.KeyboardEvent) {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target) || modalIsOpen()) return;
       const key = e.key.toUpperCase();
@@ -125,7 +129,7 @@ export function CallsPanel({ staff, filter, openCalls, openError, request, onSta
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [keysActive]);
 
   const detailId = view === 'open' ? selectedId : view === 'history' ? historyOpen : null;
   return (

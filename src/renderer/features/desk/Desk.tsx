@@ -89,6 +89,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
   /** Shows the Incidents panel (closing Settings) and asks it to do something. */
   const askIncidents = useCallback((request: IncidentAsk) => {
     setSettingsOpen(false);
+    setDeskWork(true);
     setIncidentRequest({ ...request, seq: Date.now() });
   }, []);
   const openDraft = useCallback((id: string) => askIncidents({ kind: 'draft', id }), [askIncidents]);
@@ -227,16 +228,20 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
                 onClose={() => setEvacuationShown(null)}
               />
             )}
-            {!settingsOpen && !coordinatorId && (
-              <WorkPanel
-                staff={staff}
-                filter={filter}
-                incidentRequest={incidentRequest}
-                onIncidentRequestHandled={requestHandled}
-                workRequest={workRequest}
-                callsRequest={callsRequest}
-                onStartEvacuation={() => setStartingEvacuation(true)}
-              />
+            {/* Under the coordinator's screen the desk work stays as it was (a form half typed is kept), hidden. */}
+            {!settingsOpen && (
+              <div className="work-hold" hidden={coordinatorId !== null}>
+                <WorkPanel
+                  staff={staff}
+                  filter={filter}
+                  incidentRequest={incidentRequest}
+                  onIncidentRequestHandled={requestHandled}
+                  workRequest={workRequest}
+                  callsRequest={callsRequest}
+                  keysActive={active && coordinatorId === null}
+                  onStartEvacuation={() => setStartingEvacuation(true)}
+                />
+              </div>
             )}
           </section>
         </main>

@@ -46,6 +46,8 @@ interface WorkPanelProps {
   workRequest: WorkRequest | undefined;
   /** Key A (the quick call form) or a call to open: shows the Calls tab and hands it the request. */
   callsRequest: CallsRequest | undefined;
+  /** False while hidden under the coordinator's screen: its panels' keys stay quiet. */
+  keysActive: boolean;
   onStartEvacuation: () => void;
 }
 
@@ -100,6 +102,7 @@ export function WorkPanel(props: WorkPanelProps) {
           openCalls={openCalls.value}
           openError={openCalls.error}
           request={callsRequest}
+          keysActive={props.keysActive}
           onStartEvacuation={props.onStartEvacuation}
         />
       )}
