@@ -106,7 +106,11 @@ interface AgencyFormProps {
 function AgencyForm({ call: c, agency, timeZone, onSaved, onCancel }: AgencyFormProps) {
   const [kind, setKind] = useState<AgencyKind>(agency?.kind ?? 'police');
   const [name, setName] = useState(agency?.name ?? readStored(nameKey('police')) ?? DEFAULT_NAMES.police);
-  const [calledAt, setCalledAt] = useState<string | null>(agency?.calledAt ?? mainNow().toISOString());
+  // Outside help for a call still open is usually being called now; for a cleared one the time is asked for.
+  const [calledAt, setCalledAt] = useState<string | null>(
+    agency?.calledAt ?? (c.status === 'cleared' ? null : mainNow().toISOString()),
+  );
+  const [calledError, setCalledError] = useState<string | undefined>(undefined);
   const [arrivedAt, setArrivedAt] = useState<string | null>(agency?.arrivedAt ?? null);
   const [caseNumber, setCaseNumber] = useState(agency?.caseNumber ?? '');
   const submit = useSubmit();
@@ -119,13 +123,15 @@ function AgencyForm({ call: c, agency, timeZone, onSaved, onCancel }: AgencyForm
   }
 
   async function save() {
+    if (!calledAt) return setCalledError('Enter when they were called');
+    setCalledError(undefined);
     const done = await submit.run(() =>
       call('calls.recordAgency', {
         id: c.id,
         ...(agency ? { agencyId: agency.id } : {}),
         kind,
         name,
-        calledAt: calledAt ?? '',
+        calledAt,
         arrivedAt,
         caseNumber,
       }),
@@ -156,7 +162,7 @@ function AgencyForm({ call: c, agency, timeZone, onSaved, onCancel }: AgencyForm
         value={calledAt}
         timeZone={timeZone}
         onChange={setCalledAt}
-        error={submit.fieldError('calledAt')}
+        error={calledError ?? submit.fieldError('calledAt')}
       />
       <DateTimeField
         label="Arrived at"
