@@ -71,6 +71,10 @@ export function QuickCallForm({ staffId, branches, defaultBranchId, staff, onSav
 
   const branch = branches.find((b) => b.id === typed.branchId);
   const zones = (branch?.zones ?? []).filter((z) => !z.retired);
+  // A form kept from before names a branch since retired: start from the desk's branch instead.
+  if (typed.branchId && branches.length > 0 && !branch) {
+    setTyped({ ...typed, branchId: defaultBranchId, zoneId: '' });
+  }
 
   useEffect(() => {
     // Where the branch is known, typing starts at the zone.
