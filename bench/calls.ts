@@ -311,6 +311,14 @@ async function benchFigures(): Promise<void> {
       check = JSON.stringify(f.branches.map((b) => b.total));
     }
     const same = check === JSON.stringify(service.figures(range).branches.map((b) => b.total));
+    // How fast this machine is right now (the 2-core build machine is shared): a plain JS sort to read the figures by.
+    const reference: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const numbers = Array.from({ length: 200_000 }, (_, n) => (n * 7919) % 200_003);
+      const t = performance.now();
+      numbers.sort((a, b) => a - b);
+      reference.push(performance.now() - t);
+    }
     const sample = service.figures(range).branches[0]!.total;
     printTable(
       `Response-time figures over ${count.toLocaleString('en-US')} calls (5 years, 3 branches, ${perDay}/day each)`,
@@ -323,6 +331,7 @@ async function benchFigures(): Promise<void> {
           baseline,
           `same run; same figures: ${same ? 'yes' : 'NO'}`,
         ),
+        row('reference: sort 200,000 numbers in JS', reference, 'how loaded the machine is now'),
         [
           'MAIN, all months (median / p90)',
           `dispatch ${sample.dispatch!.median}/${sample.dispatch!.p90} s, arrive ${sample.arrive!.median}/${sample.arrive!.p90} s, clear ${sample.clear!.median}/${sample.clear!.p90} s`,
