@@ -39,7 +39,6 @@ export function CallSteps({ call: c, timeZone, onCorrect }: CallStepsProps) {
           <tr>
             <th scope="col">Step</th>
             <th scope="col">Time</th>
-            <th scope="col">After</th>
             <th scope="col">Who, outcome</th>
             <th scope="col">Recorded by</th>
             <th scope="col">
@@ -51,8 +50,10 @@ export function CallSteps({ call: c, timeZone, onCorrect }: CallStepsProps) {
           {current.map((r) => (
             <tr key={r.id}>
               <th scope="row">{STEP_NAMES[r.step]}</th>
-              <td className="nowrap">{secondsAt(r.at!, timeZone)}</td>
-              <td className="nowrap">{r.step === 'received' ? '—' : shortDuration(since(r.at!))}</td>
+              <td className="step-time">
+                {secondsAt(r.at!, timeZone)}
+                {r.step !== 'received' && <span className="step-after">+{shortDuration(since(r.at!))}</span>}
+              </td>
               <td>{whatOf(r)}</td>
               <td>
                 {r.recordedBy.name}

@@ -30,7 +30,8 @@ export function CorrectionForm({
   onDone,
   onCancel,
 }: CorrectionFormProps) {
-  const [at, setAt] = useState(isoToLocalSeconds(record.at!, timeZone));
+  const shownAt = isoToLocalSeconds(record.at!, timeZone);
+  const [at, setAt] = useState(shownAt);
   const [responders, setResponders] = useState(record.responders.map((r) => r.name).join(', '));
   const [outcome, setOutcome] = useState<CallOutcome>(record.outcome ?? 'resolved');
   const [note, setNote] = useState(record.note);
@@ -47,7 +48,8 @@ export function CorrectionForm({
         stepId: record.id,
         reason,
         withdraw,
-        ...(withdraw ? {} : { at: iso ?? record.at! }),
+        // A time left as shown keeps the original to the millisecond (the field shows whole seconds).
+        ...(withdraw || at === shownAt ? {} : { at: iso ?? record.at! }),
         ...(record.step === 'responding' && !withdraw
           ? {
               responders: responders
