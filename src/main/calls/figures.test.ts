@@ -150,5 +150,36 @@ describe('response-time figures from seeded calls', () => {
     expect(after.branches[0]!.months[0]!.dispatch).toEqual({ n: 5, median: 90, p90: 112 });
     const defaults = await t.officer.must('calls.figures', {});
     expect(defaults).toMatchObject({ from: '2026-01', to: '2026-12' });
+
+    // A correction that moves a call into another month moves it in the counts the database keeps.
+    const november = (
+      await t.officer.must('calls.search', { from: '2026-11-10T00:00:00Z', to: '2026-11-11T00:00:00Z' })
+    ).items[0]!;
+    const received = (await t.officer.must('calls.get', { id: november.id })).steps[0]!;
+    await t.supervisor.must('calls.correctStep', {
+      id: november.id,
+      stepId: received.id,
+      at: '2026-10-30T20:00:00.000Z',
+      reason: 'Logged from the paper sheet of 30 October',
+    });
+    const moved = await t.officer.must('calls.figures', { from: '2026-10', to: '2026-11' });
+    expect(moved.branches[0]!.months.map((m) => [m.month, m.calls, m.dispatch?.n])).toEqual([
+      ['2026-10', 6, 6],
+      ['2026-11', 2, 1],
+    ]);
+    const kept = t
+      .db()
+      .prepare(
+        'SELECT branch_id, month, calls, dispatch, arrive, clear FROM call_month_counts WHERE calls > 0 ORDER BY 1, 2',
+      )
+      .all();
+    const counted = t
+      .db()
+      .prepare(
+        `SELECT branch_id, month, count(*) AS calls, count(dispatch_s) AS dispatch, count(arrive_s) AS arrive,
+           count(clear_s) AS clear FROM calls GROUP BY branch_id, month ORDER BY 1, 2`,
+      )
+      .all();
+    expect(kept).toEqual(counted);
   });
 });

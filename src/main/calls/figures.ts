@@ -19,9 +19,10 @@ export interface FigureSource {
   counts(branchId?: string): MonthCount[];
   /**
    * The values at ranks `offset` and `offset + 1` (0-based, ascending) of a branch's measure,
-   * in one month, or over the source's whole range when `month` is null.
+   * in one month, or over the source's whole range when `month` is null; `n` is how many
+   * there are (a rank past the middle is reached faster from the top).
    */
-  valuesAt(measure: Measure, branchId: string, month: string | null, offset: number): number[];
+  valuesAt(measure: Measure, branchId: string, month: string | null, offset: number, n: number): number[];
 }
 
 /**
@@ -56,7 +57,7 @@ export function buildFigures(
   for (const c of counts) byBranch.set(c.branchId, [...(byBranch.get(c.branchId) ?? []), c]);
   const order = [...branchOrder, ...[...byBranch.keys()].filter((id) => !branchOrder.includes(id))];
   const row = (branchId: string, month: string | null, c: Omit<MonthCount, 'branchId' | 'month'>): FigureRow => {
-    const spread = (m: Measure) => spreadOf(c[m], (offset) => source.valuesAt(m, branchId, month, offset));
+    const spread = (m: Measure) => spreadOf(c[m], (offset) => source.valuesAt(m, branchId, month, offset, c[m]));
     return { calls: c.calls, dispatch: spread('dispatch'), arrive: spread('arrive'), clear: spread('clear') };
   };
   return {
