@@ -1,4 +1,5 @@
 import { benchBans } from './bans';
+import { benchCalls } from './calls';
 import { benchCameraCycles } from './camera-cycles';
 import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
   incidents: benchIncidents,
   'incidents-open': benchIncidentsOpen,
   bans: benchBans,
+  calls: benchCalls,
 };
 
 const only = process.argv.slice(2);

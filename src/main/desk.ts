@@ -7,6 +7,7 @@ import { AuditService } from './audit/audit.service';
 import { createAuditLog } from './audit';
 import { createAuth } from './auth';
 import { createBranches } from './branches';
+import { createCalls } from './calls';
 import { createCameras } from './cameras';
 import { createMediaHandler } from './cameras/media';
 import type { SecretStore } from './cameras/secrets';
@@ -15,6 +16,7 @@ import type { Db } from './db/connection';
 import { originDesk } from './db/desk';
 import { Journal } from './db/journal';
 import { DomainEvents } from './events';
+import { createEvacuation } from './evacuation';
 import { createGuidelines } from './guidelines';
 import { createIncidents } from './incidents';
 import { createJournalMethods } from './journal';
@@ -90,6 +92,12 @@ export function buildDesk(o: DeskOptions) {
     journal: k.journal,
   };
   const bans = createBans(k, banPorts, alerts);
+  const calls = createCalls(
+    k,
+    { branches: branches.service, staff: staff.service, incidents: incidents.service },
+    alerts,
+  );
+  const evacuation = createEvacuation(k, { branches: branches.service, staff: staff.service }, alerts);
   const reports = createReports(k, {
     readFiled: (id, staffId) => incidents.service.filed(id, staffId),
     branches: branches.service,
@@ -122,6 +130,8 @@ export function buildDesk(o: DeskOptions) {
     ...incidents.handlers,
     ...reports.handlers,
     ...bans.handlers,
+    ...calls.handlers,
+    ...evacuation.handlers,
   };
 
   return {
@@ -140,6 +150,8 @@ export function buildDesk(o: DeskOptions) {
     bans,
     banPorts,
     attachments,
+    calls,
+    evacuation,
   };
 }
 

@@ -31,6 +31,14 @@ export interface DomainEventMap {
   'person.changed': { personId: string };
   /** A ban or warning was issued, approved, lifted, appealed, or its meeting or notice recorded. */
   'ban.changed': { banId: string; personId: string };
+  /** A staff call was logged, stepped, corrected, given an agency or linked to a report. */
+  'call.changed': { callId: string };
+  /** When open calls become alerts was changed. */
+  'callAlerts.changed': Record<string, never>;
+  /** An evacuation started, had something recorded, or got its all clear. */
+  'evacuation.changed': { evacuationId: string; branchId: string };
+  /** A branch's evacuation plan was saved. */
+  'evacuationPlan.changed': { branchId: string };
   /** The web shell's test clock was moved (tests only): everything derived from time is recomputed. */
   'clock.changed': { now: string };
 }

@@ -24,6 +24,15 @@ export const events = {
   'persons.changed': event({ payload: z.object({ personId: z.string() }), audience: 'session' }),
   /** Main's clock was moved (the web shell's test clock only): screens showing time follow it. */
   'clock.changed': event({ payload: z.object({ now: z.iso.datetime() }), audience: 'session' }),
+  /** A call was logged, stepped, corrected or linked: open lists and its detail refresh. */
+  'calls.changed': event({ payload: z.object({ callId: z.string() }), audience: 'session' }),
+  /**
+   * An evacuation started, changed or ended. Sent to every console, signed in or not
+   * (the sign-in and lock screens show the emergency banner too): ids only, no facts.
+   */
+  'evacuation.changed': event({ payload: z.object({ evacuationId: z.string() }), audience: 'session' }),
+  /** A branch's evacuation plan (assembly point, sweep order) was saved. */
+  'evacuationPlans.changed': event({ payload: z.object({}), audience: 'session' }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]['payload']>;

@@ -13,6 +13,8 @@ import { incidentsContract } from './incidents';
 import { attachmentsContract } from './attachments';
 import { alertsContract } from './alerts';
 import { bansContract } from './bans';
+import { callsContract } from './calls';
+import { evacuationContract } from './evacuation';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -32,6 +34,8 @@ export const contract = {
   ...attachmentsContract,
   ...alertsContract,
   ...bansContract,
+  ...callsContract,
+  ...evacuationContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -68,3 +72,5 @@ export * from './incidents';
 export * from './attachments';
 export * from './alerts';
 export * from './bans';
+export * from './calls';
+export * from './evacuation';

@@ -55,6 +55,17 @@ export const JOURNAL_KINDS = [
   'incident.amended',
   'incident.reviewed',
   'incident.closed',
+  'call.received',
+  'call.stepped',
+  'call.stepCorrected',
+  'call.detailsCorrected',
+  'call.agencyRecorded',
+  'call.incidentLinked',
+  'calls.alertSettingsUpdated',
+  'evacuation.started',
+  'evacuation.recorded',
+  'evacuation.allClear',
+  'evacuation.planUpdated',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

@@ -15,6 +15,8 @@ interface DeskHeaderProps {
   settingsButtonRef: Ref<HTMLButtonElement>;
   onToggleSettings: () => void;
   onKeyboardHelp: () => void;
+  /** The one clearly marked action that starts an emergency (a confirmation follows). */
+  onStartEvacuation: () => void;
   onLock: () => void;
   onSignOut: () => void;
   /** The desk check's box: "is this person banned?", and reports. */
@@ -33,6 +35,7 @@ export function DeskHeader(props: DeskHeaderProps) {
     onSignOut,
     search,
   } = props;
+  const { onStartEvacuation } = props;
   const { theme, setTheme } = useTheme();
   const otherTheme = theme === 'dark' ? 'light' : 'dark';
 
@@ -56,6 +59,9 @@ export function DeskHeader(props: DeskHeaderProps) {
           <span className="who-role">{roleLabel[staff.role]}</span>
         </p>
         <nav className="header-actions" aria-label="Console">
+          <Button variant="danger" onClick={onStartEvacuation} title="Start an evacuation or a drill (asks first)">
+            Evacuation…
+          </Button>
           <Button variant="quiet" onClick={onKeyboardHelp} title="Keys you can use">
             Keyboard
           </Button>

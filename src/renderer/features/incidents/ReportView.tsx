@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '../../lib/useQuery';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
 import type { Branch, StaffSummary } from '../../../shared/contract';
+import { CallOrigin } from '../calls/CallOrigin';
 import { AmendEditor } from './AmendEditor';
 import { ReportContent } from './ReportContent';
 import { ReportHistory } from './ReportHistory';
@@ -56,6 +57,7 @@ export function ReportView({ id, staff, branches, message, onChanged }: ReportVi
         </p>
         <p className="print-only">Confidential library record</p>
       </header>
+      <CallOrigin incidentId={record.id} branches={branches} />
       <ReviewActions record={record} staff={staff} onAmend={() => setAmending(true)} onDone={done} />
       <ReportBans key={record.id} record={record} branches={branches} />
       <ReportContent record={record} mediaBase={media.value?.mediaBase ?? ''} />

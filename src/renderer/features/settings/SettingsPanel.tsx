@@ -11,9 +11,19 @@ import { PolicySection } from './policy/PolicySection';
 import { AuditSection } from './audit/AuditSection';
 import { JournalSection } from './journal/JournalSection';
 import { PreferencesSection } from './preferences/PreferencesSection';
+import { EvacuationSection } from './evacuation/EvacuationSection';
 import './settings.css';
 
-type SectionKey = 'branches' | 'cameras' | 'staff' | 'guidelines' | 'policy' | 'audit' | 'journal' | 'preferences';
+type SectionKey =
+  | 'branches'
+  | 'cameras'
+  | 'staff'
+  | 'guidelines'
+  | 'policy'
+  | 'evacuation'
+  | 'audit'
+  | 'journal'
+  | 'preferences';
 
 const ADMIN_SECTIONS = [
   { key: 'branches', label: 'Branches' },
@@ -21,6 +31,7 @@ const ADMIN_SECTIONS = [
   { key: 'staff', label: 'Staff' },
   { key: 'guidelines', label: 'Behavior guidelines' },
   { key: 'policy', label: 'Sanction policy' },
+  { key: 'evacuation', label: 'Calls and evacuation' },
   { key: 'audit', label: 'Audit log' },
   { key: 'journal', label: 'Journal' },
   { key: 'preferences', label: 'Preferences' },
@@ -59,6 +70,7 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         {section === 'staff' && <StaffSection self={staff} />}
         {section === 'guidelines' && <GuidelinesSection />}
         {section === 'policy' && <PolicySection />}
+        {section === 'evacuation' && <EvacuationSection />}
         {section === 'audit' && <AuditSection />}
         {section === 'journal' && <JournalSection />}
         {section === 'preferences' && <PreferencesSection isAdmin={isAdmin} />}
