@@ -283,19 +283,19 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
               {/* Under the coordinator's screen the desk work stays as it was (a form half typed is kept), hidden. */}
               {!settingsOpen && (
                 <div className="work-hold" hidden={coordinatorId !== null}>
-                <WorkPanel
-                  staff={staff}
-                  filter={filter}
-                  incidentRequest={incidentRequest}
-                  onIncidentRequestHandled={requestHandled}
-                  workRequest={workRequest}
-                  onWorkRequestHandled={workRequestHandled}
-                  callsRequest={callsRequest}
-                  keysActive={active && coordinatorId === null && !checkOpen}
-                  onStartEvacuation={() => setStartingEvacuation(true)}
-                />
-              </div>
-            )}
+                  <WorkPanel
+                    staff={staff}
+                    filter={filter}
+                    incidentRequest={incidentRequest}
+                    onIncidentRequestHandled={requestHandled}
+                    workRequest={workRequest}
+                    onWorkRequestHandled={workRequestHandled}
+                    callsRequest={callsRequest}
+                    keysActive={active && coordinatorId === null && !checkOpen}
+                    onStartEvacuation={() => setStartingEvacuation(true)}
+                  />
+                </div>
+              )}
             </div>
           </section>
         </main>

@@ -15,15 +15,7 @@ import { EvacuationSection } from './evacuation/EvacuationSection';
 import './settings.css';
 
 type SectionKey =
-  | 'branches'
-  | 'cameras'
-  | 'staff'
-  | 'guidelines'
-  | 'policy'
-  | 'evacuation'
-  | 'audit'
-  | 'journal'
-  | 'preferences';
+  'branches' | 'cameras' | 'staff' | 'guidelines' | 'policy' | 'evacuation' | 'audit' | 'journal' | 'preferences';
 
 const ADMIN_SECTIONS = [
   { key: 'branches', label: 'Branches' },
