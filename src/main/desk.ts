@@ -7,6 +7,7 @@ import { createAuditLog } from './audit';
 import { createAuth } from './auth';
 import { createBranches } from './branches';
 import { createCameras } from './cameras';
+import { createClosing } from './closing';
 import { createMediaHandler } from './cameras/media';
 import type { SecretStore } from './cameras/secrets';
 import type { Clock } from './clock';
@@ -21,6 +22,7 @@ import type { DeskKernel, Kernel } from './kernel';
 import type { Log } from './log';
 import { createPeople } from './people';
 import { createReports } from './reports';
+import { createRounds } from './rounds';
 import { Consoles } from './rpc/consoles';
 import type { Sessions } from './rpc/sessions';
 import { createSettings } from './settings';
@@ -79,6 +81,8 @@ export function buildDesk(o: DeskOptions) {
     journal: k.journal,
   };
   const incidents = createIncidents(k, incidentPorts);
+  const closing = createClosing(k, { branches: branches.service, staff: staff.service, journal: k.journal }, alerts);
+  const rounds = createRounds(k, { branches: branches.service, staff: staff.service, journal: k.journal }, alerts);
   const reports = createReports(k, {
     readFiled: (id, staffId) => incidents.service.filed(id, staffId),
     branches: branches.service,
@@ -110,6 +114,8 @@ export function buildDesk(o: DeskOptions) {
     ...people.handlers,
     ...incidents.handlers,
     ...reports.handlers,
+    ...closing.handlers,
+    ...rounds.handlers,
   };
 
   return {
@@ -125,6 +131,8 @@ export function buildDesk(o: DeskOptions) {
     people,
     incidents,
     incidentPorts,
+    closing,
+    rounds,
   };
 }
 

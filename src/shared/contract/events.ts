@@ -18,6 +18,16 @@ export const events = {
   'snapshots.changed': event({ payload: z.object({}), audience: 'session' }),
   /** This console's desk alerts changed: the header's strip shows the new list. */
   'alerts.changed': event({ payload: z.object({ alerts: z.array(DeskAlert) }), audience: 'session' }),
+  /** A branch's closing checklist changed (an answer, an exception, a sign-off, its template): screens reload it. */
+  'closing.changed': event({
+    payload: z.object({ branchId: z.string(), runId: z.string().nullable() }),
+    audience: 'session',
+  }),
+  /** A branch's patrol routes or rounds changed (a checkpoint visited, a round ended): screens reload them. */
+  'rounds.changed': event({
+    payload: z.object({ branchId: z.string(), roundId: z.string().nullable() }),
+    audience: 'session',
+  }),
   /** Main's clock was moved (the web shell's test clock only): screens showing time follow it. */
   'clock.changed': event({ payload: z.object({ now: z.iso.datetime() }), audience: 'session' }),
 } as const;

@@ -12,6 +12,8 @@ import { peopleContract } from './people';
 import { incidentsContract } from './incidents';
 import { attachmentsContract } from './attachments';
 import { alertsContract } from './alerts';
+import { closingContract } from './closing';
+import { roundsContract } from './rounds';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -30,6 +32,8 @@ export const contract = {
   ...incidentsContract,
   ...attachmentsContract,
   ...alertsContract,
+  ...closingContract,
+  ...roundsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -65,3 +69,5 @@ export * from './people';
 export * from './incidents';
 export * from './attachments';
 export * from './alerts';
+export * from './closing';
+export * from './rounds';

@@ -3,6 +3,7 @@ import foundation from './0010-foundation';
 import cameras from './0020-cameras';
 import incidents from './0030-incidents';
 import signInGuard from './0040-sign-in-guard';
+import closingRounds from './0060-closing-rounds';
 
 export interface Migration {
   /** Multiples of 10, in order. A released migration is never edited: add the next one. */
@@ -11,4 +12,4 @@ export interface Migration {
   up: string | ((db: Db) => void);
 }
 
-export const migrations: readonly Migration[] = [foundation, cameras, incidents, signInGuard];
+export const migrations: readonly Migration[] = [foundation, cameras, incidents, signInGuard, closingRounds];
