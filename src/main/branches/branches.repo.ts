@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { preparedStatements } from '../db/prepared';
 import type { Branch, OpeningHours, SpecialDay, Zone } from '../../shared/contract/branches';
 
 interface BranchRow {
@@ -47,109 +48,101 @@ export type BranchFields = Omit<Branch, 'id' | 'zones' | 'retired' | 'hours'>;
 export type ZoneFields = Omit<Zone, 'id' | 'branchId' | 'retired'>;
 
 export class BranchesRepo {
-  constructor(private readonly db: Db) {}
+  private readonly sql;
+
+  constructor(db: Db) {
+    this.sql = preparedStatements(db);
+  }
 
   list(): Branch[] {
-    const zones = this.db.prepare<[], ZoneRow>('SELECT * FROM zones ORDER BY retired, name COLLATE NOCASE').all();
+    const zones = this.sql<[], ZoneRow>('SELECT * FROM zones ORDER BY retired, name COLLATE NOCASE').all();
     const hours = this.hoursOf(
-      this.db.prepare<[], WeeklyRow>('SELECT * FROM branch_weekly_hours ORDER BY weekday').all(),
-      this.db.prepare<[], SpecialRow>('SELECT * FROM branch_special_days ORDER BY date').all(),
+      this.sql<[], WeeklyRow>('SELECT * FROM branch_weekly_hours ORDER BY weekday').all(),
+      this.sql<[], SpecialRow>('SELECT * FROM branch_special_days ORDER BY date').all(),
     );
-    return this.db
-      .prepare<[], BranchRow>('SELECT * FROM branches ORDER BY retired, name COLLATE NOCASE')
+    return this.sql<[], BranchRow>('SELECT * FROM branches ORDER BY retired, name COLLATE NOCASE')
       .all()
       .map((b) => this.toBranch(b, zones, hours.get(b.id) ?? NO_HOURS));
   }
 
   get(id: string): Branch | undefined {
-    const row = this.db.prepare<[string], BranchRow>('SELECT * FROM branches WHERE id = ?').get(id);
+    const row = this.sql<[string], BranchRow>('SELECT * FROM branches WHERE id = ?').get(id);
     if (!row) return undefined;
-    const zones = this.db
-      .prepare<[string], ZoneRow>('SELECT * FROM zones WHERE branch_id = ? ORDER BY retired, name COLLATE NOCASE')
-      .all(id);
+    const zones = this.sql<[string], ZoneRow>(
+      'SELECT * FROM zones WHERE branch_id = ? ORDER BY retired, name COLLATE NOCASE',
+    ).all(id);
     const hours = this.hoursOf(
-      this.db
-        .prepare<[string], WeeklyRow>('SELECT * FROM branch_weekly_hours WHERE branch_id = ? ORDER BY weekday')
-        .all(id),
-      this.db
-        .prepare<[string], SpecialRow>('SELECT * FROM branch_special_days WHERE branch_id = ? ORDER BY date')
-        .all(id),
+      this.sql<[string], WeeklyRow>('SELECT * FROM branch_weekly_hours WHERE branch_id = ? ORDER BY weekday').all(id),
+      this.sql<[string], SpecialRow>('SELECT * FROM branch_special_days WHERE branch_id = ? ORDER BY date').all(id),
     );
     return this.toBranch(row, zones, hours.get(id) ?? NO_HOURS);
   }
 
   byCode(code: string): { id: string } | undefined {
-    return this.db.prepare<[string], { id: string }>('SELECT id FROM branches WHERE code = ?').get(code);
+    return this.sql<[string], { id: string }>('SELECT id FROM branches WHERE code = ?').get(code);
   }
 
   zone(id: string): Zone | undefined {
-    const row = this.db.prepare<[string], ZoneRow>('SELECT * FROM zones WHERE id = ?').get(id);
+    const row = this.sql<[string], ZoneRow>('SELECT * FROM zones WHERE id = ?').get(id);
     return row && toZone(row);
   }
 
   zoneByName(branchId: string, name: string): { id: string } | undefined {
-    return this.db
-      .prepare<[string, string], { id: string }>('SELECT id FROM zones WHERE branch_id = ? AND name = ? COLLATE NOCASE')
-      .get(branchId, name);
+    return this.sql<[string, string], { id: string }>(
+      'SELECT id FROM zones WHERE branch_id = ? AND name = ? COLLATE NOCASE',
+    ).get(branchId, name);
   }
 
   insert(id: string, f: BranchFields): void {
-    this.db
-      .prepare(
-        'INSERT INTO branches (id, name, code, address, time_zone) VALUES (@id, @name, @code, @address, @timeZone)',
-      )
-      .run({ id, ...f });
+    this.sql(
+      'INSERT INTO branches (id, name, code, address, time_zone) VALUES (@id, @name, @code, @address, @timeZone)',
+    ).run({ id, ...f });
   }
 
   update(id: string, f: BranchFields): void {
-    this.db
-      .prepare(
-        'UPDATE branches SET name = @name, code = @code, address = @address, time_zone = @timeZone WHERE id = @id',
-      )
-      .run({ id, ...f });
+    this.sql(
+      'UPDATE branches SET name = @name, code = @code, address = @address, time_zone = @timeZone WHERE id = @id',
+    ).run({ id, ...f });
   }
 
   setRetired(id: string, retired: boolean): void {
-    this.db.prepare('UPDATE branches SET retired = ? WHERE id = ?').run(retired ? 1 : 0, id);
+    this.sql('UPDATE branches SET retired = ? WHERE id = ?').run(retired ? 1 : 0, id);
   }
 
   insertZone(id: string, branchId: string, f: ZoneFields): void {
-    this.db
-      .prepare('INSERT INTO zones (id, branch_id, name, kind, floor) VALUES (@id, @branchId, @name, @kind, @floor)')
-      .run({ id, branchId, ...f });
+    this.sql('INSERT INTO zones (id, branch_id, name, kind, floor) VALUES (@id, @branchId, @name, @kind, @floor)').run({
+      id,
+      branchId,
+      ...f,
+    });
   }
 
   updateZone(id: string, f: ZoneFields): void {
-    this.db.prepare('UPDATE zones SET name = @name, kind = @kind, floor = @floor WHERE id = @id').run({ id, ...f });
+    this.sql('UPDATE zones SET name = @name, kind = @kind, floor = @floor WHERE id = @id').run({ id, ...f });
   }
 
   setZoneRetired(id: string, retired: boolean): void {
-    this.db.prepare('UPDATE zones SET retired = ? WHERE id = ?').run(retired ? 1 : 0, id);
+    this.sql('UPDATE zones SET retired = ? WHERE id = ?').run(retired ? 1 : 0, id);
   }
 
   /** Replaces a branch's weekly hours; must run in the change's transaction. */
   setWeekly(branchId: string, weekly: readonly { weekday: number; opens: string; closes: string }[]): void {
-    this.db.prepare('DELETE FROM branch_weekly_hours WHERE branch_id = ?').run(branchId);
-    const insert = this.db.prepare(
-      'INSERT INTO branch_weekly_hours (branch_id, weekday, opens, closes) VALUES (?, ?, ?, ?)',
-    );
+    this.sql('DELETE FROM branch_weekly_hours WHERE branch_id = ?').run(branchId);
+    const insert = this.sql('INSERT INTO branch_weekly_hours (branch_id, weekday, opens, closes) VALUES (?, ?, ?, ?)');
     for (const d of weekly) insert.run(branchId, d.weekday, d.opens, d.closes);
   }
 
   putSpecialDay(branchId: string, day: SpecialDay): void {
-    this.db
-      .prepare(
-        `INSERT INTO branch_special_days (branch_id, date, opens, closes, note) VALUES (?, ?, ?, ?, ?)
+    this.sql(
+      `INSERT INTO branch_special_days (branch_id, date, opens, closes, note) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (branch_id, date) DO UPDATE SET opens = excluded.opens, closes = excluded.closes, note = excluded.note`,
-      )
-      .run(branchId, day.date, day.opens, day.closes, day.note);
+    ).run(branchId, day.date, day.opens, day.closes, day.note);
   }
 
   /** True when there was such a day. */
   removeSpecialDay(branchId: string, date: string): boolean {
     return (
-      this.db.prepare('DELETE FROM branch_special_days WHERE branch_id = ? AND date = ?').run(branchId, date)
-        .changes === 1
+      this.sql('DELETE FROM branch_special_days WHERE branch_id = ? AND date = ?').run(branchId, date).changes === 1
     );
   }
 

@@ -1,5 +1,4 @@
 import type { Branch, Zone } from '../../shared/contract/branches';
-import type { JournalEntry } from '../db/journal';
 
 /**
  * What closing checklists need of other domains, asked through their services: the
@@ -13,5 +12,5 @@ export interface ClosingPorts {
     list(): Branch[];
   };
   staff: { names(ids: readonly string[]): Map<string, string> };
-  journal: { forRecord(recordId: string): JournalEntry[] };
+  journal: { refsFor(recordId: string): { kind: string; at: string; hash: string }[] };
 }

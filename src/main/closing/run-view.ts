@@ -91,7 +91,7 @@ export class RunViews {
           incidentId: e.incidentId,
         };
       }),
-      journal: this.ports.journal.forRecord(r.id).map((j) => ({ kind: j.kind, at: j.at, hash: j.hash })),
+      journal: this.ports.journal.refsFor(r.id),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { preparedStatements } from '../db/prepared';
 import type { CheckMethod, ExceptionKind, ExceptionStep } from '../../shared/contract/closing';
 
 export type RunStatus = 'open' | 'signed' | 'abandoned';
@@ -121,15 +122,18 @@ export class RunsRepo {
   private readonly insertAnswerStmt;
   private readonly answerStmt;
 
-  constructor(private readonly db: Db) {
-    this.runStmt = db.prepare<[string], RawRun>('SELECT * FROM closing_runs WHERE id = ?');
-    this.answersStmt = db.prepare<[string], Record<string, string | number | null>>(
+  private readonly sql;
+
+  constructor(db: Db) {
+    this.sql = preparedStatements(db);
+    this.runStmt = this.sql<[string], RawRun>('SELECT * FROM closing_runs WHERE id = ?');
+    this.answersStmt = this.sql<[string], Record<string, string | number | null>>(
       'SELECT * FROM closing_answers WHERE run_id = ?',
     );
-    this.answerStmt = db.prepare<[string, string], Record<string, string | number | null>>(
+    this.answerStmt = this.sql<[string, string], Record<string, string | number | null>>(
       'SELECT * FROM closing_answers WHERE run_id = ? AND item_id = ?',
     );
-    this.insertAnswerStmt = db.prepare(
+    this.insertAnswerStmt = this.sql(
       `INSERT INTO closing_answers (run_id, item_id, outcome, count, failed, note, method, answered_at, answered_by)
        VALUES (@runId, @itemId, @outcome, @count, @failed, @note, @method, @at, @by)`,
     );
@@ -141,29 +145,25 @@ export class RunsRepo {
   }
 
   openRun(branchId: string): RunRow | undefined {
-    const r = this.db
-      .prepare<[string], RawRun>("SELECT * FROM closing_runs WHERE branch_id = ? AND status = 'open'")
-      .get(branchId);
+    const r = this.sql<[string], RawRun>("SELECT * FROM closing_runs WHERE branch_id = ? AND status = 'open'").get(
+      branchId,
+    );
     return r && toRun(r);
   }
 
   insertRun(r: RunRow): void {
-    this.db
-      .prepare(
-        `INSERT INTO closing_runs (id, branch_id, template_version_id, closing_date, started_at, started_by, status)
+    this.sql(
+      `INSERT INTO closing_runs (id, branch_id, template_version_id, closing_date, started_at, started_by, status)
          VALUES (?, ?, ?, ?, ?, ?, 'open')`,
-      )
-      .run(r.id, r.branchId, r.templateVersionId, r.closingDate, r.startedAt, r.startedBy);
+    ).run(r.id, r.branchId, r.templateVersionId, r.closingDate, r.startedAt, r.startedBy);
   }
 
   /** Ends an open run; false when it was no longer open. */
   end(id: string, status: 'signed' | 'abandoned', at: string, by: string, note: string): boolean {
     return (
-      this.db
-        .prepare(
-          "UPDATE closing_runs SET status = ?, ended_at = ?, ended_by = ?, end_note = ? WHERE id = ? AND status = 'open'",
-        )
-        .run(status, at, by, note, id).changes === 1
+      this.sql(
+        "UPDATE closing_runs SET status = ?, ended_at = ?, ended_by = ?, end_note = ? WHERE id = ? AND status = 'open'",
+      ).run(status, at, by, note, id).changes === 1
     );
   }
 
@@ -189,54 +189,53 @@ export class RunsRepo {
 
   setAnswerIncident(runId: string, itemId: string, incidentId: string): boolean {
     return (
-      this.db
-        .prepare('UPDATE closing_answers SET incident_id = ? WHERE run_id = ? AND item_id = ?')
-        .run(incidentId, runId, itemId).changes === 1
+      this.sql('UPDATE closing_answers SET incident_id = ? WHERE run_id = ? AND item_id = ?').run(
+        incidentId,
+        runId,
+        itemId,
+      ).changes === 1
     );
   }
 
   exceptions(runId: string): ExceptionRow[] {
-    return this.db
-      .prepare<[string], Record<string, string | number | null>>(
-        'SELECT * FROM closing_exceptions WHERE run_id = ? ORDER BY began_at, id',
-      )
+    return this.sql<[string], Record<string, string | number | null>>(
+      'SELECT * FROM closing_exceptions WHERE run_id = ? ORDER BY began_at, id',
+    )
       .all(runId)
       .map(toException);
   }
 
   exception(id: string): ExceptionRow | undefined {
-    const r = this.db
-      .prepare<[string], Record<string, string | number | null>>('SELECT * FROM closing_exceptions WHERE id = ?')
-      .get(id);
+    const r = this.sql<[string], Record<string, string | number | null>>(
+      'SELECT * FROM closing_exceptions WHERE id = ?',
+    ).get(id);
     return r && toException(r);
   }
 
   insertException(e: ExceptionRow): void {
-    this.db
-      .prepare(
-        `INSERT INTO closing_exceptions (id, run_id, kind, zone_id, began_at, opened_at, opened_by, details, escalate_minutes)
+    this.sql(
+      `INSERT INTO closing_exceptions (id, run_id, kind, zone_id, began_at, opened_at, opened_by, details, escalate_minutes)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        e.id,
-        e.runId,
-        e.kind,
-        e.zoneId,
-        e.beganAt,
-        e.openedAt,
-        e.openedBy,
-        JSON.stringify(e.details),
-        e.escalateMinutes,
-      );
+    ).run(
+      e.id,
+      e.runId,
+      e.kind,
+      e.zoneId,
+      e.beganAt,
+      e.openedAt,
+      e.openedBy,
+      JSON.stringify(e.details),
+      e.escalateMinutes,
+    );
   }
 
   setExceptionIncident(id: string, incidentId: string): void {
-    this.db.prepare('UPDATE closing_exceptions SET incident_id = ? WHERE id = ?').run(incidentId, id);
+    this.sql('UPDATE closing_exceptions SET incident_id = ? WHERE id = ?').run(incidentId, id);
   }
 
   steps(exceptionIds: readonly string[]): StepRow[] {
     if (exceptionIds.length === 0) return [];
-    const stmt = this.db.prepare<[string], Record<string, string>>(
+    const stmt = this.sql<[string], Record<string, string>>(
       'SELECT * FROM closing_exception_steps WHERE exception_id = ? ORDER BY at',
     );
     return exceptionIds.flatMap((id) => stmt.all(id).map(toStep));
@@ -245,11 +244,9 @@ export class RunsRepo {
   /** Inserts a step; false when the exception already has it. */
   insertStep(s: StepRow): boolean {
     try {
-      this.db
-        .prepare(
-          'INSERT INTO closing_exception_steps (exception_id, step, at, recorded_at, recorded_by, note) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(s.exceptionId, s.step, s.at, s.recordedAt, s.by, s.note);
+      this.sql(
+        'INSERT INTO closing_exception_steps (exception_id, step, at, recorded_at, recorded_by, note) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(s.exceptionId, s.step, s.at, s.recordedAt, s.by, s.note);
       return true;
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false;
@@ -260,32 +257,27 @@ export class RunsRepo {
   /** A page of a branch's runs, newest first, before the (startedAt, id) cursor. */
   page(branchId: string, before: { startedAt: string; id: string } | null, limit: number): RunSummaryRow[] {
     const rows = before
-      ? this.db
-          .prepare<[string, string, string, string, number], RawSummary>(
-            `${SUMMARY} WHERE r.branch_id = ? AND (r.started_at < ? OR (r.started_at = ? AND r.id < ?))
+      ? this.sql<[string, string, string, string, number], RawSummary>(
+          `${SUMMARY} WHERE r.branch_id = ? AND (r.started_at < ? OR (r.started_at = ? AND r.id < ?))
              ORDER BY r.started_at DESC, r.id DESC LIMIT ?`,
-          )
-          .all(branchId, before.startedAt, before.startedAt, before.id, limit)
-      : this.db
-          .prepare<[string, number], RawSummary>(
-            `${SUMMARY} WHERE r.branch_id = ? ORDER BY r.started_at DESC, r.id DESC LIMIT ?`,
-          )
-          .all(branchId, limit);
+        ).all(branchId, before.startedAt, before.startedAt, before.id, limit)
+      : this.sql<[string, number], RawSummary>(
+          `${SUMMARY} WHERE r.branch_id = ? ORDER BY r.started_at DESC, r.id DESC LIMIT ?`,
+        ).all(branchId, limit);
     return rows.map(toSummary);
   }
 
   /** Runs of a branch whose closing date falls in [from, to], oldest first. */
   between(branchId: string, from: string, to: string): RunSummaryRow[] {
-    return this.db
-      .prepare<[string, string, string], RawSummary>(
-        `${SUMMARY} WHERE r.branch_id = ? AND r.closing_date BETWEEN ? AND ? ORDER BY r.started_at, r.id`,
-      )
+    return this.sql<[string, string, string], RawSummary>(
+      `${SUMMARY} WHERE r.branch_id = ? AND r.closing_date BETWEEN ? AND ? ORDER BY r.started_at, r.id`,
+    )
       .all(branchId, from, to)
       .map(toSummary);
   }
 
   summary(id: string): RunSummaryRow | undefined {
-    const r = this.db.prepare<[string], RawSummary>(`${SUMMARY} WHERE r.id = ?`).get(id);
+    const r = this.sql<[string], RawSummary>(`${SUMMARY} WHERE r.id = ?`).get(id);
     return r && toSummary(r);
   }
 
@@ -295,32 +287,29 @@ export class RunsRepo {
   }
 
   count(branchId: string): number {
-    return this.db
-      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM closing_runs WHERE branch_id = ?')
-      .get(branchId)!.n;
+    return this.sql<[string], { n: number }>('SELECT count(*) AS n FROM closing_runs WHERE branch_id = ?').get(
+      branchId,
+    )!.n;
   }
 
   /** Every run still open, with its exceptions that have an escalation: what the alerts watch. */
   openRuns(): RunRow[] {
-    return this.db.prepare<[], RawRun>("SELECT * FROM closing_runs WHERE status = 'open'").all().map(toRun);
+    return this.sql<[], RawRun>("SELECT * FROM closing_runs WHERE status = 'open'").all().map(toRun);
   }
 
   /** The newest signed or abandoned run of a branch started at or after `since`. */
   endedSince(branchId: string, since: string): RunRow | undefined {
-    const r = this.db
-      .prepare<[string, string], RawRun>(
-        "SELECT * FROM closing_runs WHERE branch_id = ? AND started_at >= ? AND status = 'signed' ORDER BY started_at DESC LIMIT 1",
-      )
-      .get(branchId, since);
+    const r = this.sql<[string, string], RawRun>(
+      "SELECT * FROM closing_runs WHERE branch_id = ? AND started_at >= ? AND status = 'signed' ORDER BY started_at DESC LIMIT 1",
+    ).get(branchId, since);
     return r && toRun(r);
   }
 
   /** Exceptions of runs started since `since` that are not resolved: for the escalation alerts. */
   recentExceptions(since: string): ExceptionRow[] {
-    return this.db
-      .prepare<[string], Record<string, string | number | null>>(
-        `SELECT e.* FROM closing_exceptions e JOIN closing_runs r ON r.id = e.run_id WHERE r.started_at >= ?`,
-      )
+    return this.sql<[string], Record<string, string | number | null>>(
+      `SELECT e.* FROM closing_exceptions e JOIN closing_runs r ON r.id = e.run_id WHERE r.started_at >= ?`,
+    )
       .all(since)
       .map(toException);
   }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { preparedStatements } from '../db/prepared';
 import { ClosingPolicy, TemplateItem } from '../../shared/contract/closing';
 import { z } from 'zod';
 
@@ -40,15 +41,18 @@ const VERSION = `SELECT v.*, t.branch_id FROM closing_template_versions v JOIN c
 export class TemplatesRepo {
   private readonly versionStmt;
 
-  constructor(private readonly db: Db) {
-    this.versionStmt = db.prepare<[string], VersionRow>(`${VERSION} WHERE v.id = ?`);
+  private readonly sql;
+
+  constructor(db: Db) {
+    this.sql = preparedStatements(db);
+    this.versionStmt = this.sql<[string], VersionRow>(`${VERSION} WHERE v.id = ?`);
   }
 
   /** The branch's current version, if one was ever saved. */
   current(branchId: string): TemplateVersionRow | undefined {
-    const row = this.db
-      .prepare<[string], VersionRow>(`${VERSION} WHERE t.branch_id = ? AND v.id = t.current_version_id`)
-      .get(branchId);
+    const row = this.sql<[string], VersionRow>(`${VERSION} WHERE t.branch_id = ? AND v.id = t.current_version_id`).get(
+      branchId,
+    );
     return row && toVersion(row);
   }
 
@@ -58,19 +62,16 @@ export class TemplatesRepo {
   }
 
   history(branchId: string): TemplateVersionRow[] {
-    return this.db
-      .prepare<[string], VersionRow>(`${VERSION} WHERE t.branch_id = ? ORDER BY v.version DESC`)
+    return this.sql<[string], VersionRow>(`${VERSION} WHERE t.branch_id = ? ORDER BY v.version DESC`)
       .all(branchId)
       .map(toVersion);
   }
 
   /** Item counts of every branch's current version. */
   itemCounts(): Map<string, number> {
-    const rows = this.db
-      .prepare<[], { branch_id: string; items: string }>(
-        `SELECT t.branch_id, v.items FROM closing_templates t JOIN closing_template_versions v ON v.id = t.current_version_id`,
-      )
-      .all();
+    const rows = this.sql<[], { branch_id: string; items: string }>(
+      `SELECT t.branch_id, v.items FROM closing_templates t JOIN closing_template_versions v ON v.id = t.current_version_id`,
+    ).all();
     return new Map(rows.map((r) => [r.branch_id, (JSON.parse(r.items) as unknown[]).length]));
   }
 
@@ -83,45 +84,42 @@ export class TemplatesRepo {
     at: string;
     by: string | null;
   }): number {
-    const existing = this.db
-      .prepare<[string], { id: string }>('SELECT id FROM closing_templates WHERE branch_id = ?')
-      .get(v.branchId);
+    const existing = this.sql<[string], { id: string }>('SELECT id FROM closing_templates WHERE branch_id = ?').get(
+      v.branchId,
+    );
     const templateId = existing?.id ?? v.templateId;
     if (!existing) {
-      this.db
-        .prepare('INSERT INTO closing_templates (id, branch_id, current_version_id, created_at) VALUES (?, ?, ?, ?)')
-        .run(templateId, v.branchId, v.id, v.at);
+      this.sql('INSERT INTO closing_templates (id, branch_id, current_version_id, created_at) VALUES (?, ?, ?, ?)').run(
+        templateId,
+        v.branchId,
+        v.id,
+        v.at,
+      );
     }
     const next =
-      (this.db
-        .prepare<[string], { n: number | null }>(
-          'SELECT max(version) AS n FROM closing_template_versions WHERE template_id = ?',
-        )
-        .get(templateId)?.n ?? 0) + 1;
-    this.db
-      .prepare(
-        'INSERT INTO closing_template_versions (id, template_id, version, items, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(v.id, templateId, next, JSON.stringify(v.items), v.at, v.by);
-    this.db.prepare('UPDATE closing_templates SET current_version_id = ? WHERE id = ?').run(v.id, templateId);
+      (this.sql<[string], { n: number | null }>(
+        'SELECT max(version) AS n FROM closing_template_versions WHERE template_id = ?',
+      ).get(templateId)?.n ?? 0) + 1;
+    this.sql(
+      'INSERT INTO closing_template_versions (id, template_id, version, items, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(v.id, templateId, next, JSON.stringify(v.items), v.at, v.by);
+    this.sql('UPDATE closing_templates SET current_version_id = ? WHERE id = ?').run(v.id, templateId);
     return next;
   }
 
   policy(branchId: string): Partial<ClosingPolicy> | undefined {
-    const row = this.db
-      .prepare<[string], { policy: string }>('SELECT policy FROM closing_policies WHERE branch_id = ?')
-      .get(branchId);
+    const row = this.sql<[string], { policy: string }>('SELECT policy FROM closing_policies WHERE branch_id = ?').get(
+      branchId,
+    );
     if (!row) return undefined;
     const parsed = ClosingPolicy.partial().safeParse(JSON.parse(row.policy));
     return parsed.success ? parsed.data : undefined;
   }
 
   putPolicy(branchId: string, policy: ClosingPolicy, at: string, by: string | null): void {
-    this.db
-      .prepare(
-        `INSERT INTO closing_policies (branch_id, policy, updated_at, updated_by) VALUES (?, ?, ?, ?)
+    this.sql(
+      `INSERT INTO closing_policies (branch_id, policy, updated_at, updated_by) VALUES (?, ?, ?, ?)
          ON CONFLICT (branch_id) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      )
-      .run(branchId, JSON.stringify(policy), at, by);
+    ).run(branchId, JSON.stringify(policy), at, by);
   }
 }

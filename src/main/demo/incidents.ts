@@ -54,7 +54,7 @@ const localClock = (d: Date, timeZone: string) =>
 const HOUR = 3_600_000;
 
 /** mulberry32: a small seeded PRNG, so every demo desk gets the same reports. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -1,11 +1,13 @@
 import type { Desk } from '../desk';
 import { startDemoCameras } from './demo-cameras';
+import { seedDemoDuties } from './duties';
 import { seedDemoIncidents } from './incidents';
 import { seedDemo } from './seed';
 
 /**
  * A training desk (`--demo`): on an empty database, three branches, demo staff and
- * a few weeks of reports; then synthetic cameras, when there is an ffmpeg to draw them.
+ * a few weeks of reports, closings and rounds; then synthetic cameras, when there is an
+ * ffmpeg to draw them.
  * `ready` resolves once the seed is in; `close` stops the cameras.
  */
 export function startTrainingDesk(desk: Desk, opts: { ffmpegPath: string | null; dataDir: string }) {
@@ -13,7 +15,9 @@ export function startTrainingDesk(desk: Desk, opts: { ffmpegPath: string | null;
   let closing = false;
   const ready = seedDemo(desk.staff.service, desk.branches.service).then(
     (seeded) => {
-      if (seeded) seedDemoIncidents({ kernel: desk.kernel, ports: desk.incidentPorts, people: desk.people.service });
+      if (!seeded) return;
+      seedDemoIncidents({ kernel: desk.kernel, ports: desk.incidentPorts, people: desk.people.service });
+      seedDemoDuties({ kernel: desk.kernel, branches: desk.branches.service, staff: desk.staff.service });
     },
     (e: unknown) => log('demo seed failed', e),
   );

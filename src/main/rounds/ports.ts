@@ -1,5 +1,4 @@
 import type { Branch, Zone } from '../../shared/contract/branches';
-import type { JournalEntry } from '../db/journal';
 
 /**
  * What patrol rounds need of other domains, asked through their services: the rounds
@@ -12,5 +11,5 @@ export interface RoundsPorts {
     list(): Branch[];
   };
   staff: { names(ids: readonly string[]): Map<string, string> };
-  journal: { forRecord(recordId: string): JournalEntry[] };
+  journal: { refsFor(recordId: string): { kind: string; at: string; hash: string }[] };
 }

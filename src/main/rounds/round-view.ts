@@ -67,7 +67,7 @@ export class RoundViews {
       }),
       observations: observations.map(({ by, roundId: _round, ...o }) => ({ ...o, by: who(by) })),
       flags: flagsOf(pointsOf(route, visits, branch), route.minGapSeconds),
-      journal: this.ports.journal.forRecord(r.id).map((j) => ({ kind: j.kind, at: j.at, hash: j.hash })),
+      journal: this.ports.journal.refsFor(r.id),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { preparedStatements } from '../db/prepared';
 import type { CheckMethod } from '../../shared/contract/closing';
 
 export interface RoundRow {
@@ -73,10 +74,13 @@ export class RoundsRepo {
   private readonly visitsStmt;
   private readonly insertVisitStmt;
 
-  constructor(private readonly db: Db) {
-    this.roundStmt = db.prepare<[string], Raw>('SELECT * FROM patrol_rounds WHERE id = ?');
-    this.visitsStmt = db.prepare<[string], Raw>('SELECT * FROM patrol_visits WHERE round_id = ? ORDER BY at');
-    this.insertVisitStmt = db.prepare(
+  private readonly sql;
+
+  constructor(db: Db) {
+    this.sql = preparedStatements(db);
+    this.roundStmt = this.sql<[string], Raw>('SELECT * FROM patrol_rounds WHERE id = ?');
+    this.visitsStmt = this.sql<[string], Raw>('SELECT * FROM patrol_visits WHERE round_id = ? ORDER BY at');
+    this.insertVisitStmt = this.sql(
       `INSERT INTO patrol_visits (round_id, checkpoint_id, status, at, by, method, reason)
        VALUES (@roundId, @checkpointId, @status, @at, @by, @method, @reason)`,
     );
@@ -88,27 +92,25 @@ export class RoundsRepo {
   }
 
   openRound(routeId: string): RoundRow | undefined {
-    const r = this.db
-      .prepare<[string], Raw>('SELECT * FROM patrol_rounds WHERE route_id = ? AND ended_at IS NULL')
-      .get(routeId);
+    const r = this.sql<[string], Raw>('SELECT * FROM patrol_rounds WHERE route_id = ? AND ended_at IS NULL').get(
+      routeId,
+    );
     return r && toRound(r);
   }
 
   insertRound(r: RoundRow): void {
-    this.db
-      .prepare(
-        `INSERT INTO patrol_rounds (id, route_id, route_version_id, branch_id, started_at, started_by)
+    this.sql(
+      `INSERT INTO patrol_rounds (id, route_id, route_version_id, branch_id, started_at, started_by)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(r.id, r.routeId, r.routeVersionId, r.branchId, r.startedAt, r.startedBy);
+    ).run(r.id, r.routeId, r.routeVersionId, r.branchId, r.startedAt, r.startedBy);
   }
 
   /** Ends an open round; false when it had already ended. */
   end(id: string, at: string, by: string, note: string): boolean {
     return (
-      this.db
-        .prepare('UPDATE patrol_rounds SET ended_at = ?, ended_by = ?, end_note = ? WHERE id = ? AND ended_at IS NULL')
-        .run(at, by, note, id).changes === 1
+      this.sql(
+        'UPDATE patrol_rounds SET ended_at = ?, ended_by = ?, end_note = ? WHERE id = ? AND ended_at IS NULL',
+      ).run(at, by, note, id).changes === 1
     );
   }
 
@@ -128,30 +130,31 @@ export class RoundsRepo {
   }
 
   observations(roundId: string): ObservationRow[] {
-    return this.db
-      .prepare<[string], Raw>('SELECT * FROM patrol_observations WHERE round_id = ? ORDER BY at, id')
+    return this.sql<[string], Raw>('SELECT * FROM patrol_observations WHERE round_id = ? ORDER BY at, id')
       .all(roundId)
       .map(toObservation);
   }
 
   insertObservation(o: ObservationRow): void {
-    this.db
-      .prepare('INSERT INTO patrol_observations (id, round_id, checkpoint_id, at, by, text) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(o.id, o.roundId, o.checkpointId, o.at, o.by, o.text);
+    this.sql(
+      'INSERT INTO patrol_observations (id, round_id, checkpoint_id, at, by, text) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(o.id, o.roundId, o.checkpointId, o.at, o.by, o.text);
   }
 
   /** True when the observation is this round's and now points at the report. */
   setObservationIncident(roundId: string, observationId: string, incidentId: string): boolean {
     return (
-      this.db
-        .prepare('UPDATE patrol_observations SET incident_id = ? WHERE id = ? AND round_id = ?')
-        .run(incidentId, observationId, roundId).changes === 1
+      this.sql('UPDATE patrol_observations SET incident_id = ? WHERE id = ? AND round_id = ?').run(
+        incidentId,
+        observationId,
+        roundId,
+      ).changes === 1
     );
   }
 
   /** Start times of each route's rounds started in [from, to). */
   startsBetween(routeIds: readonly string[], from: string, to: string): Map<string, number[]> {
-    const stmt = this.db.prepare<[string, string, string], { started_at: string }>(
+    const stmt = this.sql<[string, string, string], { started_at: string }>(
       'SELECT started_at FROM patrol_rounds WHERE route_id = ? AND started_at >= ? AND started_at < ? ORDER BY started_at',
     );
     return new Map(routeIds.map((id) => [id, stmt.all(id, from, to).map((r) => Date.parse(r.started_at))]));
@@ -159,25 +162,21 @@ export class RoundsRepo {
 
   /** The newest round of a route. */
   latest(routeId: string): RoundRow | undefined {
-    const r = this.db
-      .prepare<[string], Raw>('SELECT * FROM patrol_rounds WHERE route_id = ? ORDER BY started_at DESC LIMIT 1')
-      .get(routeId);
+    const r = this.sql<[string], Raw>(
+      'SELECT * FROM patrol_rounds WHERE route_id = ? ORDER BY started_at DESC LIMIT 1',
+    ).get(routeId);
     return r && toRound(r);
   }
 
   /** A branch's rounds started in [from, to), optionally one person's, oldest first. */
   between(branchId: string, from: string, to: string, staffId: string | null): RoundRow[] {
     const rows = staffId
-      ? this.db
-          .prepare<[string, string, string, string], Raw>(
-            'SELECT * FROM patrol_rounds WHERE branch_id = ? AND started_at >= ? AND started_at < ? AND started_by = ? ORDER BY started_at',
-          )
-          .all(branchId, from, to, staffId)
-      : this.db
-          .prepare<[string, string, string], Raw>(
-            'SELECT * FROM patrol_rounds WHERE branch_id = ? AND started_at >= ? AND started_at < ? ORDER BY started_at',
-          )
-          .all(branchId, from, to);
+      ? this.sql<[string, string, string, string], Raw>(
+          'SELECT * FROM patrol_rounds WHERE branch_id = ? AND started_at >= ? AND started_at < ? AND started_by = ? ORDER BY started_at',
+        ).all(branchId, from, to, staffId)
+      : this.sql<[string, string, string], Raw>(
+          'SELECT * FROM patrol_rounds WHERE branch_id = ? AND started_at >= ? AND started_at < ? ORDER BY started_at',
+        ).all(branchId, from, to);
     return rows.map(toRound);
   }
 
@@ -189,9 +188,7 @@ export class RoundsRepo {
   }
 
   observationCounts(roundIds: readonly string[]): Map<string, number> {
-    const stmt = this.db.prepare<[string], { n: number }>(
-      'SELECT count(*) AS n FROM patrol_observations WHERE round_id = ?',
-    );
+    const stmt = this.sql<[string], { n: number }>('SELECT count(*) AS n FROM patrol_observations WHERE round_id = ?');
     return new Map(roundIds.map((id) => [id, stmt.get(id)!.n]));
   }
 }

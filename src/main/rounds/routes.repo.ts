@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/connection';
+import { preparedStatements } from '../db/prepared';
 import { Checkpoint } from '../../shared/contract/rounds';
 
 export interface RouteVersionRow {
@@ -64,30 +65,31 @@ export interface NewRouteVersion {
 export class RoutesRepo {
   private readonly versionStmt;
 
-  constructor(private readonly db: Db) {
-    this.versionStmt = db.prepare<[string], Raw>(`${VERSION} WHERE v.id = ?`);
+  private readonly sql;
+
+  constructor(db: Db) {
+    this.sql = preparedStatements(db);
+    this.versionStmt = this.sql<[string], Raw>(`${VERSION} WHERE v.id = ?`);
   }
 
   /** Every route of a branch at its current version, active ones first. */
   current(branchId: string): RouteVersionRow[] {
-    return this.db
-      .prepare<[string], Raw>(
-        `${VERSION} WHERE r.branch_id = ? AND v.id = r.current_version_id ORDER BY r.retired_at IS NOT NULL, v.name COLLATE NOCASE`,
-      )
+    return this.sql<[string], Raw>(
+      `${VERSION} WHERE r.branch_id = ? AND v.id = r.current_version_id ORDER BY r.retired_at IS NOT NULL, v.name COLLATE NOCASE`,
+    )
       .all(branchId)
       .map(toVersion);
   }
 
   /** Every active route of every branch at its current version. */
   allActive(): RouteVersionRow[] {
-    return this.db
-      .prepare<[], Raw>(`${VERSION} WHERE v.id = r.current_version_id AND r.retired_at IS NULL`)
+    return this.sql<[], Raw>(`${VERSION} WHERE v.id = r.current_version_id AND r.retired_at IS NULL`)
       .all()
       .map(toVersion);
   }
 
   currentOf(routeId: string): RouteVersionRow | undefined {
-    const r = this.db.prepare<[string], Raw>(`${VERSION} WHERE r.id = ? AND v.id = r.current_version_id`).get(routeId);
+    const r = this.sql<[string], Raw>(`${VERSION} WHERE r.id = ? AND v.id = r.current_version_id`).get(routeId);
     return r && toVersion(r);
   }
 
@@ -98,50 +100,46 @@ export class RoutesRepo {
 
   /** Every version of a branch's routes, oldest first: history finds the one in force on a day. */
   versionsOf(branchId: string): RouteVersionRow[] {
-    return this.db
-      .prepare<[string], Raw>(`${VERSION} WHERE r.branch_id = ? ORDER BY v.created_at, v.version`)
+    return this.sql<[string], Raw>(`${VERSION} WHERE r.branch_id = ? ORDER BY v.created_at, v.version`)
       .all(branchId)
       .map(toVersion);
   }
 
   /** An active route of the branch with this name, if any (names are the desk's handle on a route). */
   byName(branchId: string, name: string): { id: string } | undefined {
-    return this.db
-      .prepare<[string, string], { id: string }>(
-        `SELECT r.id FROM patrol_routes r JOIN patrol_route_versions v ON v.id = r.current_version_id
+    return this.sql<[string, string], { id: string }>(
+      `SELECT r.id FROM patrol_routes r JOIN patrol_route_versions v ON v.id = r.current_version_id
          WHERE r.branch_id = ? AND r.retired_at IS NULL AND v.name = ? COLLATE NOCASE`,
-      )
-      .get(branchId, name);
+    ).get(branchId, name);
   }
 
   insertRoute(id: string, branchId: string, versionId: string, at: string): void {
-    this.db
-      .prepare('INSERT INTO patrol_routes (id, branch_id, current_version_id, created_at) VALUES (?, ?, ?, ?)')
-      .run(id, branchId, versionId, at);
+    this.sql('INSERT INTO patrol_routes (id, branch_id, current_version_id, created_at) VALUES (?, ?, ?, ?)').run(
+      id,
+      branchId,
+      versionId,
+      at,
+    );
   }
 
   /** Adds a version and makes it current. Run in a transaction. */
   addVersion(v: NewRouteVersion): number {
     const next =
-      (this.db
-        .prepare<[string], { n: number | null }>(
-          'SELECT max(version) AS n FROM patrol_route_versions WHERE route_id = ?',
-        )
-        .get(v.routeId)?.n ?? 0) + 1;
-    this.db
-      .prepare(
-        `INSERT INTO patrol_route_versions (id, route_id, version, name, checkpoints, interval_minutes, first_after_minutes,
+      (this.sql<[string], { n: number | null }>(
+        'SELECT max(version) AS n FROM patrol_route_versions WHERE route_id = ?',
+      ).get(v.routeId)?.n ?? 0) + 1;
+    this.sql(
+      `INSERT INTO patrol_route_versions (id, route_id, version, name, checkpoints, interval_minutes, first_after_minutes,
            grace_minutes, min_gap_seconds, created_at, created_by)
          VALUES (@id, @routeId, @version, @name, @checkpoints, @intervalMinutes, @firstAfterMinutes, @graceMinutes,
            @minGapSeconds, @at, @by)`,
-      )
-      .run({ ...v, version: next, checkpoints: JSON.stringify(v.checkpoints) });
-    this.db.prepare('UPDATE patrol_routes SET current_version_id = ? WHERE id = ?').run(v.id, v.routeId);
+    ).run({ ...v, version: next, checkpoints: JSON.stringify(v.checkpoints) });
+    this.sql('UPDATE patrol_routes SET current_version_id = ? WHERE id = ?').run(v.id, v.routeId);
     return next;
   }
 
   /** Retires (at `at`) or brings back (null). */
   setRetired(routeId: string, at: string | null): void {
-    this.db.prepare('UPDATE patrol_routes SET retired_at = ? WHERE id = ?').run(at, routeId);
+    this.sql('UPDATE patrol_routes SET retired_at = ? WHERE id = ?').run(at, routeId);
   }
 }
