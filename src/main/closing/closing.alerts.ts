@@ -54,7 +54,8 @@ function branchAlerts(branch: Branch, ms: number, deps: { runs: RunsRepo; templa
   const signed = deps.runs.endedSince(branch.id, new Date(session.opensAt).toISOString());
   if (signed) return [];
   const open = deps.runs.openRun(branch.id);
-  const work = { tab: 'closing' as const, recordId: open?.id ?? null };
+  // The run to resume; before one is started, the branch whose closing is to start.
+  const work = { tab: 'closing' as const, recordId: open?.id ?? branch.id };
   const closes = clock(session.closesAt, branch.timeZone);
   if (ms < session.closesAt) {
     const reminders = [...deps.templates.policy(branch.id).reminderMinutes].sort((a, b) => a - b);

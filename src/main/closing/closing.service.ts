@@ -25,7 +25,7 @@ import type { TemplatesService } from './templates.service';
 
 const HOUR = 3_600_000;
 /** A run started within this long after a session's closing belongs to that session's date. */
-const LATE_CLOSING_MS = 12 * HOUR;
+const LATE_CLOSING_MS = 6 * HOUR;
 /** How far ahead of main's clock a stated time may be (clocks of two desks drift). */
 const FUTURE_TOLERANCE_MS = 2 * 60_000;
 

@@ -38,7 +38,10 @@ export function defaultTemplateFor(branch: Branch): TemplateItem[] {
         : [{ zoneId: null, prefix: area.match.length ? `${area.area}: ` : '' }];
     for (const place of places) {
       for (const item of area.items) {
-        items.push({ id: uuidv7(), zoneId: place.zoneId, ...item, label: `${place.prefix}${item.label}` });
+        const label = place.prefix
+          ? `${place.prefix}${item.label[0]!.toLowerCase()}${item.label.slice(1)}`
+          : item.label;
+        items.push({ id: uuidv7(), zoneId: place.zoneId, ...item, label });
       }
     }
   }

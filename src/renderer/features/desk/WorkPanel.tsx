@@ -3,6 +3,8 @@ import { Tabs } from '../../components/Tabs';
 import { EmptyState } from '../../components/EmptyState';
 import { STORAGE_KEYS, readStored, writeStored } from '../../lib/storage';
 import type { StaffSummary } from '../../../shared/contract';
+import { ClosingPanel } from '../closing/ClosingPanel';
+import { RoundsPanel } from '../rounds/RoundsPanel';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import type { IncidentRequest } from '../incidents/request';
 import type { BranchFilter } from './useBranchFilter';
@@ -17,22 +19,14 @@ const WORK_TABS = [
 ] as const;
 type WorkTab = (typeof WORK_TABS)[number]['key'];
 
-const EMPTY: Record<Exclude<WorkTab, 'incidents'>, { title: string; body: string }> = {
+const EMPTY: Record<Exclude<WorkTab, 'incidents' | 'closing' | 'rounds'>, { title: string; body: string }> = {
   bans: {
     title: 'No bans yet',
     body: 'Active bans and reinstatement meetings will be listed here. The ban list arrives in a later release.',
   },
-  rounds: {
-    title: 'No rounds yet',
-    body: 'Patrol rounds and their checkpoints will be tracked here. Rounds arrive in a later release.',
-  },
   calls: {
     title: 'No calls yet',
     body: 'Staff calls for assistance will appear here as they come in. Calls arrive in a later release.',
-  },
-  closing: {
-    title: 'No closing checklist yet',
-    body: 'The building-clear checklist for closing will be here. It arrives in a later release.',
   },
 };
 
@@ -55,8 +49,11 @@ export function WorkPanel({ staff, filter, incidentRequest, onIncidentRequestHan
     return isWorkTab(stored) ? stored : 'incidents';
   });
   const [requestSeen, setRequestSeen] = useState<number | undefined>(undefined);
+  // The request goes to its panel once: leaving the tab drops it, so coming back does not act on it again.
+  const [delivered, setDelivered] = useState<WorkRequest | undefined>(undefined);
   if (workRequest && workRequest.seq !== requestSeen) {
     setRequestSeen(workRequest.seq);
+    setDelivered(workRequest);
     writeStored(STORAGE_KEYS.workTab, workRequest.tab);
     setTab(workRequest.tab);
   }
@@ -64,11 +61,13 @@ export function WorkPanel({ staff, filter, incidentRequest, onIncidentRequestHan
   if (incidentRequest && tab !== 'incidents') {
     writeStored(STORAGE_KEYS.workTab, 'incidents');
     setTab('incidents');
+    setDelivered(undefined);
   }
 
   function select(next: WorkTab) {
     writeStored(STORAGE_KEYS.workTab, next);
     setTab(next);
+    setDelivered(undefined);
   }
 
   return (
@@ -80,6 +79,10 @@ export function WorkPanel({ staff, filter, incidentRequest, onIncidentRequestHan
           request={incidentRequest}
           onRequestHandled={onIncidentRequestHandled}
         />
+      ) : tab === 'closing' ? (
+        <ClosingPanel staff={staff} filter={filter} request={delivered?.tab === 'closing' ? delivered : undefined} />
+      ) : tab === 'rounds' ? (
+        <RoundsPanel staff={staff} filter={filter} request={delivered?.tab === 'rounds' ? delivered : undefined} />
       ) : (
         <EmptyState title={EMPTY[tab].title}>
           <p>{EMPTY[tab].body}</p>

@@ -9,16 +9,21 @@ import { StaffSection } from './staff/StaffSection';
 import { GuidelinesSection } from './guidelines/GuidelinesSection';
 import { AuditSection } from './audit/AuditSection';
 import { JournalSection } from './journal/JournalSection';
+import { ChecklistsSection } from './closing/ChecklistsSection';
+import { RoutesSection } from './routes/RoutesSection';
 import { PreferencesSection } from './preferences/PreferencesSection';
 import './settings.css';
 
-type SectionKey = 'branches' | 'cameras' | 'staff' | 'guidelines' | 'audit' | 'journal' | 'preferences';
+type SectionKey =
+  'branches' | 'cameras' | 'staff' | 'guidelines' | 'checklists' | 'routes' | 'audit' | 'journal' | 'preferences';
 
 const ADMIN_SECTIONS = [
   { key: 'branches', label: 'Branches' },
   { key: 'cameras', label: 'Cameras' },
   { key: 'staff', label: 'Staff' },
   { key: 'guidelines', label: 'Behavior guidelines' },
+  { key: 'checklists', label: 'Closing checklists' },
+  { key: 'routes', label: 'Patrol routes' },
   { key: 'audit', label: 'Audit log' },
   { key: 'journal', label: 'Journal' },
   { key: 'preferences', label: 'Preferences' },
@@ -56,6 +61,8 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         {section === 'cameras' && <CamerasSection />}
         {section === 'staff' && <StaffSection self={staff} />}
         {section === 'guidelines' && <GuidelinesSection />}
+        {section === 'checklists' && <ChecklistsSection />}
+        {section === 'routes' && <RoutesSection />}
         {section === 'audit' && <AuditSection />}
         {section === 'journal' && <JournalSection />}
         {section === 'preferences' && <PreferencesSection isAdmin={isAdmin} />}
