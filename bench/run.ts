@@ -1,4 +1,5 @@
 import { benchCameraCycles } from './camera-cycles';
+import { benchClosing } from './closing';
 import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
 import { benchIncidentsOpen } from './incidents-open';
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   'camera-cycles': benchCameraCycles,
   incidents: benchIncidents,
   'incidents-open': benchIncidentsOpen,
+  closing: benchClosing,
 };
 
 const only = process.argv.slice(2);

@@ -27,10 +27,10 @@ export interface DomainEventMap {
   'incident.submitted': { incidentId: string; number: string };
   /** A filed report changed: amended, reviewed or closed. */
   'incident.changed': { incidentId: string };
-  /** A closing checklist, exception, template or policy of a branch changed. */
-  'closing.changed': { branchId: string; runId: string | null };
-  /** A patrol route or round of a branch changed. */
-  'rounds.changed': { branchId: string; roundId: string | null };
+  /** A closing checklist, exception, template or policy of a branch changed (version: the run's journal length). */
+  'closing.changed': { branchId: string; runId: string | null; version: number | null };
+  /** A patrol route or round of a branch changed (version: the round's journal length). */
+  'rounds.changed': { branchId: string; roundId: string | null; version: number | null };
   /** The web shell's test clock was moved (tests only): everything derived from time is recomputed. */
   'clock.changed': { now: string };
 }

@@ -108,7 +108,7 @@ export class ClosingService {
         return row;
       })
       .immediate();
-    if (started) this.events.emit('closing.changed', { branchId, runId: run.id });
+    if (started) this.changed(run);
     return this.view(run);
   }
 
@@ -173,7 +173,7 @@ export class ClosingService {
         return run;
       })
       .immediate();
-    this.events.emit('closing.changed', { branchId: run.branchId, runId: run.id });
+    this.changed(run);
     return this.view(run);
   }
 
@@ -244,7 +244,7 @@ export class ClosingService {
         return run;
       })
       .immediate();
-    this.events.emit('closing.changed', { branchId: run.branchId, runId: run.id });
+    this.changed(run);
     return this.view(run);
   }
 
@@ -285,7 +285,7 @@ export class ClosingService {
         return run;
       })
       .immediate();
-    this.events.emit('closing.changed', { branchId: run.branchId, runId: run.id });
+    this.changed(run);
     return this.view(run);
   }
 
@@ -309,7 +309,7 @@ export class ClosingService {
         return run;
       })
       .immediate();
-    this.events.emit('closing.changed', { branchId: run.branchId, runId: run.id });
+    this.changed(run);
     return this.view(run);
   }
 
@@ -371,7 +371,7 @@ export class ClosingService {
         return signed;
       })
       .immediate();
-    this.events.emit('closing.changed', { branchId: run.branchId, runId: run.id });
+    this.changed(run);
     return this.view(run);
   }
 
@@ -388,7 +388,7 @@ export class ClosingService {
         return ended;
       })
       .immediate();
-    this.events.emit('closing.changed', { branchId: run.branchId, runId: run.id });
+    this.changed(run);
     return this.view(run);
   }
 
@@ -426,6 +426,15 @@ export class ClosingService {
   }
 
   // ---- helpers ----
+
+  /** Tells the desk a run changed, with its journal length: a console that already has that state skips the reload. */
+  private changed(run: RunRow): void {
+    this.events.emit('closing.changed', {
+      branchId: run.branchId,
+      runId: run.id,
+      version: this.journal.refsFor(run.id).length,
+    });
+  }
 
   private view(r: RunRow): ClosingRun {
     const branch = this.branch(r.branchId);

@@ -119,7 +119,7 @@ export class TemplatesService {
         return row;
       })
       .immediate();
-    this.events.emit('closing.changed', { branchId, runId: null });
+    this.events.emit('closing.changed', { branchId, runId: null, version: null });
     return this.toTemplate(saved);
   }
 
@@ -136,7 +136,7 @@ export class TemplatesService {
         this.journal.append({ kind: 'closing.policySaved', recordId: branchId, actor, payload: next });
       })
       .immediate();
-    this.events.emit('closing.changed', { branchId, runId: null });
+    this.events.emit('closing.changed', { branchId, runId: null, version: null });
     return next;
   }
 

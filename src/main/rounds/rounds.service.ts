@@ -62,7 +62,7 @@ export class RoundsService {
         return row;
       })
       .immediate();
-    if (started) this.events.emit('rounds.changed', { branchId: round.branchId, roundId: round.id });
+    if (started) this.changed(round);
     return this.view(round);
   }
 
@@ -155,6 +155,15 @@ export class RoundsService {
 
   // ---- helpers ----
 
+  /** Tells the desk a round changed, with its journal length: a console that already has that state skips the reload. */
+  private changed(round: RoundRow): void {
+    this.events.emit('rounds.changed', {
+      branchId: round.branchId,
+      roundId: round.id,
+      version: this.journal.refsFor(round.id).length,
+    });
+  }
+
   private mark(
     roundId: string,
     checkpointId: string,
@@ -189,7 +198,7 @@ export class RoundsService {
         return this.round(roundId);
       })
       .immediate();
-    this.events.emit('rounds.changed', { branchId: round.branchId, roundId });
+    this.changed(round);
     return this.view(round);
   }
 

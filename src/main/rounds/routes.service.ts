@@ -105,7 +105,7 @@ export class RoutesService {
         return this.repo.version(versionId)!;
       })
       .immediate();
-    this.events.emit('rounds.changed', { branchId: input.branchId, roundId: null });
+    this.events.emit('rounds.changed', { branchId: input.branchId, roundId: null, version: null });
     return this.toRoute(saved, branch);
   }
 
@@ -123,7 +123,7 @@ export class RoutesService {
         return this.current(routeId);
       })
       .immediate();
-    this.events.emit('rounds.changed', { branchId: route.branchId, roundId: null });
+    this.events.emit('rounds.changed', { branchId: route.branchId, roundId: null, version: null });
     return this.toRoute(saved, this.branch(route.branchId));
   }
 

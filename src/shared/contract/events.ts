@@ -20,12 +20,12 @@ export const events = {
   'alerts.changed': event({ payload: z.object({ alerts: z.array(DeskAlert) }), audience: 'session' }),
   /** A branch's closing checklist changed (an answer, an exception, a sign-off, its template): screens reload it. */
   'closing.changed': event({
-    payload: z.object({ branchId: z.string(), runId: z.string().nullable() }),
+    payload: z.object({ branchId: z.string(), runId: z.string().nullable(), version: z.number().int().nullable() }),
     audience: 'session',
   }),
   /** A branch's patrol routes or rounds changed (a checkpoint visited, a round ended): screens reload them. */
   'rounds.changed': event({
-    payload: z.object({ branchId: z.string(), roundId: z.string().nullable() }),
+    payload: z.object({ branchId: z.string(), roundId: z.string().nullable(), version: z.number().int().nullable() }),
     audience: 'session',
   }),
   /** Main's clock was moved (the web shell's test clock only): screens showing time follow it. */

@@ -35,7 +35,6 @@ interface ClosingPanelProps {
  * of its closings. A run opens beside nothing else: the checklist is the work.
  */
 export function ClosingPanel({ staff, filter, request }: ClosingPanelProps) {
-  const overview = useQuery('closing.overview', {}, { refetchOn: ['closing.changed', 'branches.changed'] });
   const [chosen, setChosen] = useState(() => readStored(BRANCH_KEY) ?? '');
   // The run open here, per person: coming back from the Incidents tab (or a restart) finds it again.
   const openKey = `vigil.closingOpen.${staff.id}`;
@@ -44,6 +43,15 @@ export function ClosingPanel({ staff, filter, request }: ClosingPanelProps) {
     return id ? { runId: id, focus: false } : null;
   });
   useEffect(() => writeStored(openKey, open?.runId ?? ''), [open, openKey]);
+  // Read only while the branch view shows: a run being answered does not need it after every item.
+  const overview = useQuery(
+    'closing.overview',
+    {},
+    {
+      refetchOn: ['closing.changed', 'branches.changed'],
+      enabled: open === null,
+    },
+  );
   const [handled, setHandled] = useState<number | undefined>(undefined);
   const [focusStart, setFocusStart] = useState<number | undefined>(undefined);
   const startRef = useRef<HTMLButtonElement>(null);

@@ -37,15 +37,6 @@ interface RoundsPanelProps {
  */
 export function RoundsPanel({ staff, filter, request }: RoundsPanelProps) {
   const now = useMainNow(15_000);
-  // Due and overdue move with the clock, not only with records: the list is asked again each minute.
-  const overview = useQuery(
-    'rounds.overview',
-    {},
-    {
-      refetchOn: ['rounds.changed', 'branches.changed', 'clock.changed'],
-      deps: [Math.floor(now.getTime() / MINUTE)],
-    },
-  );
   const [chosen, setChosen] = useState(() => readStored(BRANCH_KEY) ?? '');
   const openKey = `vigil.roundOpen.${staff.id}`;
   const [open, setOpen] = useState<{ roundId: string; focus: boolean } | null>(() => {
@@ -53,6 +44,16 @@ export function RoundsPanel({ staff, filter, request }: RoundsPanelProps) {
     return id ? { roundId: id, focus: false } : null;
   });
   useEffect(() => writeStored(openKey, open?.roundId ?? ''), [open, openKey]);
+  // Due and overdue move with the clock, not only with records: asked again each minute, while the list shows.
+  const overview = useQuery(
+    'rounds.overview',
+    {},
+    {
+      refetchOn: ['rounds.changed', 'branches.changed', 'clock.changed'],
+      deps: [Math.floor(now.getTime() / MINUTE)],
+      enabled: open === null,
+    },
+  );
   const [handled, setHandled] = useState<number | undefined>(undefined);
   const [focusRoute, setFocusRoute] = useState<string | null>(null);
   const start = useSubmit();
@@ -63,12 +64,13 @@ export function RoundsPanel({ staff, filter, request }: RoundsPanelProps) {
     overview.value?.find((b) => b.routes.some((r) => r.routeId === routeId))?.branchId;
 
   // An alert's request names a route: show its branch with the cursor on its start button.
-  if (request && request.seq !== handled && overview.value) {
+  // The list comes back first (its routes load), then the request is acted on.
+  if (request && request.seq !== handled && open) setOpen(null);
+  else if (request && request.seq !== handled && overview.value) {
     setHandled(request.seq);
     const branchId = request.recordId ? routeBranch(request.recordId) : undefined;
     if (branchId) {
       setChosen(branchId);
-      setOpen(null);
       setFocusRoute(request.recordId);
     }
   }
