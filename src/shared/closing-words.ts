@@ -55,3 +55,17 @@ export function exceptionFacts(e: Pick<ClosingException, 'kind' | 'details' | 'z
   ];
   return facts.filter(([, v]) => v.trim() !== '');
 }
+
+/** What the desk says aloud at a reminder before closing: the announcement, in plain words. */
+export function announcement(minutes: number): string {
+  if (minutes <= 5) {
+    return `The library closes in ${minutes} minutes. Please check out your items now and make your way to the exit. Thank you.`;
+  }
+  return `The library will close in ${minutes} minutes. Please finish what you are doing and bring any items you want to check out to the front desk.`;
+}
+
+/** The reminder due at `msLeft` before closing, if any: the smallest reminder minute already reached. */
+export function reminderDue(reminderMinutes: readonly number[], msLeft: number): number | undefined {
+  if (msLeft <= 0) return undefined;
+  return [...reminderMinutes].sort((a, b) => a - b).find((m) => msLeft <= m * 60_000);
+}

@@ -89,7 +89,9 @@ test('a closing from the keyboard: reminder, every item, a failed one opening an
     await expect(page.getByRole('list', { name: 'Closing times of open branches' })).toContainText('MAIN');
     await callInPage(page, 'system.setTestClock', { advanceMs: 60_000 });
     const strip = page.getByRole('region', { name: /Desk alerts/ });
-    await expect(strip.getByRole('button', { name: /Announce closing at Main Library: 15 minutes/ })).toBeVisible();
+    await expect(
+      strip.getByRole('button', { name: /Announce: “The library closes in 15 minutes” MAIN/ }),
+    ).toBeVisible();
 
     // G goes to the alert's work: the closing, its Start button under the cursor; Enter starts it.
     await page.locator('body').press('g');
@@ -160,7 +162,7 @@ test('a closing from the keyboard: reminder, every item, a failed one opening an
     await expect(
       page.getByRole('status').filter({ hasText: /Building clear signed at \d\d:\d\d by Olu Officer/ }),
     ).toBeVisible();
-    await expect(strip.getByRole('button', { name: /Main Library/ })).toHaveCount(0);
+    await expect(strip.getByRole('button', { name: /MAIN/ })).toHaveCount(0);
 
     // It is in the history, opens in full, and exports as a PDF.
     await page.getByRole('button', { name: 'Back to closing' }).click();
@@ -199,49 +201,51 @@ test('a round from the keyboard: visited, skipped with a reason, ended; overdue 
   const { session } = await quietDayAtMain(page);
   await signInAsOfficerAt(page, session.opensAt + 20 * 60_000);
   await page.getByRole('tab', { name: 'Rounds' }).click();
-  const exterior = page.getByRole('listitem').filter({ has: page.getByText('Exterior round', { exact: true }) });
-  await expect(exterior).toContainText('On schedule');
+  const interior = page.getByRole('listitem').filter({ has: page.getByText('Interior round', { exact: true }) });
+  await expect(interior).toContainText('On schedule');
 
-  // R starts the most pressing round; the first checkpoint takes the cursor.
+  // R starts the most pressing round (the one due first); the first checkpoint takes the cursor.
   await page.locator('body').press('r');
-  await expect(page.getByRole('heading', { name: 'Exterior round · Main Library' })).toBeVisible();
-  const parking = page.getByRole('listitem', { name: '1. Parking Lot: Not yet' });
-  await expect(parking).toBeFocused();
-  await page.keyboard.press('Enter');
-  const bookDrop = page.getByRole('listitem', { name: '2. Book Drop: Not yet' });
-  await expect(bookDrop).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Interior round · Main Library' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: '1. Lobby: Not yet' })).toBeFocused();
+  for (const stop of ['1. Lobby', '2. Circulation Desk', "3. Children's Room", '4. Computer Lab', '5. Reading Room']) {
+    await expect(page.getByRole('listitem', { name: `${stop}: Not yet` })).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  const restrooms = page.getByRole('listitem', { name: '6. Restrooms, 2nd floor: Not yet' });
+  await expect(restrooms).toBeFocused();
   await page.keyboard.press('s');
-  await expect(page.getByLabel('Why Book Drop is skipped')).toBeFocused();
-  await page.keyboard.type('Book drop blocked by a delivery truck');
+  await expect(page.getByLabel('Why Restrooms, 2nd floor is skipped')).toBeFocused();
+  await page.keyboard.type('Mopped floor still wet at 09:25');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('listitem', { name: '2. Book Drop: Skipped' })).toContainText(
-    'Book drop blocked by a delivery truck',
+  await expect(page.getByRole('listitem', { name: '6. Restrooms, 2nd floor: Skipped' })).toContainText(
+    'Mopped floor still wet at 09:25',
   );
   const end = page.getByRole('button', { name: 'End round' });
   await expect(end).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: /Round ended at \d\d:\d\d/ })).toBeVisible();
-  await expect(page.getByRole('listitem', { name: '1. Parking Lot: Visited' })).toContainText('Olu Officer · Walked');
+  await expect(page.getByRole('listitem', { name: '1. Lobby: Visited' })).toContainText('Olu Officer · Walked');
 
   // Past the interval and its grace: the alert says so in words, and stays.
   await page.getByRole('button', { name: 'Back to rounds' }).click();
-  await callInPage(page, 'system.setTestClock', { advanceMs: 140 * 60_000 });
+  await callInPage(page, 'system.setTestClock', { advanceMs: 80 * 60_000 });
   const overdue = page
     .getByRole('region', { name: /Desk alerts/ })
-    .getByRole('button', { name: /Round overdue at Main Library: Exterior round was due \d\d:\d\d/ });
+    .getByRole('button', { name: /Round overdue: Interior round, due \d\d:\d\d MAIN/ });
   await expect(overdue).toBeVisible();
-  await expect(exterior).toContainText('Overdue');
-  await expect(page.getByRole('table', { name: /Rounds of Main Library/ })).toContainText('Exterior round');
+  await expect(interior).toContainText('Overdue');
+  await expect(page.getByRole('table', { name: /Rounds of Main Library/ })).toContainText('Interior round');
 
   // The alert takes the desk to the route; starting the round ends the alert.
   await overdue.click();
-  const startExterior = page.getByRole('button', { name: 'Start round (Exterior round)' });
-  await expect(startExterior).toBeFocused();
+  const startInterior = page.getByRole('button', { name: 'Start round (Interior round)' });
+  await expect(startInterior).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Exterior round · Main Library' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Interior round · Main Library' })).toBeVisible();
   await expect(overdue).toHaveCount(0);
 
   // The history keeps the skip and its reason.
   await page.getByRole('button', { name: 'Back to rounds' }).click();
-  await expect(page.getByText('“Book drop blocked by a delivery truck”')).toBeVisible();
+  await expect(page.getByText('“Mopped floor still wet at 09:25”')).toBeVisible();
 });

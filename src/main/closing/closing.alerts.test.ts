@@ -36,14 +36,14 @@ describe('closing reminders', () => {
       ),
     ).toEqual({
       '19:44': '—',
-      '19:45': 'notice: Announce closing at Main Library: 15 minutes',
-      '19:50': 'notice: Announce closing at Main Library: 10 minutes',
-      '19:54': 'notice: Announce closing at Main Library: 10 minutes',
-      '19:55': 'warning: Announce closing at Main Library: 5 minutes',
-      '19:59': 'warning: Announce closing at Main Library: 5 minutes',
-      '20:00': 'warning: Closing time at Main Library: start the checklist',
-      '20:29': 'warning: Closing time at Main Library: start the checklist',
-      '20:30': 'urgent: Building clear not signed at Main Library',
+      '19:45': 'notice: Announce: “The library closes in 15 minutes”',
+      '19:50': 'notice: Announce: “The library closes in 10 minutes”',
+      '19:54': 'notice: Announce: “The library closes in 10 minutes”',
+      '19:55': 'warning: Announce: “The library closes in 5 minutes”',
+      '19:59': 'warning: Announce: “The library closes in 5 minutes”',
+      '20:00': 'warning: Closing time: start the checklist',
+      '20:29': 'warning: Closing time: start the checklist',
+      '20:30': 'urgent: Building clear not signed',
     });
     t.set('2026-11-30T19:51:00.000-06:00');
     const [soon] = await closingAlerts(t);
@@ -54,9 +54,9 @@ describe('closing reminders', () => {
     // Sunday: closes 17:00.
     expect(await toldAt(t, '2026-12-06', ['16:44', '16:45', '16:55', '17:00'], '-06:00')).toEqual({
       '16:44': '—',
-      '16:45': 'notice: Announce closing at Main Library: 15 minutes',
-      '16:55': 'warning: Announce closing at Main Library: 5 minutes',
-      '17:00': 'warning: Closing time at Main Library: start the checklist',
+      '16:45': 'notice: Announce: “The library closes in 15 minutes”',
+      '16:55': 'warning: Announce: “The library closes in 5 minutes”',
+      '17:00': 'warning: Closing time: start the checklist',
     });
   });
 
@@ -78,11 +78,11 @@ describe('closing reminders', () => {
     });
     expect(await toldAt(t, '2026-12-24', ['14:44', '14:45', '14:55', '15:00', '19:45'], '-06:00')).toEqual({
       '14:44': '—',
-      '14:45': 'notice: Announce closing at Main Library: 15 minutes',
-      '14:55': 'warning: Announce closing at Main Library: 5 minutes',
-      '15:00': 'warning: Closing time at Main Library: start the checklist',
+      '14:45': 'notice: Announce: “The library closes in 15 minutes”',
+      '14:55': 'warning: Announce: “The library closes in 5 minutes”',
+      '15:00': 'warning: Closing time: start the checklist',
       // The evening the weekday would close: not a closing at all on Christmas Eve.
-      '19:45': 'urgent: Building clear not signed at Main Library',
+      '19:45': 'urgent: Building clear not signed',
     });
     expect(await toldAt(t, '2026-12-25', ['12:00', '19:45', '19:55', '20:00'], '-06:00')).toEqual({
       '12:00': '—',
@@ -103,9 +103,9 @@ describe('closing reminders', () => {
     expect(policy.reminderMinutes).toEqual([30, 5]);
     expect(await toldAt(t, '2026-11-30', ['19:29', '19:30', '19:50', '19:55'], '-06:00')).toEqual({
       '19:29': '—',
-      '19:30': 'notice: Announce closing at Main Library: 30 minutes',
-      '19:50': 'notice: Announce closing at Main Library: 30 minutes',
-      '19:55': 'warning: Announce closing at Main Library: 5 minutes',
+      '19:30': 'notice: Announce: “The library closes in 30 minutes”',
+      '19:50': 'notice: Announce: “The library closes in 30 minutes”',
+      '19:55': 'warning: Announce: “The library closes in 5 minutes”',
     });
     const run = await t.officer.must('closing.start', { branchId: t.branch.id });
     for (const item of run.items) {

@@ -2,6 +2,7 @@ import type { AlertSource } from '../alerts/scheduler';
 import type { DeskAlert } from '../../shared/contract/alerts';
 import type { Branch } from '../../shared/contract/branches';
 import { lastSessionStarted } from '../../shared/opening-hours';
+import { announcement, reminderDue } from '../../shared/closing-words';
 import type { ClosingPorts } from './ports';
 import { escalationAt, resolvedAt } from './run-view';
 import type { RunsRepo } from './runs.repo';
@@ -15,21 +16,13 @@ const UNSIGNED_WATCH = 12 * 60 * MINUTE;
 /** Exceptions of runs started this long ago or less are watched for their escalation. */
 const EXCEPTION_WATCH = 2 * 24 * 60 * MINUTE;
 
-/** What the desk says aloud at each reminder: the announcement, in plain words. */
-export function announcement(minutes: number): string {
-  if (minutes <= 5) {
-    return `“The library closes in ${minutes} minutes. Please check out your items now and make your way to the exit. Thank you.”`;
-  }
-  return `“The library will close in ${minutes} minutes. Please finish what you are doing and bring any items you want to check out to the front desk.”`;
-}
-
 const clock = (ms: number, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
     new Date(ms),
   );
 
 /**
- * Closing's desk alerts, derived from the opening hours, the policy, the runs and the
+ * Closing's desk alerts (the strip names the branch beside each title), derived from the opening hours, the policy, the runs and the
  * clock: the announcements before closing (15, 10 and 5 minutes by default), the
  * checklist once closing time comes until someone signs the building clear, and an
  * exception's escalation (police after 45 minutes for an unattended child).
@@ -58,8 +51,7 @@ function branchAlerts(branch: Branch, ms: number, deps: { runs: RunsRepo; templa
   const work = { tab: 'closing' as const, recordId: open?.id ?? branch.id };
   const closes = clock(session.closesAt, branch.timeZone);
   if (ms < session.closesAt) {
-    const reminders = [...deps.templates.policy(branch.id).reminderMinutes].sort((a, b) => a - b);
-    const due = reminders.find((m) => ms >= session.closesAt - m * MINUTE);
+    const due = reminderDue(deps.templates.policy(branch.id).reminderMinutes, session.closesAt - ms);
     if (due === undefined) return [];
     return [
       {
@@ -67,8 +59,8 @@ function branchAlerts(branch: Branch, ms: number, deps: { runs: RunsRepo; templa
         kind: 'closing.soon',
         level: due <= 5 ? 'warning' : 'notice',
         branchId: branch.id,
-        title: `Announce closing at ${branch.name}: ${due} minutes`,
-        detail: `Closes ${closes}. Say: ${announcement(due)}`,
+        title: `Announce: “The library closes in ${due} minutes”`,
+        detail: `Closes ${closes}. Say: “${announcement(due)}”`,
         since: new Date(session.closesAt - due * MINUTE).toISOString(),
         work,
       },
@@ -83,10 +75,10 @@ function branchAlerts(branch: Branch, ms: number, deps: { runs: RunsRepo; templa
       level: late ? 'urgent' : 'warning',
       branchId: branch.id,
       title: late
-        ? `Building clear not signed at ${branch.name}`
+        ? 'Building clear not signed'
         : open
-          ? `Finish the closing checklist at ${branch.name}`
-          : `Closing time at ${branch.name}: start the checklist`,
+          ? 'Finish the closing checklist'
+          : 'Closing time: start the checklist',
       detail: progress
         ? `Closed ${closes}. ${progress.answered} of ${progress.items} items answered.`
         : `Closed ${closes}. No closing checklist started yet.`,
@@ -116,14 +108,14 @@ function exceptionAlerts(branches: readonly Branch[], ms: number, runs: RunsRepo
     const work = { tab: 'closing' as const, recordId: e.runId };
     const escalate = escalationAt(e, own);
     if (e.kind === 'child' || e.kind === 'refusal') {
-      const what = e.kind === 'child' ? 'Unattended child' : 'Patron refusing to leave';
+      const what = e.kind === 'child' ? 'Unattended child at closing' : 'Patron refusing to leave';
       if (escalate !== null && ms >= escalate) {
         alerts.push({
           id: `closing.escalate:${e.id}`,
           kind: 'closing.escalate',
           level: 'urgent',
           branchId,
-          title: `Call the police: ${what.toLowerCase()} at ${branch.name}`,
+          title: `Call the police: ${what.toLowerCase()}`,
           detail: `${e.escalateMinutes} minutes have passed (policy). Record the call in the closing exception.`,
           since: new Date(escalate).toISOString(),
           work,
@@ -134,7 +126,7 @@ function exceptionAlerts(branches: readonly Branch[], ms: number, runs: RunsRepo
           kind: 'closing.exception',
           level: 'warning',
           branchId,
-          title: `${what} at ${branch.name}`,
+          title: what,
           detail:
             escalate !== null
               ? `Police at ${clock(escalate, branch.timeZone)} by the policy.`
@@ -149,7 +141,7 @@ function exceptionAlerts(branches: readonly Branch[], ms: number, runs: RunsRepo
         kind: 'closing.reentry',
         level: 'warning',
         branchId,
-        title: `Alarm not re-armed at ${branch.name} after re-entry`,
+        title: 'Alarm not re-armed after re-entry',
         detail: e.details.who ? `${e.details.who} came back in${e.details.why ? `: ${e.details.why}` : ''}.` : '',
         since: e.beganAt,
         work,

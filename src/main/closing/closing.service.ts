@@ -114,12 +114,11 @@ export class ClosingService {
 
   get(runId: string, staffId: string): ClosingRun {
     const run = this.view(this.run(runId));
-    // Descriptions of an unattended child or a refusing patron are patron data: their reading is recorded.
-    if (
-      run.exceptions.some(
-        (e) => (e.kind === 'child' || e.kind === 'refusal') && (e.details.description || e.details.who),
-      )
-    ) {
+    // Notes and exceptions can describe a patron or a child: reading them is recorded.
+    const described =
+      run.answers.some((a) => a.note) ||
+      run.exceptions.some((e) => e.details.description || e.details.who || e.steps.some((s) => s.note));
+    if (described) {
       this.audit.record({
         staffId,
         action: 'read',

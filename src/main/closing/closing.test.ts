@@ -311,7 +311,7 @@ describe('closing exceptions', () => {
     expect(alerts).toContainEqual(
       expect.objectContaining({
         kind: 'closing.exception',
-        title: 'Unattended child at Main Library',
+        title: 'Unattended child at closing',
         detail: 'Police at 20:45 by the policy.',
       }),
     );
@@ -321,7 +321,7 @@ describe('closing exceptions', () => {
       expect.objectContaining({
         kind: 'closing.escalate',
         level: 'urgent',
-        title: 'Call the police: unattended child at Main Library',
+        title: 'Call the police: unattended child at closing',
         work: { tab: 'closing', recordId: run.id },
       }),
     );
@@ -367,6 +367,12 @@ describe('closing exceptions', () => {
     expect((await t.officer.must('alerts.list', {})).map((a) => a.kind)).toContain('closing.reentry');
     await t.officer.must('closing.recordStep', { exceptionId: reentryId, step: 'alarmRearmed' });
     expect((await t.officer.must('alerts.list', {})).map((a) => a.kind)).not.toContain('closing.reentry');
+    // The child's description is patron data: opening the run leaves a trace in the audit log.
+    await t.other.must('closing.get', { runId: run.id });
+    const audit = await t.admin.must('audit.list', { limit: 100 });
+    expect(audit.entries).toContainEqual(
+      expect.objectContaining({ subject: 'closing.run', recordId: run.id, staffName: 'Test kim' }),
+    );
   });
 
   it('starts a refusal’s countdown from when the patron was asked', async () => {

@@ -14,7 +14,7 @@ import { RoutesService } from './routes.service';
 export function roundsServices(k: Kernel, ports: RoundsPorts) {
   const repo = new RoundsRepo(k.db);
   const routes = new RoutesService(k.db, new RoutesRepo(k.db), k.journal, k.events, ports, k.clock);
-  const rounds = new RoundsService(k.db, repo, routes, k.journal, k.events, ports, k.clock);
+  const rounds = new RoundsService(k.db, repo, routes, k.journal, k.events, k.audit, ports, k.clock);
   const status = new RoundsStatus(repo, routes, ports, k.clock);
   return { routes, rounds, status };
 }

@@ -1,3 +1,4 @@
+import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { Journal } from '../db/journal';
@@ -28,6 +29,7 @@ export class RoundsService {
     private readonly routes: RoutesService,
     private readonly journal: Journal,
     private readonly events: DomainEvents,
+    private readonly audit: AuditService,
     private readonly ports: RoundsPorts,
     private readonly clock: Clock,
   ) {
@@ -66,8 +68,19 @@ export class RoundsService {
     return this.view(round);
   }
 
-  get(roundId: string): Round {
-    return this.view(this.round(roundId));
+  get(roundId: string, staffId: string): Round {
+    const round = this.view(this.round(roundId));
+    // Observations can describe a patron: reading them is recorded.
+    if (round.observations.length > 0) {
+      this.audit.record({
+        staffId,
+        action: 'read',
+        subject: 'round',
+        recordId: roundId,
+        detail: `Opened the ${round.routeName} of ${round.branchName} started ${round.startedAt}`,
+      });
+    }
+    return round;
   }
 
   visit(roundId: string, checkpointId: string, method: CheckMethod, staffId: string): Round {

@@ -254,11 +254,11 @@ describe('rounds due and overdue', () => {
     };
     expect(await at('08:59')).toEqual([]);
     expect(await at('09:29')).toEqual([]);
-    expect(await at('09:30')).toEqual(['warning: Round due at Main Library: Interior round']);
-    expect(await at('09:45')).toEqual(['warning: Round due at Main Library: Interior round']);
-    expect(await at('09:46')).toEqual(['urgent: Round overdue at Main Library: Interior round was due 09:30']);
+    expect(await at('09:30')).toEqual(['warning: Round due: Interior round']);
+    expect(await at('09:45')).toEqual(['warning: Round due: Interior round']);
+    expect(await at('09:46')).toEqual(['urgent: Round overdue: Interior round, due 09:30']);
     // It stays, saying the same due time, until a round starts.
-    expect(await at('11:10')).toEqual(['urgent: Round overdue at Main Library: Interior round was due 09:30']);
+    expect(await at('11:10')).toEqual(['urgent: Round overdue: Interior round, due 09:30']);
     const [overview] = await t.officer.must('rounds.overview', {});
     expect(overview!.routes[0]).toMatchObject({
       state: 'overdue',
@@ -273,7 +273,7 @@ describe('rounds due and overdue', () => {
     }
     await t.officer.must('rounds.end', { roundId: round.id });
     expect(await at('12:09')).toEqual([]);
-    expect(await at('12:10')).toEqual(['warning: Round due at Main Library: Interior round']);
+    expect(await at('12:10')).toEqual(['warning: Round due: Interior round']);
     // Closing at 20:00 ends it all; nothing overnight, nothing on the closed evening.
     expect(await at('20:00')).toEqual([]);
     expect(await at('23:30')).toEqual([]);
@@ -281,7 +281,7 @@ describe('rounds due and overdue', () => {
     t.set('2026-12-06T13:29:00.000-06:00');
     expect(await roundAlerts(t)).toEqual([]);
     t.set('2026-12-06T13:31:00.000-06:00');
-    expect(await roundAlerts(t)).toEqual(['warning: Round due at Main Library: Interior round']);
+    expect(await roundAlerts(t)).toEqual(['warning: Round due: Interior round']);
     await t.admin.must('rounds.setRouteRetired', { routeId: route.id, retired: true });
     expect(await roundAlerts(t)).toEqual([]);
   });

@@ -13,7 +13,8 @@ import type { BranchFilter } from '../desk/useBranchFilter';
 import type { WorkRequest } from '../desk/deskActions';
 import { BranchScope } from '../duties/BranchScope';
 import { hoursWords } from '../duties/words';
-import { localDate } from '../../../shared/opening-hours';
+import { localDate, sessionAt } from '../../../shared/opening-hours';
+import { Announcement } from './Announcement';
 import { ClosingHistory } from './ClosingHistory';
 import { RunView } from './RunView';
 import '../duties/duties.css';
@@ -111,6 +112,7 @@ export function ClosingPanel({ staff, filter, request }: ClosingPanelProps) {
   }
 
   const run = state?.openRun;
+  const session = branch ? sessionAt(branch.hours, branch.timeZone, now.getTime()) : null;
   return (
     <div className="duty-panel closing-panel">
       {!filter.selected && (
@@ -163,6 +165,13 @@ export function ClosingPanel({ staff, filter, request }: ClosingPanelProps) {
               ? `Unfinished: started ${formatClock(new Date(run.startedAt), branch.timeZone)} by ${run.startedBy.name}, ${run.answered} of ${run.items} answered. Every answer so far is kept.`
               : 'The checklist opens on its first item: Space or Enter checks it, Y and N answer, digits count. Each zone’s camera comes up as you reach it.'}
           </p>
+          {state && session && (
+            <Announcement
+              closesAt={session.closesAt}
+              timeZone={branch.timeZone}
+              reminderMinutes={state.policy.reminderMinutes}
+            />
+          )}
           <ErrorNotice error={start.error ?? overview.error} />
         </section>
       )}

@@ -42,6 +42,8 @@ const FIELDS: Record<
 interface ExceptionsProps {
   run: ClosingRun;
   branch: Branch;
+  /** The zone of the item in hand: where a new exception most likely is. */
+  zoneId: string | null;
   adding: boolean;
   onAdding: (adding: boolean) => void;
   onChanged: (run: ClosingRun) => void;
@@ -49,11 +51,11 @@ interface ExceptionsProps {
 }
 
 /** The run's exceptions, each with its timer and steps; the form to add one. */
-export function Exceptions({ run, branch, adding, onAdding, onChanged, onReport }: ExceptionsProps) {
+export function Exceptions({ run, branch, zoneId, adding, onAdding, onChanged, onReport }: ExceptionsProps) {
   if (run.exceptions.length === 0 && !adding) return null;
   return (
     <section className="exceptions" aria-label="Closing exceptions">
-      {adding && <AddException run={run} branch={branch} onDone={onAdding} onChanged={onChanged} />}
+      {adding && <AddException run={run} branch={branch} zoneId={zoneId} onDone={onAdding} onChanged={onChanged} />}
       {run.exceptions.map((e) => (
         <ExceptionCard key={e.id} e={e} run={run} branch={branch} onChanged={onChanged} onReport={() => onReport(e)} />
       ))}
@@ -64,17 +66,19 @@ export function Exceptions({ run, branch, adding, onAdding, onChanged, onReport 
 function AddException({
   run,
   branch,
+  zoneId: initialZone,
   onDone,
   onChanged,
 }: {
   run: ClosingRun;
   branch: Branch;
+  zoneId: string | null;
   onDone: (adding: boolean) => void;
   onChanged: (run: ClosingRun) => void;
 }) {
   const signed = run.status === 'signed';
   const [kind, setKind] = useState<ExceptionKind>(signed ? 'reentry' : 'child');
-  const [zoneId, setZoneId] = useState('');
+  const [zoneId, setZoneId] = useState(initialZone ?? '');
   const [began, setBegan] = useState('');
   const [text, setText] = useState({ who: '', role: '', where: '', why: '', description: '' });
   const submit = useSubmit();

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { call } from '../../lib/api';
 import { useSubmit } from '../../lib/useSubmit';
+import { useQuery } from '../../lib/useQuery';
 import { useMainNow } from '../../lib/mainClock';
 import { formatClock } from '../../lib/time';
 import { Button } from '../../components/Button';
@@ -17,6 +18,7 @@ import { startReport } from '../duties/reportFrom';
 import { useRowKeys } from '../duties/useRowKeys';
 import { dateWords, durationWords } from '../duties/words';
 import { fails, failureSummary, okValue, type RunItem } from './answers';
+import { Announcement } from './Announcement';
 import { Exceptions } from './Exceptions';
 import { ItemRow } from './ItemRow';
 import { NoteForm } from './NoteForm';
@@ -42,6 +44,8 @@ export function RunView({ runId, branches, autoFocus, onClose }: RunViewProps) {
   // Answers on their way to main: the cursor moves on at once, and comes back if main refuses one.
   const [saving, setSaving] = useState<ReadonlySet<string>>(new Set());
   const [adding, setAdding] = useState(false);
+  // Where the last problem was found here: an exception added next most likely is there.
+  const [problemZone, setProblemZone] = useState<string | null>(null);
   const [signing, setSigning] = useState(false);
   const [abandoning, setAbandoning] = useState(false);
   const [status, setStatus] = useState<string | undefined>(undefined);
@@ -53,6 +57,9 @@ export function RunView({ runId, branches, autoFocus, onClose }: RunViewProps) {
   const focusedOnce = useRef(false);
   const shownZone = useRef<string | null>(null);
   const branch = branches.find((b) => b.id === run?.branchId);
+  // The branch's reminder minutes, for the announcement while the closing is worked.
+  const overview = useQuery('closing.overview', {});
+  const policy = overview.value?.find((o) => o.branchId === run?.branchId)?.policy;
   const answers = useMemo(() => new Map(run?.answers.map((a) => [a.itemId, a]) ?? []), [run]);
   const editable = run?.status === 'open';
 
@@ -119,6 +126,7 @@ export function RunView({ runId, branches, autoFocus, onClose }: RunViewProps) {
       return;
     }
     accept(saved);
+    if (fails(item, value)) setProblemZone(item.zoneId);
     if (report) {
       const answer = saved.answers.find((a) => a.itemId === item.id)!;
       await reportAbout(item.zoneId, answer.at, failureSummary(item, answer), note, { itemId: item.id });
@@ -248,6 +256,13 @@ export function RunView({ runId, branches, autoFocus, onClose }: RunViewProps) {
   return (
     <div className="duty-panel run-view">
       <RunHeader run={run} branch={branch} failed={failed} />
+      {editable && run.closesAt && policy && (
+        <Announcement
+          closesAt={Date.parse(run.closesAt)}
+          timeZone={branch.timeZone}
+          reminderMinutes={policy.reminderMinutes}
+        />
+      )}
       <div className="run-actions">
         {editable && (
           <Button variant="primary" buttonRef={signRef} onClick={() => void askToSign()} disabled={signer.pending}>
@@ -285,6 +300,7 @@ export function RunView({ runId, branches, autoFocus, onClose }: RunViewProps) {
       <Exceptions
         run={run}
         branch={branch}
+        zoneId={problemZone ?? run.items[rows.current]?.zoneId ?? null}
         adding={adding}
         onAdding={setAdding}
         onChanged={accept}

@@ -33,6 +33,8 @@ export function RoundView({ roundId, branches, autoFocus, onClose }: RoundViewPr
   const [form, setForm] = useState<{ kind: 'skip' | 'observe'; checkpointId: string } | null>(null);
   const [ending, setEnding] = useState(false);
   const [status, setStatus] = useState<string | undefined>(undefined);
+  // Visits on their way to main: the cursor moves on at once, and comes back if main refuses one.
+  const [saving, setSaving] = useState<ReadonlySet<string>>(new Set());
   const act = useSubmit();
   const rows = useRowKeys(round?.checkpoints.length ?? 0);
   const endRef = useRef<HTMLButtonElement>(null);
@@ -41,10 +43,11 @@ export function RoundView({ roundId, branches, autoFocus, onClose }: RoundViewPr
   const branch = branches.find((b) => b.id === round?.branchId);
   const open = round?.status === 'open';
 
-  const nextOpen = (r: Round, from: number) => {
+  const nextOpen = (r: Round, from: number, skip: ReadonlySet<string> = new Set()) => {
     for (let step = 1; step <= r.checkpoints.length; step++) {
       const i = (from + step) % r.checkpoints.length;
-      if (!r.checkpoints[i]!.visit) return i;
+      const c = r.checkpoints[i]!;
+      if (!c.visit && !skip.has(c.id)) return i;
     }
     return -1;
   };
@@ -68,16 +71,35 @@ export function RoundView({ roundId, branches, autoFocus, onClose }: RoundViewPr
   }
   const current = round;
 
-  function moveOn(saved: Round, from: number) {
-    const next = nextOpen(saved, from);
+  function moveOn(r: Round, from: number, skip: ReadonlySet<string> = new Set()) {
+    const next = nextOpen(r, from, skip);
     if (next >= 0) rows.focusRow(next);
     else requestAnimationFrame(() => endRef.current?.focus());
+  }
+
+  async function visit(c: Checkpoint, index: number, method: 'walked' | 'camera') {
+    const inFlight = new Set(saving).add(c.id);
+    setSaving(inFlight);
+    moveOn(current, index, inFlight);
+    const saved = await act.run(() => call('rounds.visit', { roundId: current.id, checkpointId: c.id, method }));
+    setSaving((now) => {
+      const left = new Set(now);
+      left.delete(c.id);
+      return left;
+    });
+    if (!saved) {
+      reload();
+      rows.focusRow(index);
+      return;
+    }
+    accept(saved);
+    if (saved.checkpoints.every((x) => x.visit)) requestAnimationFrame(() => endRef.current?.focus());
   }
 
   async function change(action: () => ReturnType<typeof call<'rounds.visit'>>, index: number, advance: boolean) {
     const saved = await act.run(action);
     if (!saved) {
-      void reload();
+      reload();
       rows.focusRow(index);
       return;
     }
@@ -111,6 +133,10 @@ export function RoundView({ roundId, branches, autoFocus, onClose }: RoundViewPr
     if (!open) return;
     const key = e.key.toLowerCase();
     const mine = () => e.preventDefault();
+    if (saving.has(c.id)) {
+      if (key.length === 1 || key === 'enter') mine();
+      return;
+    }
     if (key === 'e') {
       mine();
       void end();
@@ -130,12 +156,7 @@ export function RoundView({ roundId, branches, autoFocus, onClose }: RoundViewPr
       }
     } else if (key === 'enter' || key === ' ' || key === 'c') {
       mine();
-      void change(
-        () =>
-          call('rounds.visit', { roundId: current.id, checkpointId: c.id, method: key === 'c' ? 'camera' : 'walked' }),
-        index,
-        true,
-      );
+      void visit(c, index, key === 'c' ? 'camera' : 'walked');
     } else if (key === 's') {
       mine();
       setForm({ kind: 'skip', checkpointId: c.id });
@@ -205,7 +226,9 @@ export function RoundView({ roundId, branches, autoFocus, onClose }: RoundViewPr
             ? c.visit.status === 'visited'
               ? { word: 'Visited', tone: 'ok' }
               : { word: 'Skipped', tone: 'warn' }
-            : { word: 'Not yet', tone: 'muted' };
+            : saving.has(c.id)
+              ? { word: 'Saving…', tone: 'muted' }
+              : { word: 'Not yet', tone: 'muted' };
           return (
             <li
               key={c.id}

@@ -5,7 +5,7 @@ import { useSubmit } from '../../lib/useSubmit';
 import { readStored, writeStored } from '../../lib/storage';
 import { useMainNow } from '../../lib/mainClock';
 import { isTypingTarget, modalIsOpen } from '../../lib/keys';
-import { formatClock } from '../../lib/time';
+import { formatDateTime } from '../../lib/time';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/Notice';
@@ -178,7 +178,7 @@ export function RoundsPanel({ staff, filter, request }: RoundsPanelProps) {
                   <p className="route-text">{words.text}</p>
                   <p className="route-text muted">
                     {r.lastRound
-                      ? `Last round ${formatClock(new Date(r.lastRound.startedAt), branch.timeZone)} by ${r.lastRound.by.name}`
+                      ? `Last round ${formatDateTime(new Date(r.lastRound.startedAt), { timeZone: branch.timeZone, now })} by ${r.lastRound.by.name}`
                       : 'No round walked yet'}
                     {r.missedToday > 0 && ` · ${r.missedToday} interval${r.missedToday === 1 ? '' : 's'} missed today`}
                   </p>

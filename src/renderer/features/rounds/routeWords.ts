@@ -45,5 +45,6 @@ export function routeStateWords(r: RouteStatus, branch: Branch, now: Date): { wo
 /** Which route R starts: the most pressing one. */
 export function mostPressing(routes: readonly RouteStatus[]): RouteStatus | undefined {
   const rank = { overdue: 0, due: 1, inProgress: 2, waiting: 3, done: 4, closed: 5 } as const;
-  return [...routes].sort((a, b) => rank[a.state] - rank[b.state])[0];
+  // The same state: the one due first is the more pressing.
+  return [...routes].sort((a, b) => rank[a.state] - rank[b.state] || (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))[0];
 }

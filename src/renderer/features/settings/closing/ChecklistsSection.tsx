@@ -33,7 +33,7 @@ export function ChecklistsSection() {
             value={branch.id}
             options={active.map((b) => ({ value: b.id, label: b.name }))}
             onChange={setChosen}
-            fieldClassName="field-short"
+            fieldClassName="branch-pick"
           />
           <BranchChecklist key={branch.id} branch={branch} />
         </>

@@ -31,7 +31,7 @@ export function RoutesSection() {
             value={branch.id}
             options={active.map((b) => ({ value: b.id, label: b.name }))}
             onChange={setChosen}
-            fieldClassName="field-short"
+            fieldClassName="branch-pick"
           />
           <BranchRoutes key={branch.id} branch={branch} />
         </>
