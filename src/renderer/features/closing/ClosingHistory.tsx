@@ -76,69 +76,71 @@ export function ClosingHistory({ branch, onOpen }: ClosingHistoryProps) {
       <ErrorNotice error={error ?? more.error} />
       {total === 0 && <p className="muted">No closing has been recorded at {branch.name} yet.</p>}
       {items.length > 0 && (
-        <table className="table history-table">
-          <caption className="visually-hidden">Closings of {branch.name}, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">State</th>
-              <th scope="col">Started</th>
-              <th scope="col">Signed</th>
-              <th scope="col">Took</th>
-              <th scope="col">Found</th>
-              <th scope="col">
-                <span className="visually-hidden">Open</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{dateWords(r.closingDate)}</th>
-                <td>
-                  <span className={`status-word tone-${STATUS_TONE[r.status]}`}>{STATUS_WORD[r.status]}</span>
-                  {r.status === 'open' && (
-                    <span className="muted">
-                      {' '}
-                      {r.answered}/{r.items}
-                    </span>
-                  )}
-                </td>
-                <td>
-                  {clock(r.startedAt)} <span className="muted">{r.startedBy.name}</span>
-                </td>
-                <td>
-                  {r.endedAt && r.status === 'signed' ? (
-                    <>
-                      {clock(r.endedAt)} <span className="muted">{r.endedBy?.name}</span>
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>{r.endedAt ? durationWords(Date.parse(r.endedAt) - Date.parse(r.startedAt)) : '—'}</td>
-                <td className="found">
-                  {r.failed > 0 && (
-                    <span className="tone-danger">
-                      {r.failed} problem{r.failed === 1 ? '' : 's'}
-                    </span>
-                  )}
-                  {r.exceptionKinds.map((k) => (
-                    <span key={k} className="tone-warn">
-                      {EXCEPTION_TITLES[k]}
-                    </span>
-                  ))}
-                  {r.failed === 0 && r.exceptions === 0 && <span className="muted">Nothing</span>}
-                </td>
-                <td className="cell-actions">
-                  <Button small variant="quiet" onClick={() => onOpen(r.id)}>
-                    Open<Unseen> the closing of {dateWords(r.closingDate)}</Unseen>
-                  </Button>
-                </td>
+        <div className="table-scroll">
+          <table className="table history-table">
+            <caption className="visually-hidden">Closings of {branch.name}, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">State</th>
+                <th scope="col">Started</th>
+                <th scope="col">Signed</th>
+                <th scope="col">Took</th>
+                <th scope="col">Found</th>
+                <th scope="col">
+                  <span className="visually-hidden">Open</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{dateWords(r.closingDate)}</th>
+                  <td>
+                    <span className={`status-word tone-${STATUS_TONE[r.status]}`}>{STATUS_WORD[r.status]}</span>
+                    {r.status === 'open' && (
+                      <span className="muted">
+                        {' '}
+                        {r.answered}/{r.items}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    {clock(r.startedAt)} <span className="muted">{r.startedBy.name}</span>
+                  </td>
+                  <td>
+                    {r.endedAt && r.status === 'signed' ? (
+                      <>
+                        {clock(r.endedAt)} <span className="muted">{r.endedBy?.name}</span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{r.endedAt ? durationWords(Date.parse(r.endedAt) - Date.parse(r.startedAt)) : '—'}</td>
+                  <td className="found">
+                    {r.failed > 0 && (
+                      <span className="tone-danger">
+                        {r.failed} problem{r.failed === 1 ? '' : 's'}
+                      </span>
+                    )}
+                    {r.exceptionKinds.map((k) => (
+                      <span key={k} className="tone-warn">
+                        {EXCEPTION_TITLES[k]}
+                      </span>
+                    ))}
+                    {r.failed === 0 && r.exceptions === 0 && <span className="muted">Nothing</span>}
+                  </td>
+                  <td className="cell-actions">
+                    <Button small variant="quiet" onClick={() => onOpen(r.id)}>
+                      Open<Unseen> the closing of {dateWords(r.closingDate)}</Unseen>
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {next && (
         <Button small variant="quiet" disabled={more.pending} onClick={() => void loadMore()}>

@@ -196,8 +196,9 @@ function ExceptionCard({
           {e.zoneName && <span className="muted"> · {e.zoneName}</span>}
         </h4>
         <span className="muted">
-          since {clock(e.beganAt)} (
-          {durationWords((e.resolvedAt ? Date.parse(e.resolvedAt) : now.getTime()) - Date.parse(e.beganAt))})
+          {e.resolvedAt
+            ? `${clock(e.beganAt)}–${clock(e.resolvedAt)} (${durationWords(Date.parse(e.resolvedAt) - Date.parse(e.beganAt))})`
+            : `since ${clock(e.beganAt)} (${durationWords(now.getTime() - Date.parse(e.beganAt))})`}
         </span>
       </div>
       {escalate !== null && (
@@ -219,25 +220,27 @@ function ExceptionCard({
         ))}
       </dl>
       <ol className="steps">
-        {STEPS[e.kind].map((s) => {
-          const record = done.get(s);
-          return (
-            <li key={s} className={record ? 'step-done' : 'step-todo'}>
-              {record ? (
-                <>
-                  <span className="status-word tone-ok">{STEP_WORDS[s]}</span> {clock(record.at)} · {record.by.name}
-                  {record.note && <span className="muted"> · {record.note}</span>}
-                </>
-              ) : run.status !== 'abandoned' && open ? (
-                <Button small onClick={() => setStep(s)} aria-expanded={step === s}>
-                  {STEP_WORDS[s]}…<Unseen> ({EXCEPTION_TITLES[e.kind]})</Unseen>
-                </Button>
-              ) : (
-                <span className="muted">{STEP_WORDS[s]}: not recorded</span>
-              )}
-            </li>
-          );
-        })}
+        {STEPS[e.kind]
+          .filter((s) => open || done.has(s))
+          .map((s) => {
+            const record = done.get(s);
+            return (
+              <li key={s} className={record ? 'step-done' : 'step-todo'}>
+                {record ? (
+                  <>
+                    <span className="status-word tone-ok">{STEP_WORDS[s]}</span> {clock(record.at)} · {record.by.name}
+                    {record.note && <span className="muted"> · {record.note}</span>}
+                  </>
+                ) : run.status !== 'abandoned' && open ? (
+                  <Button small onClick={() => setStep(s)} aria-expanded={step === s}>
+                    {STEP_WORDS[s]}…<Unseen> ({EXCEPTION_TITLES[e.kind]})</Unseen>
+                  </Button>
+                ) : (
+                  <span className="muted">{STEP_WORDS[s]}: not recorded</span>
+                )}
+              </li>
+            );
+          })}
       </ol>
       {step && <StepForm e={e} step={step} branch={branch} onDone={() => setStep(null)} onChanged={onChanged} />}
       {!e.incidentId && run.status !== 'abandoned' && (

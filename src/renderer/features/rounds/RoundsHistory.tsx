@@ -62,10 +62,7 @@ export function RoundsHistory({ branch, staff, onOpen }: RoundsHistoryProps) {
         <SelectField
           label="Whose rounds"
           value={person}
-          options={[
-            { value: '', label: 'Everyone at the branch' },
-            ...[...people].map(([id, name]) => ({ value: id, label: name })),
-          ]}
+          options={[{ value: '', label: 'Everyone' }, ...[...people].map(([id, name]) => ({ value: id, label: name }))]}
           onChange={setPerson}
         />
       </div>
@@ -109,61 +106,63 @@ export function RoundsHistory({ branch, staff, onOpen }: RoundsHistoryProps) {
             </div>
           )}
           {h.rounds.length > 0 && (
-            <table className="table history-table">
-              <caption className="visually-hidden">Rounds of {branch.name}, oldest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">Route</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Took</th>
-                  <th scope="col">Checkpoints</th>
-                  <th scope="col">Quality</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Open</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...h.rounds].reverse().map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      {formatDay(new Date(r.startedAt), branch.timeZone)} {clock(r.startedAt)}
+            <div className="table-scroll">
+              <table className="table history-table">
+                <caption className="visually-hidden">Rounds of {branch.name}, oldest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Started</th>
+                    <th scope="col">Route</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">Took</th>
+                    <th scope="col">Checkpoints</th>
+                    <th scope="col">Quality</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Open</span>
                     </th>
-                    <td>{r.routeName}</td>
-                    <td>{r.startedBy.name}</td>
-                    <td>
-                      {r.endedAt ? durationWords(Date.parse(r.endedAt) - Date.parse(r.startedAt)) : 'In progress'}
-                    </td>
-                    <td>
-                      {r.visited}/{r.total}
-                      {r.skipped > 0 && <span className="tone-warn"> · {r.skipped} skipped</span>}
-                      {r.byCamera > 0 && <span className="muted"> · {r.byCamera} on camera</span>}
-                    </td>
-                    <td className="found">
-                      {r.flags.length === 0 ? (
-                        <span className="muted">—</span>
-                      ) : (
-                        r.flags.map((f) => (
-                          <span key={f.kind} className="tone-warn" title={f.text}>
-                            {f.kind === 'fast' ? 'Too fast' : 'Out of order'}
-                          </span>
-                        ))
-                      )}
-                    </td>
-                    <td className="cell-actions">
-                      <Button small variant="quiet" onClick={() => onOpen(r.id)}>
-                        Open
-                        <span className="visually-hidden">
-                          {' '}
-                          the {r.routeName.toLowerCase()} of {clock(r.startedAt)}
-                        </span>
-                      </Button>
-                    </td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {[...h.rounds].reverse().map((r) => (
+                    <tr key={r.id}>
+                      <th scope="row">
+                        {formatDay(new Date(r.startedAt), branch.timeZone)} {clock(r.startedAt)}
+                      </th>
+                      <td>{r.routeName}</td>
+                      <td>{r.startedBy.name}</td>
+                      <td>
+                        {r.endedAt ? durationWords(Date.parse(r.endedAt) - Date.parse(r.startedAt)) : 'In progress'}
+                      </td>
+                      <td>
+                        {r.visited}/{r.total}
+                        {r.skipped > 0 && <span className="tone-warn"> · {r.skipped} skipped</span>}
+                        {r.byCamera > 0 && <span className="muted"> · {r.byCamera} on camera</span>}
+                      </td>
+                      <td className="found">
+                        {r.flags.length === 0 ? (
+                          <span className="muted">—</span>
+                        ) : (
+                          r.flags.map((f) => (
+                            <span key={f.kind} className="tone-warn" title={f.text}>
+                              {f.kind === 'fast' ? 'Too fast' : 'Out of order'}
+                            </span>
+                          ))
+                        )}
+                      </td>
+                      <td className="cell-actions">
+                        <Button small variant="quiet" onClick={() => onOpen(r.id)}>
+                          Open
+                          <span className="visually-hidden">
+                            {' '}
+                            the {r.routeName.toLowerCase()} of {clock(r.startedAt)}
+                          </span>
+                        </Button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {h.rounds.length === 0 && <p className="muted">No rounds in these dates.</p>}
         </>
