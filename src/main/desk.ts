@@ -9,6 +9,7 @@ import { createAuth } from './auth';
 import { createBranches } from './branches';
 import { createCalls } from './calls';
 import { createCameras } from './cameras';
+import { createClosing } from './closing';
 import { createMediaHandler } from './cameras/media';
 import type { SecretStore } from './cameras/secrets';
 import type { Clock } from './clock';
@@ -24,6 +25,7 @@ import type { DeskKernel, Kernel } from './kernel';
 import type { Log } from './log';
 import { createPeople } from './people';
 import { createReports } from './reports';
+import { createRounds } from './rounds';
 import { Consoles } from './rpc/consoles';
 import type { Sessions } from './rpc/sessions';
 import { createSettings } from './settings';
@@ -98,6 +100,8 @@ export function buildDesk(o: DeskOptions) {
     alerts,
   );
   const evacuation = createEvacuation(k, { branches: branches.service, staff: staff.service }, alerts);
+  const closing = createClosing(k, { branches: branches.service, staff: staff.service, journal: k.journal }, alerts);
+  const rounds = createRounds(k, { branches: branches.service, staff: staff.service, journal: k.journal }, alerts);
   const reports = createReports(k, {
     readFiled: (id, staffId) => incidents.service.filed(id, staffId),
     branches: branches.service,
@@ -132,6 +136,8 @@ export function buildDesk(o: DeskOptions) {
     ...bans.handlers,
     ...calls.handlers,
     ...evacuation.handlers,
+    ...closing.handlers,
+    ...rounds.handlers,
   };
 
   return {
@@ -152,6 +158,8 @@ export function buildDesk(o: DeskOptions) {
     attachments,
     calls,
     evacuation,
+    closing,
+    rounds,
   };
 }
 

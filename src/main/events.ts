@@ -39,6 +39,10 @@ export interface DomainEventMap {
   'evacuation.changed': { evacuationId: string; branchId: string };
   /** A branch's evacuation plan was saved. */
   'evacuationPlan.changed': { branchId: string };
+  /** A closing checklist, exception, template or policy of a branch changed (version: the run's journal length). */
+  'closing.changed': { branchId: string; runId: string | null; version: number | null };
+  /** A patrol route or round of a branch changed (version: the round's journal length). */
+  'rounds.changed': { branchId: string; roundId: string | null; version: number | null };
   /** The web shell's test clock was moved (tests only): everything derived from time is recomputed. */
   'clock.changed': { now: string };
 }

@@ -2,13 +2,15 @@ import type { Desk } from '../desk';
 import { seedDemoCalls } from './calls';
 import { startDemoCameras } from './demo-cameras';
 import { seedDemoBans } from './bans';
+import { seedDemoDuties } from './duties';
 import { seedDemoIncidents } from './incidents';
 import { seedDemo } from './seed';
 
 /**
  * A training desk (`--demo`): on an empty database, three branches, demo staff, a few
- * weeks of reports and staff calls, the branches' evacuation plans and one past drill;
- * then synthetic cameras, when there is an ffmpeg to draw them. `ready` resolves once the seed is in; `close` stops the cameras.
+ * weeks of reports, persons and bans, staff calls, closings and rounds, the branches'
+ * evacuation plans and one past drill; then synthetic cameras, when there is an ffmpeg
+ * to draw them. `ready` resolves once the seed is in; `close` stops the cameras.
  */
 export function startTrainingDesk(desk: Desk, opts: { ffmpegPath: string | null; dataDir: string }) {
   const { log } = desk.kernel;
@@ -30,6 +32,7 @@ export function startTrainingDesk(desk: Desk, opts: { ffmpegPath: string | null;
         calls: { branches: desk.branches.service, staff: desk.staff.service, incidents: desk.incidents.service },
         evacuation: { branches: desk.branches.service, staff: desk.staff.service },
       });
+      seedDemoDuties({ kernel: desk.kernel, branches: desk.branches.service, staff: desk.staff.service });
     },
     (e: unknown) => log('demo seed failed', e),
   );

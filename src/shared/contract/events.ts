@@ -22,6 +22,16 @@ export const events = {
   'bans.changed': event({ payload: z.object({ banId: z.string(), personId: z.string() }), audience: 'session' }),
   /** A person's record changed (edited, a photo, merged, seen): open views refresh. */
   'persons.changed': event({ payload: z.object({ personId: z.string() }), audience: 'session' }),
+  /** A branch's closing checklist changed (an answer, an exception, a sign-off, its template): screens reload it. */
+  'closing.changed': event({
+    payload: z.object({ branchId: z.string(), runId: z.string().nullable(), version: z.number().int().nullable() }),
+    audience: 'session',
+  }),
+  /** A branch's patrol routes or rounds changed (a checkpoint visited, a round ended): screens reload them. */
+  'rounds.changed': event({
+    payload: z.object({ branchId: z.string(), roundId: z.string().nullable(), version: z.number().int().nullable() }),
+    audience: 'session',
+  }),
   /** Main's clock was moved (the web shell's test clock only): screens showing time follow it. */
   'clock.changed': event({ payload: z.object({ now: z.iso.datetime() }), audience: 'session' }),
   /** A call was logged, stepped, corrected or linked: open lists and its detail refresh. */

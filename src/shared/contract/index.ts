@@ -15,6 +15,8 @@ import { alertsContract } from './alerts';
 import { bansContract } from './bans';
 import { callsContract } from './calls';
 import { evacuationContract } from './evacuation';
+import { closingContract } from './closing';
+import { roundsContract } from './rounds';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -36,6 +38,8 @@ export const contract = {
   ...bansContract,
   ...callsContract,
   ...evacuationContract,
+  ...closingContract,
+  ...roundsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -74,3 +78,5 @@ export * from './alerts';
 export * from './bans';
 export * from './calls';
 export * from './evacuation';
+export * from './closing';
+export * from './rounds';

@@ -4,6 +4,7 @@ import cameras from './0020-cameras';
 import incidents from './0030-incidents';
 import signInGuard from './0040-sign-in-guard';
 import personsBans from './0050-persons-bans';
+import closingRounds from './0060-closing-rounds';
 import callsEvacuation from './0070-calls-evacuation';
 
 export interface Migration {
@@ -19,5 +20,6 @@ export const migrations: readonly Migration[] = [
   incidents,
   signInGuard,
   personsBans,
+  closingRounds,
   callsEvacuation,
 ];

@@ -4,6 +4,7 @@ import { Unseen } from '../../components/Unseen';
 import { roleLabel } from '../../../shared/roles';
 import type { StaffSummary } from '../../../shared/contract';
 import { useTheme } from '../../app/theme';
+import { ClosingCountdown } from '../closing/ClosingCountdown';
 import { Clock } from './Clock';
 import { BranchFilterSelect } from './BranchFilterSelect';
 import type { BranchFilter } from './useBranchFilter';
@@ -52,6 +53,7 @@ export function DeskHeader(props: DeskHeaderProps) {
         {search}
       </div>
       <div className="header-group header-right">
+        <ClosingCountdown filter={filter} />
         <Clock timeZone={filter.selected?.timeZone} />
         <p className="who">
           <Unseen>Signed in: </Unseen>

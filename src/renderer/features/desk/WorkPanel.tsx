@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Tabs } from '../../components/Tabs';
-import { EmptyState } from '../../components/EmptyState';
 import { STORAGE_KEYS, readStored, writeStored } from '../../lib/storage';
 import { useQuery } from '../../lib/useQuery';
 import type { StaffSummary } from '../../../shared/contract';
 import { CallsPanel, type CallsRequest } from '../calls/CallsPanel';
+import { ClosingPanel } from '../closing/ClosingPanel';
+import { RoundsPanel } from '../rounds/RoundsPanel';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import { BansPanel } from '../bans/BansPanel';
 import type { IncidentRequest } from '../incidents/request';
@@ -19,17 +20,6 @@ const WORK_TABS = [
   { key: 'closing', label: 'Closing' },
 ] as const;
 type WorkTab = (typeof WORK_TABS)[number]['key'];
-
-const EMPTY: Record<Exclude<WorkTab, 'incidents' | 'bans' | 'calls'>, { title: string; body: string }> = {
-  rounds: {
-    title: 'No rounds yet',
-    body: 'Patrol rounds and their checkpoints will be tracked here. Rounds arrive in a later release.',
-  },
-  closing: {
-    title: 'No closing checklist yet',
-    body: 'The building-clear checklist for closing will be here. It arrives in a later release.',
-  },
-};
 
 const isWorkTab = (key: string | null): key is WorkTab => WORK_TABS.some((t) => t.key === key);
 
@@ -49,7 +39,7 @@ interface WorkPanelProps {
   onStartEvacuation: () => void;
 }
 
-/** The desk's work: one tab per duty; those not built yet say plainly what they will hold. */
+/** The desk's work: one tab per duty. */
 export function WorkPanel(props: WorkPanelProps) {
   const { staff, filter, incidentRequest, onIncidentRequestHandled, workRequest, onWorkRequestHandled } = props;
   const { callsRequest } = props;
@@ -63,8 +53,11 @@ export function WorkPanel(props: WorkPanelProps) {
   const [callsSeen, setCallsSeen] = useState<number | undefined>(undefined);
   // Open calls are counted on the tab whatever tab is showing: they are never out of sight.
   const openCalls = useQuery('calls.open', {}, { refetchOn: ['calls.changed'] });
+  // The request goes to its panel once: leaving the tab drops it, so coming back does not act on it again.
+  const [delivered, setDelivered] = useState<WorkRequest | undefined>(undefined);
   if (workRequest && workRequest.seq !== requestSeen) {
     setRequestSeen(workRequest.seq);
+    setDelivered(workRequest);
     writeStored(STORAGE_KEYS.workTab, workRequest.tab);
     setTab(workRequest.tab);
     if (workRequest.tab === 'bans') setBansShown(true);
@@ -78,12 +71,14 @@ export function WorkPanel(props: WorkPanelProps) {
   if (incidentRequest && tab !== 'incidents') {
     writeStored(STORAGE_KEYS.workTab, 'incidents');
     setTab('incidents');
+    setDelivered(undefined);
   }
 
   function select(next: WorkTab) {
     writeStored(STORAGE_KEYS.workTab, next);
     setTab(next);
     if (next === 'bans') setBansShown(true);
+    setDelivered(undefined);
   }
 
   const open = openCalls.value?.length ?? 0;
@@ -120,10 +115,11 @@ export function WorkPanel(props: WorkPanelProps) {
           onStartEvacuation={props.onStartEvacuation}
         />
       )}
-      {tab !== 'incidents' && tab !== 'bans' && tab !== 'calls' && (
-        <EmptyState title={EMPTY[tab].title}>
-          <p>{EMPTY[tab].body}</p>
-        </EmptyState>
+      {tab === 'closing' && (
+        <ClosingPanel staff={staff} filter={filter} request={delivered?.tab === 'closing' ? delivered : undefined} />
+      )}
+      {tab === 'rounds' && (
+        <RoundsPanel staff={staff} filter={filter} request={delivered?.tab === 'rounds' ? delivered : undefined} />
       )}
     </Tabs>
   );

@@ -10,12 +10,24 @@ import { GuidelinesSection } from './guidelines/GuidelinesSection';
 import { PolicySection } from './policy/PolicySection';
 import { AuditSection } from './audit/AuditSection';
 import { JournalSection } from './journal/JournalSection';
+import { ChecklistsSection } from './closing/ChecklistsSection';
+import { RoutesSection } from './routes/RoutesSection';
 import { PreferencesSection } from './preferences/PreferencesSection';
 import { EvacuationSection } from './evacuation/EvacuationSection';
 import './settings.css';
 
 type SectionKey =
-  'branches' | 'cameras' | 'staff' | 'guidelines' | 'policy' | 'evacuation' | 'audit' | 'journal' | 'preferences';
+  | 'branches'
+  | 'cameras'
+  | 'staff'
+  | 'guidelines'
+  | 'policy'
+  | 'evacuation'
+  | 'checklists'
+  | 'routes'
+  | 'audit'
+  | 'journal'
+  | 'preferences';
 
 const ADMIN_SECTIONS = [
   { key: 'branches', label: 'Branches' },
@@ -24,6 +36,8 @@ const ADMIN_SECTIONS = [
   { key: 'guidelines', label: 'Behavior guidelines' },
   { key: 'policy', label: 'Sanction policy' },
   { key: 'evacuation', label: 'Calls and evacuation' },
+  { key: 'checklists', label: 'Closing checklists' },
+  { key: 'routes', label: 'Patrol routes' },
   { key: 'audit', label: 'Audit log' },
   { key: 'journal', label: 'Journal' },
   { key: 'preferences', label: 'Preferences' },
@@ -63,6 +77,8 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         {section === 'guidelines' && <GuidelinesSection />}
         {section === 'policy' && <PolicySection />}
         {section === 'evacuation' && <EvacuationSection />}
+        {section === 'checklists' && <ChecklistsSection />}
+        {section === 'routes' && <RoutesSection />}
         {section === 'audit' && <AuditSection />}
         {section === 'journal' && <JournalSection />}
         {section === 'preferences' && <PreferencesSection isAdmin={isAdmin} />}
