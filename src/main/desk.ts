@@ -21,6 +21,8 @@ import { createEvacuation } from './evacuation';
 import { createGuidelines } from './guidelines';
 import { createIncidents } from './incidents';
 import { createJournalMethods } from './journal';
+import { createMaintenance } from './maintenance';
+import { VERSION } from './version';
 import type { DeskKernel, Kernel } from './kernel';
 import type { Log } from './log';
 import { createPeople } from './people';
@@ -109,6 +111,7 @@ export function buildDesk(o: DeskOptions) {
     cameras: cameras.service,
     attachments: attachments.service,
   });
+  const maintenance = createMaintenance(k, { settings: settings.service, appVersion: VERSION }, alerts);
   const media = createMediaHandler({
     sessions: o.sessions,
     roleOf,
@@ -138,6 +141,7 @@ export function buildDesk(o: DeskOptions) {
     ...evacuation.handlers,
     ...closing.handlers,
     ...rounds.handlers,
+    ...maintenance.handlers,
   };
 
   return {
@@ -160,6 +164,7 @@ export function buildDesk(o: DeskOptions) {
     evacuation,
     closing,
     rounds,
+    maintenance,
   };
 }
 

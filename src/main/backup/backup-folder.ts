@@ -30,7 +30,7 @@ import {
   type Manifest,
 } from './manifest';
 import { chooseKept, type Rotation } from './rotation';
-import { readManifest, verifyBackupSet, type Progress, type SetCheck } from './verify-set';
+import { readManifest, verifyBackupSet, type Progress, type Verdict } from './verify-set';
 
 export interface BackupSetInfo {
   name: string;
@@ -61,7 +61,7 @@ export interface WriteBackupOptions {
   rotation: Rotation;
   progress?: Progress;
   /** Checks the written set from the folder alone; a desk passes one that runs in a child process. */
-  verify?: (root: string, name: string) => Promise<SetCheck>;
+  verify?: (root: string, name: string) => Promise<Verdict>;
 }
 
 /**

@@ -8,6 +8,9 @@ import { schemaVersion } from '../db/migrate';
 import { hashFile } from './hash-file';
 import { BACKUP_DATABASE, FILES_DIR, MANIFEST_FILE, Manifest, SETS_DIR } from './manifest';
 
+/** What a check concludes: fine, or why not. */
+export type Verdict = { ok: true } | { ok: false; reason: string };
+
 export type SetCheck = { ok: true; manifest: Manifest } | { ok: false; reason: string };
 
 export type Progress = (step: string, done: number, total: number) => void;

@@ -17,6 +17,7 @@ import { callsContract } from './calls';
 import { evacuationContract } from './evacuation';
 import { closingContract } from './closing';
 import { roundsContract } from './rounds';
+import { maintenanceContract } from './maintenance';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -40,6 +41,7 @@ export const contract = {
   ...evacuationContract,
   ...closingContract,
   ...roundsContract,
+  ...maintenanceContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -80,3 +82,4 @@ export * from './calls';
 export * from './evacuation';
 export * from './closing';
 export * from './rounds';
+export * from './maintenance';
