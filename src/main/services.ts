@@ -95,6 +95,8 @@ export function createServices(opts: ServicesOptions): Services {
       return failedServices(opts, sessions, (e as Error).message);
     }
   }
+  const swept = desk.attachments.service.sweepFiles();
+  if (swept > 0) log(`removed ${swept} attachment files left without a record by an interrupted save`);
   desk.cameras.start();
   desk.maintenance.start();
   // Every console follows main's clock (the test clock moves it), signed in or not.
