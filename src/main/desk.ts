@@ -151,6 +151,7 @@ export function buildDesk(o: DeskOptions) {
     media,
     alerts,
     auth,
+    settings,
     staff,
     branches,
     cameras,

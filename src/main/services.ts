@@ -47,6 +47,11 @@ export interface Services {
   flushAudit(): void;
   /** The one media path: `path` is what follows /media/ (key, camera, stream, file). */
   media(path: string, method: string): Promise<MediaResponse>;
+  /**
+   * Whether the window's content is kept out of screen capture (Electron's
+   * setContentProtection): called now and on every change. Returns the unsubscribe.
+   */
+  watchScreenCapture(listener: (blocked: boolean) => void): () => void;
   /** Resolves once every camera's ffmpeg has exited and the database is closed. */
   close(): Promise<void>;
 }
@@ -140,6 +145,11 @@ export function createServices(opts: ServicesOptions): Services {
       return dispatchNow(session, method, input);
     },
     media: desk.media,
+    watchScreenCapture: (listener) => {
+      const current = () => listener(desk.settings.service.get().blockScreenCapture);
+      current();
+      return desk.kernel.events.on('settings.changed', current);
+    },
     // The database closes at once (callers may open it next); the returned promise waits for ffmpeg.
     close: () => {
       clearInterval(sweep);
@@ -169,6 +179,11 @@ function failedServices(opts: ServicesOptions, sessions: Sessions, message: stri
       ),
     media: () =>
       Promise.resolve({ status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: message }),
+    // Nothing to protect but the message; protected anyway, as by default.
+    watchScreenCapture: (listener) => {
+      listener(true);
+      return () => undefined;
+    },
     close: () => Promise.resolve(),
   };
 }
