@@ -162,7 +162,17 @@ async function restore(dataDir: string, root: string, set: string, force: boolea
   }
 }
 
-main(process.argv.slice(2)).then(
+/** A desk runs this in a child (Electron: a utility process, whose argv it does not control) with the arguments as JSON. */
+function cliArgs(): string[] {
+  const fromEnv = process.env.VIGIL_CLI_ARGS;
+  if (!fromEnv) return process.argv.slice(2);
+  const parsed = JSON.parse(fromEnv) as unknown;
+  if (!Array.isArray(parsed) || !parsed.every((a) => typeof a === 'string'))
+    throw new Error('VIGIL_CLI_ARGS is not a list of strings');
+  return parsed;
+}
+
+main(cliArgs()).then(
   (code) => {
     process.exitCode = code;
   },

@@ -70,9 +70,10 @@ export function createServices(opts: ServicesOptions): Services {
   const clock = testClock ?? opts.clock ?? systemClock;
   const sessions = new Sessions(clock);
   let db: Db;
+  let restored: ReturnType<typeof applyPendingRestore> = null;
   try {
     // A restore an administrator asked for is done now, before anything opens the database.
-    const restored = applyPendingRestore(opts.dataDir, clock.now());
+    restored = applyPendingRestore(opts.dataDir, clock.now());
     if (restored) log(`restored backup ${restored.restored}; the previous data is in ${restored.movedAsideTo}`);
     db = openDatabase(opts.dataDir);
   } catch (e) {
@@ -99,6 +100,18 @@ export function createServices(opts: ServicesOptions): Services {
       log('startup refused', e);
       return failedServices(opts, sessions, (e as Error).message);
     }
+  }
+  if (restored) {
+    // The request's own entry went aside with the old data: the restored log says it happened.
+    desk.kernel.audit.record({
+      staffId: null,
+      action: 'read',
+      subject: 'restore',
+      recordId: restored.restored,
+      detail:
+        `backup ${restored.restored} restored at start, as staff ${restored.requestedBy} asked at ${restored.requestedAt}; ` +
+        `the previous data is in ${restored.movedAsideTo}`,
+    });
   }
   const swept = desk.attachments.service.sweepFiles();
   if (swept > 0) log(`removed ${swept} attachment files left without a record by an interrupted save`);

@@ -69,11 +69,12 @@ export class AuditRepo {
     }
     if (q.from) {
       where.push('at >= @from');
-      params.from = q.from;
+      // Stored times are toISOString()'s: the bound is written the same way, so text order is time order.
+      params.from = new Date(q.from).toISOString();
     }
     if (q.to) {
       where.push('at < @to');
-      params.to = q.to;
+      params.to = new Date(q.to).toISOString();
     }
     if (q.before) {
       where.push('id < @before');

@@ -5,10 +5,13 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
+import { hostname } from 'node:os';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -72,8 +75,18 @@ export interface WriteBackupOptions {
  * at any step removes the partial set and leaves every earlier one untouched.
  */
 export async function writeBackup(o: WriteBackupOptions): Promise<BackupResult> {
-  const progress = o.progress ?? (() => {});
   requireFolder(o.root);
+  claimFolder(o.root);
+  const release = lockFolder(o.root);
+  try {
+    return await writeLocked(o);
+  } finally {
+    release();
+  }
+}
+
+async function writeLocked(o: WriteBackupOptions): Promise<BackupResult> {
+  const progress = o.progress ?? (() => {});
   const sets = join(o.root, SETS_DIR);
   const files = join(o.root, FILES_DIR);
   let partial: string | undefined;
@@ -95,9 +108,12 @@ export async function writeBackup(o: WriteBackupOptions): Promise<BackupResult> 
       },
     });
 
-    const copy = new Database(dbCopy, { readonly: true, fileMustExist: true });
+    // The copy leaves WAL mode: a set opened read-only later (a check, a write-protected
+    // drive) then needs no -wal or -shm file beside it.
+    const copy = new Database(dbCopy, { fileMustExist: true });
     let described: ReturnType<typeof describeDatabaseFile>;
     try {
+      copy.pragma('journal_mode = DELETE');
       described = describeDatabaseFile(copy);
     } finally {
       copy.close();
@@ -110,9 +126,13 @@ export async function writeBackup(o: WriteBackupOptions): Promise<BackupResult> 
     for (const [i, fileName] of names.entries()) {
       const source = join(attachmentsDir, fileName);
       const target = join(files, fileName);
-      if (!existsSync(target)) {
+      // A file already in the folder is reused when its size matches; one cut short by a
+      // power cut is copied again (a damaged one of the same size fails the check below
+      // and is removed, so the next backup copies it again).
+      if (!existsSync(target) || statSync(target).size !== statSync(source).size) {
         const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
         await copyFile(source, temp);
+        fsyncFile(temp);
         await rename(temp, target);
         copiedFiles += 1;
       }
@@ -133,7 +153,11 @@ export async function writeBackup(o: WriteBackupOptions): Promise<BackupResult> 
     writeDurably(join(partial, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 
     const check = await (o.verify ?? ((root, n) => verifyBackupSet(root, n, progress)))(o.root, PARTIAL_PREFIX + name);
-    if (!check.ok) throw new BackupError(`The backup was written but did not verify: ${check.reason}.`);
+    if (!check.ok) {
+      const damaged = /attachment file ([0-9a-f]{64}\.[a-z0-9]{2,5}) is damaged/.exec(check.reason)?.[1];
+      if (damaged) rmSync(join(files, damaged), { force: true });
+      throw new BackupError(`The backup was written but did not verify: ${check.reason}.`);
+    }
 
     await rename(partial, join(sets, name));
     partial = undefined;
@@ -154,6 +178,73 @@ function requireFolder(root: string): void {
   }
   if (!isDir) {
     throw new BackupError(`The backup folder ${root} is not there (is the backup drive connected?).`);
+  }
+}
+
+/** Marks a folder as Vigil's backups; a folder holding anything else is refused, so rotation never touches others' files. */
+export const MARKER_FILE = 'vigil-backups.json';
+
+function claimFolder(root: string): void {
+  if (existsSync(join(root, MARKER_FILE))) return;
+  const others = readdirSync(root).filter((n) => n !== '.DS_Store' && n !== 'lost+found');
+  if (others.length > 0) {
+    throw new BackupError(
+      `The backup folder ${root} already holds other files. Choose an empty folder for Vigil's backups.`,
+    );
+  }
+  writeDurably(join(root, MARKER_FILE), JSON.stringify({ format: 'vigil-backups', formatVersion: 1 }));
+}
+
+const LOCK_FILE = '.vigil-backup.lock';
+
+/**
+ * One writer at a time per backup folder (the desk's schedule, a terminal's
+ * `vigil backup`, another desk on a shared folder): each clears partial sets and
+ * rotates files the other may still need. A lock left by a process that is gone
+ * (same computer) is taken over.
+ */
+function lockFolder(root: string): () => void {
+  const path = join(root, LOCK_FILE);
+  const mine = JSON.stringify({ pid: process.pid, host: hostname() });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, mine, { flag: 'wx', mode: 0o600 });
+      return () => rmSync(path, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw backupFailure(root, e);
+      let holder: { pid?: number; host?: string } = {};
+      try {
+        holder = JSON.parse(readFileSync(path, 'utf8')) as typeof holder;
+      } catch {
+        // Unreadable: treated as held.
+      }
+      const gone = holder.host === hostname() && typeof holder.pid === 'number' && !alive(holder.pid);
+      if (!gone) {
+        throw new BackupError(
+          `Another backup is writing to ${root} (${holder.host ?? 'another computer'}, process ${holder.pid ?? '?'}). Try again when it has finished.`,
+        );
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new BackupError(`The backup folder ${root} could not be locked.`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -211,8 +302,10 @@ export function rotate(root: string, rotation: Rotation): string[] {
     if (read.ok) for (const f of read.manifest.files) needed.add(f.name);
   }
   const filesDir = join(root, FILES_DIR);
+  // Only what a backup writes: content-named files and their temp copies.
   for (const name of readdirSync(filesDir)) {
-    if (!needed.has(name)) rmSync(join(filesDir, name), { force: true });
+    const ours = FILE_NAME.test(name) || /^[0-9a-f]{64}\.[a-z0-9]{2,5}\.[0-9a-f]{8}\.tmp$/.test(name);
+    if (ours && !needed.has(name)) rmSync(join(filesDir, name), { force: true });
   }
   return removed;
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentDesk, type IncidentDesk } from '../../../test/helpers/incidents';
@@ -132,6 +133,57 @@ describe('backups', () => {
       expect(await verifyBackupSet(root.path, set.name)).toMatchObject({ ok: false, reason: /newer Vigil/ });
       writeFileSync(join(setDir, MANIFEST_FILE), '{"hello": 1}');
       expect(await verifyBackupSet(root.path, set.name)).toMatchObject({ ok: false, reason: /not a Vigil backup/ });
+    } finally {
+      root.remove();
+    }
+  });
+});
+
+describe('the backup folder', () => {
+  it('is claimed only when empty, written by one backup at a time, and rotation leaves others’ files alone', async () => {
+    const root = tempDir('vigil-claim-');
+    try {
+      writeFileSync(join(root.path, 'holiday.jpg'), 'not ours');
+      await expect(backupAt('2026-11-05T03:00:00Z', root.path)).rejects.toThrow(/already holds other files/);
+      rmSync(join(root.path, 'holiday.jpg'));
+      await backupAt('2026-11-05T03:00:00Z', root.path);
+      expect(existsSync(join(root.path, 'vigil-backups.json'))).toBe(true);
+
+      // Another writer holds the folder (this very process, so it is alive): refused in words.
+      writeFileSync(join(root.path, '.vigil-backup.lock'), JSON.stringify({ pid: process.pid, host: hostname() }));
+      await expect(backupAt('2026-11-06T03:00:00Z', root.path)).rejects.toThrow(/Another backup is writing to/);
+      // A lock left by a process that is gone is taken over.
+      writeFileSync(join(root.path, '.vigil-backup.lock'), JSON.stringify({ pid: 2 ** 22 + 7, host: hostname() }));
+      writeFileSync(join(root.path, FILES_DIR, 'notes.txt'), 'someone else’s');
+      await backupAt('2026-11-06T03:00:00Z', root.path);
+      expect(existsSync(join(root.path, '.vigil-backup.lock'))).toBe(false);
+      expect(existsSync(join(root.path, FILES_DIR, 'notes.txt'))).toBe(true);
+      // The set's database left WAL mode: nothing beside it after a check.
+      const [newest] = listBackups(root.path);
+      await verifyBackupSet(root.path, newest!.name);
+      expect(readdirSync(join(root.path, SETS_DIR, newest!.name)).sort()).toEqual([MANIFEST_FILE, BACKUP_DATABASE]);
+    } finally {
+      root.remove();
+    }
+  });
+
+  it('copies again a shared file cut short, and drops one found damaged so the next backup repairs it', async () => {
+    const root = tempDir('vigil-repair-');
+    try {
+      const first = await backupAt('2026-11-07T03:00:00Z', root.path);
+      const name = first.manifest.files[0]!.name;
+      const path = join(root.path, FILES_DIR, name);
+      const good = readFileSync(path);
+      writeFileSync(path, good.subarray(0, 10));
+      expect((await backupAt('2026-11-08T03:00:00Z', root.path)).copiedFiles).toBe(1);
+      expect(readFileSync(path)).toEqual(good);
+
+      const rotten = Buffer.from(good);
+      rotten.writeUInt8(rotten.readUInt8(20) ^ 0xff, 20);
+      writeFileSync(path, rotten);
+      await expect(backupAt('2026-11-09T03:00:00Z', root.path)).rejects.toThrow(/did not verify: .*damaged/);
+      expect(existsSync(path)).toBe(false);
+      expect((await backupAt('2026-11-09T04:00:00Z', root.path)).copiedFiles).toBe(1);
     } finally {
       root.remove();
     }

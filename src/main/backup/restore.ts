@@ -60,13 +60,28 @@ export function swapInVerifiedSet(o: {
     );
   }
 
-  const aside = join(o.dataDir, `before-restore-${stamp}`);
+  let aside = join(o.dataDir, `before-restore-${stamp}`);
+  for (let n = 2; existsSync(aside); n++) aside = join(o.dataDir, `before-restore-${stamp}-${n}`);
   mkdirSync(aside, { mode: 0o700 });
-  for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, ATTACHMENTS_DIR]) {
-    if (existsSync(join(o.dataDir, name))) renameSync(join(o.dataDir, name), join(aside, name));
+  const moved: string[] = [];
+  try {
+    for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, ATTACHMENTS_DIR]) {
+      if (!existsSync(join(o.dataDir, name))) continue;
+      renameSync(join(o.dataDir, name), join(aside, name));
+      moved.push(name);
+    }
+    renameSync(join(staging, DATABASE_FILE), join(o.dataDir, DATABASE_FILE));
+    renameSync(join(staging, ATTACHMENTS_DIR), join(o.dataDir, ATTACHMENTS_DIR));
+  } catch (e) {
+    // Put back what was moved: the data folder is as it was, never left without its database.
+    for (const name of moved) {
+      // Only a place this restore emptied holds the restored copy (or nothing) now.
+      rmSync(join(o.dataDir, name), { recursive: true, force: true });
+      renameSync(join(aside, name), join(o.dataDir, name));
+    }
+    rmSync(staging, { recursive: true, force: true });
+    throw new BackupError(`The restore could not swap the data in: ${(e as Error).message}. Nothing was changed.`);
   }
-  renameSync(join(staging, DATABASE_FILE), join(o.dataDir, DATABASE_FILE));
-  renameSync(join(staging, ATTACHMENTS_DIR), join(o.dataDir, ATTACHMENTS_DIR));
   rmSync(staging, { recursive: true, force: true });
   return { movedAsideTo: aside, files: o.manifest.files.length };
 }

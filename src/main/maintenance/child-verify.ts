@@ -5,52 +5,80 @@ import { fileURLToPath } from 'node:url';
 import type { Verdict } from '../backup/verify-set';
 import { verifyBackupSet } from '../backup/verify-set';
 
-/**
- * How to run `vigil verify --backup` as a child: the built cli.js beside main's
- * bundle (Electron runs it as Node with ELECTRON_RUN_AS_NODE), or the source under
- * tsx in tests. Null when neither is there.
- */
-function cliCommand(): { command: string; args: string[]; env: NodeJS.ProcessEnv } | null {
+/** What the child printed and how it ended. */
+interface ChildRun {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/** Where `vigil`'s command line is: the built cli.js beside main's bundle, or the source (tests, under tsx). */
+function cliLocation(): { built: string } | { source: string } | null {
   const here = dirname(fileURLToPath(import.meta.url));
-  const env = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
   // The bundle puts this code in out/main/ or out/main/chunks/, beside or below cli.js.
-  for (const built of [join(here, 'cli.js'), join(here, '..', 'cli.js')]) {
-    if (existsSync(built)) return { command: process.execPath, args: [built], env };
-  }
+  for (const built of [join(here, 'cli.js'), join(here, '..', 'cli.js')]) if (existsSync(built)) return { built };
   const source = join(here, '..', 'cli.ts');
-  if (existsSync(source)) return { command: process.execPath, args: ['--import', 'tsx', source], env };
-  return null;
+  return existsSync(source) ? { source } : null;
+}
+
+/**
+ * Runs `vigil <args>` in a child. In Electron the packaged app's fuses turn off
+ * ELECTRON_RUN_AS_NODE, so it is a utility process (Node inside Electron, the same
+ * better-sqlite3 build); elsewhere a plain Node child. Arguments travel in
+ * VIGIL_CLI_ARGS, read the same by both.
+ */
+export async function runCli(
+  args: string[],
+  cli: { built: string } | { source: string } | null = cliLocation(),
+): Promise<ChildRun | null> {
+  if (!cli) return null;
+  const env = { ...process.env, VIGIL_CLI_ARGS: JSON.stringify(args) };
+  if (process.versions.electron && 'built' in cli) {
+    const { utilityProcess } = await import('electron');
+    const child = utilityProcess.fork(cli.built, [], { stdio: 'pipe', env, serviceName: 'Vigil backup check' });
+    return collect(child.stdout, child.stderr, (done) => child.once('exit', (code) => done(code)));
+  }
+  const argv = 'built' in cli ? [cli.built] : ['--import', 'tsx', cli.source];
+  const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return collect(child.stdout, child.stderr, (done) => {
+    child.once('error', () => done(null));
+    child.once('close', (code) => done(code));
+  });
+}
+
+function collect(
+  stdout: NodeJS.ReadableStream | null,
+  stderr: NodeJS.ReadableStream | null,
+  onEnd: (done: (code: number | null) => void) => void,
+): Promise<ChildRun> {
+  return new Promise((resolve) => {
+    let out = '';
+    let err = '';
+    stdout?.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    stderr?.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    onEnd((code) => resolve({ code, out, err }));
+  });
 }
 
 /**
  * Verifies a backup set in a child process: integrity_check reads every page of the
  * copy, seconds to minutes on a large archive, and the desk's main process must keep
- * serving cameras and saving reports meanwhile. Falls back to this process (in
- * chunks where it can) when the command cannot be found.
+ * serving cameras and saving reports meanwhile. Falls back to this process when the
+ * command cannot be found.
  */
-export function verifyInChild(root: string, name: string): Promise<Verdict> {
-  const cli = cliCommand();
-  if (!cli) return verifyBackupSet(root, name);
-  return new Promise((resolve) => {
-    const child = spawn(cli.command, [...cli.args, 'verify', '--backup', root, '--set', name, '--json'], {
-      env: cli.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-    child.on('error', (e) => resolve({ ok: false, reason: `the check could not be started: ${e.message}` }));
-    child.on('close', (code) => {
-      const line = out.trim().split('\n').at(-1) ?? '';
-      try {
-        const parsed = JSON.parse(line) as { ok: boolean; reason?: string };
-        if (parsed.ok && code === 0) return resolve({ ok: true });
-        if (!parsed.ok) return resolve({ ok: false, reason: String(parsed.reason) });
-      } catch {
-        // Said below.
-      }
-      resolve({ ok: false, reason: `the check ended with code ${code}: ${err.trim().slice(-300) || 'no output'}` });
-    });
-  });
+export async function verifyInChild(root: string, name: string): Promise<Verdict> {
+  const run = await runCli(['verify', '--backup', root, '--set', name, '--json']);
+  if (!run) return verifyBackupSet(root, name);
+  const line = run.out.trim().split('\n').at(-1) ?? '';
+  try {
+    const parsed = JSON.parse(line) as { ok: boolean; reason?: string };
+    if (parsed.ok && run.code === 0) return { ok: true };
+    if (!parsed.ok) return { ok: false, reason: String(parsed.reason) };
+  } catch {
+    // Said below.
+  }
+  return {
+    ok: false,
+    reason: `the check ended with code ${run.code}: ${run.err.trim().slice(-300) || 'no output'}`,
+  };
 }

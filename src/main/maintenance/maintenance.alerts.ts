@@ -20,6 +20,18 @@ export function journalAlerts(service: MaintenanceService): AlertSource {
     alerts() {
       const check = service.journalState();
       const report = check?.report;
+      if (check?.error) {
+        return [
+          alert({
+            id: 'journal.unchecked',
+            kind: 'journal.unchecked',
+            level: 'urgent',
+            title: 'The journal could not be checked',
+            detail: `${check.error}. The database may be damaged: tell the library’s IT contact (Settings → Journal).`,
+            since: check.finishedAt ?? check.startedAt,
+          }),
+        ];
+      }
       if (!check || !report || report.ok) return [];
       return [
         alert({
@@ -42,6 +54,19 @@ export function backupAlerts(service: MaintenanceService): AlertSource {
     audience: ['admin'],
     alerts(now) {
       const { run, lastGood, folder } = service.backupState();
+      const { failed } = service.status().restore;
+      if (failed) {
+        return [
+          alert({
+            id: 'restore.failed',
+            kind: 'restore.failed',
+            level: 'warning',
+            title: 'The restore was not done',
+            detail: `${failed} The desk runs on the data it had. See Settings → Backups.`,
+            since: service.startedAt.toISOString(),
+          }),
+        ];
+      }
       if (folder === null) {
         return [
           alert({

@@ -28,5 +28,5 @@ export const maintenanceHandlers = (m: MaintenanceService): HandlerTable<Methods
     return v.ok ? { ok: true as const } : { ok: false as const, reason: v.reason };
   },
   'maintenance.requestRestore': ({ name }, ctx) => m.requestRestore(name, ctx.staffId),
-  'maintenance.cancelRestore': () => m.cancelRestore(),
+  'maintenance.cancelRestore': (_input, ctx) => m.cancelRestore(ctx.staffId),
 });

@@ -15,7 +15,7 @@ import {
 import { cancelPendingRestore, readPendingRestore, writePendingRestore } from './pending-restore';
 import { nextBackupAt } from './schedule';
 import { resolve, sep } from 'node:path';
-import { invalid } from '../errors';
+import { conflict, invalid } from '../errors';
 
 export const BACKUP_DEFAULTS: BackupSettings = {
   folder: null,
@@ -51,6 +51,10 @@ export class MaintenanceService {
   private lastGood: BackupSetInfo | null | undefined;
   private lastFailedAt: Date | null = null;
   private stopped = false;
+  /** A full check of a set reads it all: one at a time on a 2-core desk. */
+  private checking = false;
+  /** Moved on by a cancel, so a restore whose check was still running is not written after it. */
+  private restoreGeneration = 0;
   readonly startedAt: Date;
 
   constructor(private readonly p: MaintenancePorts) {
@@ -116,6 +120,7 @@ export class MaintenanceService {
       finishedAt: null,
       progress: { step: 'journal', done: 0, total: 0 },
       report: null,
+      error: null,
     };
     this.journalCheck = check;
     this.p.changed();
@@ -134,6 +139,7 @@ export class MaintenanceService {
         (e: unknown) => {
           if (this.stopped) return;
           check.finishedAt = this.p.clock.now().toISOString();
+          check.error = (e as Error).message;
           this.p.log('journal check failed', e);
           this.p.changed();
         },
@@ -209,13 +215,17 @@ export class MaintenanceService {
 
   async verifyBackup(name: string): Promise<Verdict> {
     const folder = this.requireFolder();
-    return this.p.verify(folder, name);
+    return this.oneCheck(() => this.p.verify(folder, name));
   }
 
   async requestRestore(name: string, actor: string): Promise<MaintenanceStatus> {
     const folder = this.requireFolder();
-    const check = await this.p.verify(folder, name);
+    const generation = this.restoreGeneration;
+    const check = await this.oneCheck(() => this.p.verify(folder, name));
     if (!check.ok) throw invalid(`This backup cannot be restored: ${check.reason}.`);
+    if (generation !== this.restoreGeneration) {
+      throw conflict('The restore was cancelled while the backup was being checked. Nothing will be restored.');
+    }
     writePendingRestore(this.p.dataDir, {
       root: folder,
       name,
@@ -232,9 +242,30 @@ export class MaintenanceService {
     return this.status();
   }
 
-  cancelRestore(): MaintenanceStatus {
+  cancelRestore(actor: string): MaintenanceStatus {
+    this.restoreGeneration += 1;
+    const { pending } = readPendingRestore(this.p.dataDir);
     cancelPendingRestore(this.p.dataDir);
+    if (pending) {
+      this.p.audit.record({
+        staffId: actor,
+        action: 'read',
+        subject: 'restore',
+        recordId: pending,
+        detail: 'restore cancelled',
+      });
+    }
     return this.status();
+  }
+
+  private async oneCheck<T>(run: () => Promise<T>): Promise<T> {
+    if (this.checking) throw conflict('A backup is being checked already. Try again when it has finished.');
+    this.checking = true;
+    try {
+      return await run();
+    } finally {
+      this.checking = false;
+    }
   }
 
   stop(): void {

@@ -151,6 +151,16 @@ describe('restore from the desk', () => {
       confirm: 'RESTORE',
     });
     expect(missing).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a Vigil backup/) } });
+    // A cancel while the check runs wins: nothing is left pending. One check at a time.
+    const racing = admin.call('maintenance.requestRestore', { name, confirm: 'RESTORE' });
+    expect(await admin.call('maintenance.verifyBackup', { name })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    await admin.must('maintenance.cancelRestore', {});
+    expect(await racing).toMatchObject({ ok: false, error: { message: expect.stringMatching(/cancelled/) } });
+    expect((await admin.must('maintenance.status', {})).restore.pending).toBeNull();
+
     const asked = await admin.must('maintenance.requestRestore', { name, confirm: 'RESTORE' });
     expect(asked.restore.pending).toBe(name);
 
@@ -165,6 +175,9 @@ describe('restore from the desk', () => {
     expect(codes).toContain('KEPT');
     expect(codes).not.toContain('LATE');
     expect((await again.must('maintenance.status', {})).restore.pending).toBeNull();
+    // The restored log says it happened (the request's own entry went aside with the old data).
+    const said = await again.must('audit.list', { text: 'restored at start' });
+    expect(said.entries[0]?.detail).toMatch(new RegExp(`backup ${name} restored at start, as staff .* asked at`));
     const aside = readdirSync(dataDir).filter((n) => n.startsWith('before-restore-'));
     expect(aside).toHaveLength(1);
     expect(existsSync(join(dataDir, aside[0]!, 'vigil.sqlite3'))).toBe(true);

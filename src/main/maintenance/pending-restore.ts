@@ -50,7 +50,10 @@ export function readPendingRestore(dataDir: string): { pending: string | null; f
  * failure leaves the current data as it was and says why in restore-failed.json,
  * which Settings → Maintenance shows.
  */
-export function applyPendingRestore(dataDir: string, now: Date): { restored: string; movedAsideTo: string } | null {
+export function applyPendingRestore(
+  dataDir: string,
+  now: Date,
+): { restored: string; movedAsideTo: string; requestedBy: string; requestedAt: string } | null {
   const file = join(dataDir, PENDING);
   if (!existsSync(file)) return null;
   let pending: Pending | undefined;
@@ -64,7 +67,12 @@ export function applyPendingRestore(dataDir: string, now: Date): { restored: str
     }
     const result = swapInVerifiedSet({ root: pending.root, name: pending.name, manifest: read.manifest, dataDir, now });
     rmSync(file, { force: true });
-    return { restored: pending.name, movedAsideTo: result.movedAsideTo };
+    return {
+      restored: pending.name,
+      movedAsideTo: result.movedAsideTo,
+      requestedBy: pending.requestedBy,
+      requestedAt: pending.requestedAt,
+    };
   } catch (e) {
     const reason = `The restore of ${pending?.name ?? 'a backup'} was not done: ${(e as Error).message}`;
     writeFileSync(join(dataDir, FAILED), JSON.stringify({ reason }), { mode: 0o600 });

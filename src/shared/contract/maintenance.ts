@@ -43,6 +43,8 @@ export const JournalCheck = z.object({
   finishedAt: IsoTime.nullable(),
   progress: TaskProgress,
   report: VerifyReport.nullable(),
+  /** The walk itself failed (a damaged page, say): why. Raises an alert like a broken chain. */
+  error: z.string().nullable().default(null),
 });
 export type JournalCheck = z.infer<typeof JournalCheck>;
 

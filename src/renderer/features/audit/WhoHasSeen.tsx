@@ -24,7 +24,8 @@ export function WhoHasSeen({ recordId, what, isAdmin }: { recordId: string; what
 }
 
 function ReadsDialog({ recordId, what, onClose }: { recordId: string; what: string; onClose: () => void }) {
-  const reads = useQuery('audit.list', { recordId, action: 'read', limit: 500 });
+  // Reads and copies both: everything the log holds about this record.
+  const reads = useQuery('audit.list', { recordId, limit: 500 });
   return (
     <Dialog
       title={`Who has seen ${what}`}
