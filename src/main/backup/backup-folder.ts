@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/connection';
-import { describeDatabaseFile } from '../db/database-file';
+import { describeDatabaseFile, leaveWalMode } from '../db/database-file';
 import { ATTACHMENTS_DIR } from '../attachments/store';
 import { backupFailure, BackupError } from './errors';
 import { hashFile } from './hash-file';
@@ -113,7 +113,7 @@ async function writeLocked(o: WriteBackupOptions): Promise<BackupResult> {
     const copy = new Database(dbCopy, { fileMustExist: true });
     let described: ReturnType<typeof describeDatabaseFile>;
     try {
-      copy.pragma('journal_mode = DELETE');
+      leaveWalMode(copy);
       described = describeDatabaseFile(copy);
     } finally {
       copy.close();

@@ -8,6 +8,11 @@ export function describeDatabaseFile(db: Db): { schemaVersion: number; journalEn
   };
 }
 
+/** A copy that will be opened read-only (a backup set) leaves WAL mode: no -wal or -shm file is needed beside it. */
+export function leaveWalMode(db: Db): void {
+  db.pragma('journal_mode = DELETE');
+}
+
 /** SQLite's own check of every page: 'ok', or what is wrong. Reads the whole file: minutes on a large archive. */
 export function integrityCheck(db: Db): string {
   return db.pragma('integrity_check', { simple: true }) as string;

@@ -21,6 +21,23 @@ function cliLocation(): { built: string } | { source: string } | null {
   return existsSync(source) ? { source } : null;
 }
 
+/** How the Electron shell starts a utility process (registered by shell/electron.ts: only it imports electron). */
+export type UtilityFork = (
+  modulePath: string,
+  env: NodeJS.ProcessEnv,
+) => {
+  stdout: NodeJS.ReadableStream | null;
+  stderr: NodeJS.ReadableStream | null;
+  onExit(done: (code: number) => void): void;
+};
+
+let utilityFork: UtilityFork | null = null;
+
+/** The Electron shell hands its utilityProcess.fork here at start. */
+export function setUtilityFork(fork: UtilityFork | null): void {
+  utilityFork = fork;
+}
+
 /**
  * Runs `vigil <args>` in a child. In Electron the packaged app's fuses turn off
  * ELECTRON_RUN_AS_NODE, so it is a utility process (Node inside Electron, the same
@@ -33,10 +50,9 @@ export async function runCli(
 ): Promise<ChildRun | null> {
   if (!cli) return null;
   const env = { ...process.env, VIGIL_CLI_ARGS: JSON.stringify(args) };
-  if (process.versions.electron && 'built' in cli) {
-    const { utilityProcess } = await import('electron');
-    const child = utilityProcess.fork(cli.built, [], { stdio: 'pipe', env, serviceName: 'Vigil backup check' });
-    return collect(child.stdout, child.stderr, (done) => child.once('exit', (code) => done(code)));
+  if (utilityFork && 'built' in cli) {
+    const child = utilityFork(cli.built, env);
+    return collect(child.stdout, child.stderr, (done) => child.onExit(done));
   }
   const argv = 'built' in cli ? [cli.built] : ['--import', 'tsx', cli.source];
   const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });

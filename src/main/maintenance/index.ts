@@ -49,4 +49,5 @@ export function createMaintenance(
 }
 
 export { applyPendingRestore } from './pending-restore';
+export { setUtilityFork, type UtilityFork } from './child-verify';
 export type { MaintenanceService } from './maintenance.service';

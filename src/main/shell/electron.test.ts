@@ -60,6 +60,13 @@ const fake = vi.hoisted(() => {
     app: new Emitter(),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     ipcMain: { handle: vi.fn() },
+    utilityProcess: {
+      fork: vi.fn((_path: string, _args: string[], _opts: { env: Record<string, string> }) => {
+        const child = new Emitter();
+        setTimeout(() => child.emit('exit', 0), 5);
+        return Object.assign(child, { stdout: null, stderr: null });
+      }),
+    },
     defaultSession: Object.assign(new Emitter(), {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
@@ -75,6 +82,7 @@ vi.mock('electron', () => ({
   ipcMain: fake.ipcMain,
   protocol: fake.protocol,
   session: { defaultSession: fake.defaultSession },
+  utilityProcess: fake.utilityProcess,
 }));
 
 const { appProtocolHandler, isTrustedSender, registerAppScheme, startElectronShell } = await import('./electron');
@@ -281,6 +289,18 @@ describe('screen capture', () => {
     expect(win.setContentProtection).toHaveBeenLastCalledWith(false);
     win.emit('closed');
     expect(screenCapture.unwatch).toHaveBeenCalled();
+  });
+});
+
+describe('backup checks', () => {
+  it('run the command line as a utility process, arguments in VIGIL_CLI_ARGS', async () => {
+    startShell();
+    const { runCli } = await import('../maintenance/child-verify');
+    await runCli(['verify', '--backup', '/b', '--json'], { built: '/app/out/main/cli.js' });
+    const [path, args, opts] = fake.utilityProcess.fork.mock.calls.at(-1)!;
+    expect([path, args]).toEqual(['/app/out/main/cli.js', []]);
+    expect(opts).toMatchObject({ stdio: 'pipe', serviceName: 'Vigil backup check' });
+    expect(JSON.parse(opts.env.VIGIL_CLI_ARGS!)).toEqual(['verify', '--backup', '/b', '--json']);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   ipcMain,
   protocol,
   session as electronSession,
+  utilityProcess,
   type DownloadItem,
   type WebContents,
 } from 'electron';
@@ -12,6 +13,7 @@ import { CALL_CHANNEL, EVENT_CHANNEL } from '../../shared/channels';
 import { fail, type Result } from '../../shared/result';
 import type { Session } from '../rpc/sessions';
 import type { Services } from '../services';
+import { setUtilityFork } from '../maintenance';
 import { contentSecurityPolicy } from './csp';
 import { mimeTypeFor, readStaticFile, resolveStaticFile } from './static-files';
 import { APP_ENTRY_URL, createMainWindow } from './window-options';
@@ -144,6 +146,12 @@ export function startElectronShell(opts: ElectronShellOptions): ElectronShell {
   // One services session per web contents: its signed-in staff member and its pushes.
   const sessions = new Map<number, Session>();
   let mainWindow: BrowserWindow | null = null;
+
+  // Backup checks run the command line as a utility process: the packaged app's fuses turn off RUN_AS_NODE.
+  setUtilityFork((modulePath, env) => {
+    const child = utilityProcess.fork(modulePath, [], { stdio: 'pipe', env, serviceName: 'Vigil backup check' });
+    return { stdout: child.stdout, stderr: child.stderr, onExit: (done) => child.once('exit', done) };
+  });
 
   protocol.handle(
     APP_SCHEME,
