@@ -44,8 +44,8 @@ export interface Services {
   auditRefused(refusal: Omit<Refusal, 'staffId'>): void;
   /** Writes the counted repeats of refusals now, instead of at the end of their window. */
   flushAudit(): void;
-  /** The one media path: `path` is what follows /media/ (key, camera, stream, file). */
-  media(path: string, method: string): Promise<MediaResponse>;
+  /** The one media path: `path` is what follows /media/ (key, camera, stream, file); `range` the Range header. */
+  media(path: string, method: string, range?: string | null): Promise<MediaResponse>;
   /** Resolves once every camera's ffmpeg has exited and the database is closed. */
   close(): Promise<void>;
 }
