@@ -22,6 +22,8 @@ import type { DeskKernel, Kernel } from './kernel';
 import type { Log } from './log';
 import { createPeople } from './people';
 import { createReports } from './reports';
+import type { ChooseFolder } from './reports/evidence.service';
+import { createReplay, type ReplayOptions } from './replay';
 import { Consoles } from './rpc/consoles';
 import type { Sessions } from './rpc/sessions';
 import { createSettings } from './settings';
@@ -36,6 +38,10 @@ export interface DeskOptions {
   sessions: Sessions;
   secrets: SecretStore;
   ffmpegPath: string | null;
+  /** Tests pretend the replay buffer's disk is full. */
+  diskSpace?: ReplayOptions['diskSpace'];
+  /** The shell's folder chooser for evidence exports (Electron); absent in a browser. */
+  chooseFolder?: ChooseFolder;
 }
 
 /**
@@ -90,17 +96,33 @@ export function buildDesk(o: DeskOptions) {
     journal: k.journal,
   };
   const bans = createBans(k, banPorts, alerts);
-  const reports = createReports(k, {
-    readFiled: (id, staffId) => incidents.service.filed(id, staffId),
-    branches: branches.service,
-    staff: staff.service,
-    cameras: cameras.service,
-    attachments: attachments.service,
-  });
+  const replay = createReplay(
+    k,
+    {
+      roleOf,
+      cameras: cameras.service,
+      branches: branches.service,
+      staff: staff.service,
+      attachments: attachments.service,
+    },
+    { ffmpegPath: o.ffmpegPath, supervision: cameras.supervision, diskSpace: o.diskSpace },
+  );
+  const reports = createReports(
+    k,
+    {
+      readFiled: (id, staffId) => incidents.service.filed(id, staffId),
+      branches: branches.service,
+      staff: staff.service,
+      cameras: cameras.service,
+      attachments: attachments.service,
+    },
+    { chooseFolder: o.chooseFolder ?? null },
+  );
   const media = createMediaHandler({
     sessions: o.sessions,
     roleOf,
     supervision: cameras.supervision,
+    replay: replay.media,
     dataDir: o.dataDir,
     audit: k.audit,
     attachmentPath,
@@ -122,6 +144,7 @@ export function buildDesk(o: DeskOptions) {
     ...incidents.handlers,
     ...reports.handlers,
     ...bans.handlers,
+    ...replay.handlers,
   };
 
   return {
@@ -140,6 +163,7 @@ export function buildDesk(o: DeskOptions) {
     bans,
     banPorts,
     attachments,
+    replay,
   };
 }
 

@@ -31,6 +31,10 @@ export interface DomainEventMap {
   'person.changed': { personId: string };
   /** A ban or warning was issued, approved, lifted, appealed, or its meeting or notice recorded. */
   'ban.changed': { banId: string; personId: string };
+  /** A bookmark was added, its note changed, or removed. */
+  'bookmark.changed': { cameraId: string };
+  /** A camera's replay buffer changed how it records: settings, the disk, video arriving or not. */
+  'recording.changed': Record<string, never>;
   /** The web shell's test clock was moved (tests only): everything derived from time is recomputed. */
   'clock.changed': { now: string };
 }

@@ -7,7 +7,8 @@ import { ShiftedClock, systemClock, type Clock } from './clock';
 import { openDatabase, StartupError, type Db } from './db/connection';
 import { claimForTestClock } from './db/desk';
 import { startTrainingDesk } from './demo';
-import { buildDesk } from './desk';
+import { buildDesk, type DeskOptions } from './desk';
+import type { ChooseFolder } from './reports/evidence.service';
 import { consoleLog, type Log } from './log';
 import { createDispatch, type Dispatch } from './rpc/dispatch';
 import type { FullHandlerTable } from './rpc/handler';
@@ -33,6 +34,10 @@ export interface ServicesOptions {
   testClock?: boolean;
   /** Parse every answer against its contract output (tests): a drift fails the call. */
   checkOutputs?: boolean;
+  /** Electron's folder chooser, for evidence exports; a browser types the folder instead. */
+  chooseFolder?: ChooseFolder;
+  /** Tests pretend the replay buffer's disk is nearly full. */
+  diskSpace?: DeskOptions['diskSpace'];
 }
 
 export interface Services {
@@ -81,6 +86,8 @@ export function createServices(opts: ServicesOptions): Services {
     sessions,
     secrets: opts.secrets ?? keyFileSecretStore(opts.dataDir),
     ffmpegPath,
+    chooseFolder: opts.chooseFolder,
+    diskSpace: opts.diskSpace,
   });
   if (testClock) {
     try {
@@ -91,6 +98,8 @@ export function createServices(opts: ServicesOptions): Services {
       return failedServices(opts, sessions, (e as Error).message);
     }
   }
+  // What earlier runs recorded is listed before the cameras hand over new segments.
+  desk.replay.start();
   desk.cameras.start();
   // Every console follows main's clock (the test clock moves it), signed in or not.
   desk.kernel.events.on('clock.changed', (p) => desk.kernel.consoles.all().forEach((s) => s.push('clock.changed', p)));
@@ -137,6 +146,7 @@ export function createServices(opts: ServicesOptions): Services {
     close: () => {
       clearInterval(sweep);
       desk.alerts.close();
+      desk.replay.close();
       const stopped = Promise.all([desk.cameras.close(), training?.close()]);
       if (db.open) {
         desk.kernel.audit.flush();

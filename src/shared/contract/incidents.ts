@@ -50,6 +50,23 @@ export const FiledRule = z.object({
 });
 export type FiledRule = z.infer<typeof FiledRule>;
 
+/** How a recorded moment's wall-clock time was known: the stream's own date and time, or when the desk received it. */
+export const TIME_SOURCES = ['stream', 'receipt'] as const;
+
+/** A clip's facts beyond an attachment's: its wall-clock range (from is the attachment's frameTime), poster, what was asked. */
+export const ClipFacts = z.object({
+  /** Wall-clock end of the clip. */
+  to: IsoTime,
+  durationMs: z.number().int(),
+  /** The poster frame (a JPEG attachment file named by its own SHA-256); null if none could be made. */
+  posterSha256: z.string().nullable(),
+  /** The in and out points as marked: the clip starts at the key frame at or before the in point. */
+  requestedFrom: IsoTime,
+  requestedTo: IsoTime,
+  timeSource: z.enum(TIME_SOURCES),
+});
+export type ClipFacts = z.infer<typeof ClipFacts>;
+
 export const AttachmentMeta = z.object({
   id: Id,
   sha256: z.string(),
@@ -61,6 +78,11 @@ export const AttachmentMeta = z.object({
   cameraId: Id.nullable(),
   takenAt: IsoTime,
   frameTime: IsoTime.nullable(),
+  /** Clips only: the camera video's range and poster frame. */
+  clip: ClipFacts.nullable(),
+  /** Who took, added or cut it. */
+  takenBy: Id,
+  takenByName: z.string(),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 

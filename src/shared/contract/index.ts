@@ -13,6 +13,7 @@ import { incidentsContract } from './incidents';
 import { attachmentsContract } from './attachments';
 import { alertsContract } from './alerts';
 import { bansContract } from './bans';
+import { replayContract } from './replay';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...attachmentsContract,
   ...alertsContract,
   ...bansContract,
+  ...replayContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -68,3 +70,4 @@ export * from './incidents';
 export * from './attachments';
 export * from './alerts';
 export * from './bans';
+export * from './replay';

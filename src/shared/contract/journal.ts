@@ -55,6 +55,11 @@ export const JOURNAL_KINDS = [
   'incident.amended',
   'incident.reviewed',
   'incident.closed',
+  'clip.cut',
+  'bookmark.added',
+  'bookmark.updated',
+  'bookmark.removed',
+  'recording.configured',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

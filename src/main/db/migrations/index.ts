@@ -4,6 +4,7 @@ import cameras from './0020-cameras';
 import incidents from './0030-incidents';
 import signInGuard from './0040-sign-in-guard';
 import personsBans from './0050-persons-bans';
+import replay from './0090-replay';
 
 export interface Migration {
   /** Multiples of 10, in order. A released migration is never edited: add the next one. */
@@ -12,4 +13,4 @@ export interface Migration {
   up: string | ((db: Db) => void);
 }
 
-export const migrations: readonly Migration[] = [foundation, cameras, incidents, signInGuard, personsBans];
+export const migrations: readonly Migration[] = [foundation, cameras, incidents, signInGuard, personsBans, replay];
