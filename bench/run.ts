@@ -1,5 +1,7 @@
 import { benchBans } from './bans';
+import { benchCalls } from './calls';
 import { benchCameraCycles } from './camera-cycles';
+import { benchClosing } from './closing';
 import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
 import { benchIncidentsOpen } from './incidents-open';
@@ -13,6 +15,8 @@ const benches: Record<string, () => Promise<void>> = {
   incidents: benchIncidents,
   'incidents-open': benchIncidentsOpen,
   bans: benchBans,
+  calls: benchCalls,
+  closing: benchClosing,
 };
 
 const only = process.argv.slice(2);

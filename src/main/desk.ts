@@ -7,7 +7,9 @@ import { AuditService } from './audit/audit.service';
 import { createAuditLog } from './audit';
 import { createAuth } from './auth';
 import { createBranches } from './branches';
+import { createCalls } from './calls';
 import { createCameras } from './cameras';
+import { createClosing } from './closing';
 import { createMediaHandler } from './cameras/media';
 import type { SecretStore } from './cameras/secrets';
 import type { Clock } from './clock';
@@ -15,6 +17,7 @@ import type { Db } from './db/connection';
 import { originDesk } from './db/desk';
 import { Journal } from './db/journal';
 import { DomainEvents } from './events';
+import { createEvacuation } from './evacuation';
 import { createGuidelines } from './guidelines';
 import { createIncidents } from './incidents';
 import { createJournalMethods } from './journal';
@@ -22,6 +25,7 @@ import type { DeskKernel, Kernel } from './kernel';
 import type { Log } from './log';
 import { createPeople } from './people';
 import { createReports } from './reports';
+import { createRounds } from './rounds';
 import type { ChooseFolder } from './reports/evidence.service';
 import { createReplay, type ReplayOptions } from './replay';
 import { Consoles } from './rpc/consoles';
@@ -96,6 +100,14 @@ export function buildDesk(o: DeskOptions) {
     journal: k.journal,
   };
   const bans = createBans(k, banPorts, alerts);
+  const calls = createCalls(
+    k,
+    { branches: branches.service, staff: staff.service, incidents: incidents.service },
+    alerts,
+  );
+  const evacuation = createEvacuation(k, { branches: branches.service, staff: staff.service }, alerts);
+  const closing = createClosing(k, { branches: branches.service, staff: staff.service, journal: k.journal }, alerts);
+  const rounds = createRounds(k, { branches: branches.service, staff: staff.service, journal: k.journal }, alerts);
   const replay = createReplay(
     k,
     {
@@ -144,6 +156,10 @@ export function buildDesk(o: DeskOptions) {
     ...incidents.handlers,
     ...reports.handlers,
     ...bans.handlers,
+    ...calls.handlers,
+    ...evacuation.handlers,
+    ...closing.handlers,
+    ...rounds.handlers,
     ...replay.handlers,
   };
 
@@ -163,6 +179,10 @@ export function buildDesk(o: DeskOptions) {
     bans,
     banPorts,
     attachments,
+    calls,
+    evacuation,
+    closing,
+    rounds,
     replay,
   };
 }

@@ -31,6 +31,18 @@ export interface DomainEventMap {
   'person.changed': { personId: string };
   /** A ban or warning was issued, approved, lifted, appealed, or its meeting or notice recorded. */
   'ban.changed': { banId: string; personId: string };
+  /** A staff call was logged, stepped, corrected, given an agency or linked to a report. */
+  'call.changed': { callId: string };
+  /** When open calls become alerts was changed. */
+  'callAlerts.changed': Record<string, never>;
+  /** An evacuation started, had something recorded, or got its all clear. */
+  'evacuation.changed': { evacuationId: string; branchId: string };
+  /** A branch's evacuation plan was saved. */
+  'evacuationPlan.changed': { branchId: string };
+  /** A closing checklist, exception, template or policy of a branch changed (version: the run's journal length). */
+  'closing.changed': { branchId: string; runId: string | null; version: number | null };
+  /** A patrol route or round of a branch changed (version: the round's journal length). */
+  'rounds.changed': { branchId: string; roundId: string | null; version: number | null };
   /** A bookmark was added, its note changed, or removed. */
   'bookmark.changed': { cameraId: string };
   /** A camera's replay buffer changed how it records: settings, the disk, video arriving or not. */

@@ -21,6 +21,8 @@ export function createAlerts(k: DeskKernel) {
   timer.unref();
   const handlers: HandlerTable<'alerts.list'> = {
     'alerts.list': (_input, ctx) => {
+      // The alerts now, not as of the last tick: a console that asks (one starting up) gets the current list.
+      scheduler.refresh();
       const role = k.consoles.roleOf(ctx.staffId);
       return role ? scheduler.list(role) : [];
     },

@@ -197,6 +197,42 @@ describe('a ban’s life, derived from records and the clock', () => {
     expect((await check()).statusWords).toBe('Not banned');
   });
 
+  it('raises its to-dos as desk alerts: approvals only to those who can approve, a meeting warning only when close', async () => {
+    const { d, clock, advance, second, person, incident } = await bansDesk();
+    const p = await person('Rowan Tate');
+    const i = await incident(p.id, p.name, 'B-03');
+    const proposal = await d.officer.must('bans.propose', { personId: p.id, incidentId: i.id });
+    const ban = await d.officer.must('bans.issue', {
+      personId: p.id,
+      incidentIds: [i.id],
+      step: proposal.step,
+      allBranches: true,
+      privileges: ['building'],
+    });
+    const kinds = async (c: TestConsole) =>
+      (await c.must('alerts.list', {})).filter((a) => a.kind.startsWith('ban.')).map((a) => `${a.level} ${a.kind}`);
+    // Officers cannot approve a ban: the strip does not ask them to.
+    expect(await kinds(d.supervisor)).toContain('notice ban.approval');
+    expect((await kinds(d.officer)).filter((k) => k.endsWith('ban.approval'))).toEqual([]);
+    await second.must('bans.approve', { id: ban.id });
+    expect((await kinds(d.supervisor)).filter((k) => k.endsWith('ban.approval'))).toEqual([]);
+
+    // A meeting in three days is on the strip as a note, since a week before it (not since the ban was issued).
+    advance(90 * DAY);
+    const meetingAt = clock.ms() + 3 * DAY;
+    await d.officer.must('bans.scheduleMeeting', {
+      id: ban.id,
+      at: new Date(meetingAt).toISOString(),
+      place: 'Main Library, manager’s office',
+      withWhom: 'Branch manager',
+    });
+    const meeting = async () => (await d.officer.must('alerts.list', {})).find((a) => a.kind === 'ban.meeting');
+    expect(await meeting()).toMatchObject({ level: 'notice', since: new Date(meetingAt - 7 * DAY).toISOString() });
+    // An hour before it, the desk is warned: the patron is about to arrive.
+    advance(3 * DAY - 3_600_000);
+    expect(await meeting()).toMatchObject({ level: 'warning' });
+  });
+
   it('refuses an approval by the issuer, an overlapping ban (naming the first), and a missing reason to differ', async () => {
     const { d, advance, person, incident } = await bansDesk();
     const p = await person('Kai Brennan');

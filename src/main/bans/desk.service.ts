@@ -17,6 +17,8 @@ import { mayReadParticulars, type BanViews } from './views';
 
 const WEEK_MS = 7 * 86_400_000;
 const DAY_MS = 86_400_000;
+/** A reinstatement meeting this close warns: the desk will be receiving the patron. */
+const MEETING_WARNING_MS = 2 * 3_600_000;
 /** Each list of what needs doing shows at most this many: more is a backlog, not a to-do. */
 const LIST = 50;
 
@@ -201,7 +203,7 @@ export class BanDesk {
       return b && !b.liftedAt ? [{ ...summaries([b])[0]!, meetingAt: m.scheduledAt }] : [];
     });
     return {
-      pendingApprovals: summaries(this.repo.pendingApproval(LIST)).filter((s) => s.status === 'pendingApproval'),
+      pendingApprovals: this.pendingApprovals(now),
       noticesToDeliver: undelivered,
       appealDeadlines: deadlines,
       meetingsThisWeek: meetings,
@@ -224,9 +226,17 @@ export class BanDesk {
     return todo;
   }
 
-  /** The desk alerts bans raise: approvals and notices waiting, appeal deadlines and meetings near, bans ending. */
+  /**
+   * The desk alerts bans raise: notices waiting, appeal deadlines and meetings near, bans
+   * ending; approvals waiting are `approvalAlerts` (only supervisors can act on them).
+   * Bookkeeping, so notices, under what is happening in the building tonight; a meeting
+   * about to start is the one that warns. "Since" is when each came up: a meeting is on
+   * the strip from a week before it, not since the ban was issued.
+   */
   alerts(now: Date): DeskAlert[] {
     const todo = this.todo();
+    const cameUp = (s: BanSummary, at: string, ahead: number) =>
+      new Date(Math.max(Date.parse(s.issuedAt), Date.parse(at) - ahead)).toISOString();
     const alert = (
       s: BanSummary,
       kind: string,
@@ -247,9 +257,6 @@ export class BanDesk {
     const tz = (s: BanSummary) => this.ports.branches.find(s.branchId)?.timeZone ?? 'UTC';
     // Titles name the ban, not the person: the strip is on screen for anyone passing the desk.
     return [
-      ...todo.pendingApprovals.map((s) =>
-        alert(s, 'ban.approval', 'warning', `Ban ${s.number} waiting for approval`, stepLabel(s.step), s.issuedAt),
-      ),
       ...todo.noticesToDeliver.map((s) =>
         alert(
           s,
@@ -274,10 +281,10 @@ export class BanDesk {
         alert(
           s,
           'ban.meeting',
-          Date.parse(s.meetingAt) - now.getTime() < DAY_MS ? 'warning' : 'notice',
+          Date.parse(s.meetingAt) - now.getTime() < MEETING_WARNING_MS ? 'warning' : 'notice',
           `Reinstatement meeting ${dayWords(new Date(s.meetingAt), tz(s), now)} ${timeWords(new Date(s.meetingAt), tz(s))} (${s.number})`,
           '',
-          s.issuedAt,
+          cameUp(s, s.meetingAt, WEEK_MS),
         ),
       ),
       ...todo.endingThisWeek.map((s) =>
@@ -287,10 +294,28 @@ export class BanDesk {
           'notice',
           `Ban ${s.number} ends ${dayWords(new Date(s.endsAt!), tz(s), now)}`,
           s.meetingRequired ? 'A reinstatement meeting is required before return' : '',
-          s.issuedAt,
+          cameUp(s, s.endsAt!, WEEK_MS),
         ),
       ),
     ];
+  }
+
+  private pendingApprovals(now: Date): BanSummary[] {
+    return this.views.summaries(this.repo.pendingApproval(LIST), now).filter((s) => s.status === 'pendingApproval');
+  }
+
+  /** Bans waiting for a supervisor's approval, as desk alerts for those who can approve them. */
+  approvalAlerts(now: Date): DeskAlert[] {
+    return this.pendingApprovals(now).map((s) => ({
+      id: `ban.approval:${s.id}`,
+      kind: 'ban.approval',
+      level: 'notice',
+      branchId: s.branchId,
+      title: `Ban ${s.number} waiting for approval`,
+      detail: stepLabel(s.step),
+      since: s.issuedAt,
+      work: { tab: 'bans', recordId: s.id },
+    }));
   }
 
   /** Why (the rules of their bans) and what happened before (every report naming them as a subject, newest first). */

@@ -1,5 +1,6 @@
 import type { AlertSource } from '../alerts/scheduler';
 import type { DeskKernel } from '../kernel';
+import { supervisors } from '../../shared/roles';
 import { bansHandlers } from './bans.handlers';
 import { BansRepo } from './bans.repo';
 import { BansService } from './bans.service';
@@ -21,6 +22,7 @@ export function createBans(k: DeskKernel, ports: BanPorts, alerts: { register(so
   const desk = new BanDesk(k.db, repo, views, k.journal, k.audit, ports, k.events, k.clock);
   service.seedPolicy();
   alerts.register({ name: 'bans', alerts: (now) => desk.alerts(now) });
+  alerts.register({ name: 'ban approvals', alerts: (now) => desk.approvalAlerts(now), audience: supervisors });
   k.events.on('ban.changed', (p) => k.consoles.broadcast('bans.changed', p));
   return { service, process, desk, handlers: bansHandlers(service, process, desk) };
 }

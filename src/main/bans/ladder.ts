@@ -1,38 +1,8 @@
 import type { PolicyBody, PolicyTier, Step } from '../../shared/contract/bans';
 import { dayWords } from '../zoned';
+import { sameStep, stepDays, stepLabel } from '../../shared/ban-steps';
 
-/** How long a step suspends, in days: 0 for a warning, 1 for the day, Infinity for indefinite. */
-export function stepDays(step: Step): number {
-  switch (step.kind) {
-    case 'warning':
-      return 0;
-    case 'day':
-      return 1;
-    case 'days':
-      return step.days;
-    case 'indefinite':
-      return Infinity;
-  }
-}
-
-/** "Warning", "Leave for the day", "7 days", "1 year", "Indefinite". */
-export function stepLabel(step: Step): string {
-  switch (step.kind) {
-    case 'warning':
-      return 'Written warning';
-    case 'day':
-      return 'Asked to leave for the day';
-    case 'indefinite':
-      return 'Indefinite';
-    case 'days':
-      if (step.days % 365 === 0) return step.days === 365 ? '1 year' : `${step.days / 365} years`;
-      if (step.days === 90) return '3 months';
-      if (step.days === 180) return '6 months';
-      return step.days === 1 ? '1 day' : `${step.days} days`;
-  }
-}
-
-export const sameStep = (a: Step, b: Step) => stepDays(a) === stepDays(b) && a.kind === b.kind;
+export { sameStep, stepDays, stepLabel };
 
 const ORDINALS = ['1st', '2nd', '3rd'];
 const ordinal = (n: number) => ORDINALS[n - 1] ?? `${n}th`;

@@ -4,7 +4,7 @@ import type { DomainEvents } from '../events';
 import type { JournalKind } from '../../shared/contract/journal';
 import { conflict, notFound } from '../errors';
 import { uuidv7 } from '../ids';
-import type { Branch, Zone } from '../../shared/contract/branches';
+import type { Branch, SpecialDay, Zone } from '../../shared/contract/branches';
 import type { BranchFields, BranchesRepo, ZoneFields } from './branches.repo';
 
 /**
@@ -101,6 +101,39 @@ export class BranchesService {
       const zone = this.zone(id);
       this.repo.setZoneRetired(id, retired);
       return zone.branchId;
+    });
+  }
+
+  /** A week of opening hours; weekdays left out are closed. */
+  setWeeklyHours(
+    branchId: string,
+    weekly: readonly { weekday: number; opens: string; closes: string }[],
+    actor: string | null,
+  ): Branch {
+    return this.change(actor, 'branch.hoursChanged', () => {
+      this.branch(branchId);
+      this.repo.setWeekly(
+        branchId,
+        [...weekly].sort((a, b) => a.weekday - b.weekday),
+      );
+      return branchId;
+    });
+  }
+
+  /** A date's own hours, or closed that day (opens and closes null); replaces that date's entry. */
+  setSpecialDay(branchId: string, day: SpecialDay, actor: string | null): Branch {
+    return this.change(actor, 'branch.hoursChanged', () => {
+      this.branch(branchId);
+      this.repo.putSpecialDay(branchId, day);
+      return branchId;
+    });
+  }
+
+  removeSpecialDay(branchId: string, date: string, actor: string): Branch {
+    return this.change(actor, 'branch.hoursChanged', () => {
+      this.branch(branchId);
+      if (!this.repo.removeSpecialDay(branchId, date)) throw notFound(`A special day on ${date}`);
+      return branchId;
     });
   }
 

@@ -83,6 +83,7 @@ export class Journal {
   private readonly last;
   private readonly insert;
   private readonly setHead;
+  private readonly refsStmt;
 
   constructor(
     private readonly db: Db,
@@ -97,6 +98,9 @@ export class Journal {
     );
     // The head (count and last hash) kept beside the chain: removing the newest
     // entries leaves a valid-looking chain, but not a matching head.
+    this.refsStmt = db.prepare<[string], { kind: string; at: string; hash: string }>(
+      'SELECT kind, at, hash FROM journal WHERE record_id = ? ORDER BY seq',
+    );
     this.setHead = db.prepare(
       "INSERT INTO desk (key, value) VALUES ('journal_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     );
@@ -132,6 +136,11 @@ export class Journal {
       .prepare<[string], Row>('SELECT * FROM journal WHERE record_id = ? ORDER BY seq')
       .all(recordId)
       .map(toEntry);
+  }
+
+  /** A record's entries as a screen lists them (kind, time, hash), oldest first, without reading payloads. */
+  refsFor(recordId: string): { kind: string; at: string; hash: string }[] {
+    return this.refsStmt.all(recordId);
   }
 
   /** When a record last went through this kind of change, if ever. */

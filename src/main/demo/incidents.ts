@@ -54,7 +54,7 @@ const localClock = (d: Date, timeZone: string) =>
 const HOUR = 3_600_000;
 
 /** mulberry32: a small seeded PRNG, so every demo desk gets the same reports. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -65,7 +65,7 @@ function prng(seed: number): () => number {
 }
 
 /** The UTC instant of a wall-clock time in a time zone (the demo's evenings are local evenings). */
-function atLocal(day: Date, hour: number, minute: number, timeZone: string): Date {
+export function atLocal(day: Date, hour: number, minute: number, timeZone: string): Date {
   const guess = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute);
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {

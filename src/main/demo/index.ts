@@ -1,13 +1,16 @@
 import type { Desk } from '../desk';
+import { seedDemoCalls } from './calls';
 import { startDemoCameras } from './demo-cameras';
 import { seedDemoBans } from './bans';
+import { seedDemoDuties } from './duties';
 import { seedDemoIncidents } from './incidents';
 import { seedDemo } from './seed';
 
 /**
- * A training desk (`--demo`): on an empty database, three branches, demo staff and
- * a few weeks of reports; then synthetic cameras, when there is an ffmpeg to draw them.
- * `ready` resolves once the seed is in; `close` stops the cameras.
+ * A training desk (`--demo`): on an empty database, three branches, demo staff, a few
+ * weeks of reports, persons and bans, staff calls, closings and rounds, the branches'
+ * evacuation plans and one past drill; then synthetic cameras, when there is an ffmpeg
+ * to draw them. `ready` resolves once the seed is in; `close` stops the cameras.
  */
 export function startTrainingDesk(desk: Desk, opts: { ffmpegPath: string | null; dataDir: string }) {
   const { log } = desk.kernel;
@@ -24,6 +27,12 @@ export function startTrainingDesk(desk: Desk, opts: { ffmpegPath: string | null;
         attachments: desk.attachments.service,
         staff: desk.staff.service,
       });
+      seedDemoCalls({
+        kernel: desk.kernel,
+        calls: { branches: desk.branches.service, staff: desk.staff.service, incidents: desk.incidents.service },
+        evacuation: { branches: desk.branches.service, staff: desk.staff.service },
+      });
+      seedDemoDuties({ kernel: desk.kernel, branches: desk.branches.service, staff: desk.staff.service });
     },
     (e: unknown) => log('demo seed failed', e),
   );

@@ -8,6 +8,7 @@ import { SetupScreen } from '../features/auth/SetupScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
 import { LockScreen } from '../features/auth/LockScreen';
 import { Desk } from '../features/desk/Desk';
+import { EvacuationBanner } from '../features/evacuation/EvacuationBanner';
 
 /**
  * Picks the screen from the session: setup, sign-in, lock or the desk. While
@@ -22,6 +23,8 @@ export function SessionRouter({ info }: { info: ReadyInfo }) {
   useEvent('session.changed', setSession);
 
   const value = useMemo(() => (session ? { info, session, setSession } : null), [info, session, setSession]);
+  // An evacuation running shows on every screen, so it is on screen at once after a restart (the desk shows its own).
+  const running = useQuery('evacuations.running', {}, { refetchOn: ['evacuation.changed'] });
 
   if (state.error) return <FailedScreen heading="Vigil cannot read the session" message={state.error.message} />;
   if (!value || !session) return null;
@@ -29,6 +32,7 @@ export function SessionRouter({ info }: { info: ReadyInfo }) {
   const withStaff = session.state === 'signedIn' || session.state === 'locked' ? session : undefined;
   return (
     <SessionContext value={value}>
+      {session.state !== 'signedIn' && <EvacuationBanner running={running.value ?? []} />}
       {session.state === 'setup' && <SetupScreen />}
       {session.state === 'signedOut' && <SignInScreen />}
       {session.state === 'locked' && <LockScreen staff={session.staff} />}

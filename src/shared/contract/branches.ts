@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { signedIn, admins } from '../roles';
 import { method } from './define';
 import { Id, NoInput, line } from './common';
+import { minutesOf } from '../opening-hours';
 
 export const ZONE_KINDS = ['interior', 'exterior'] as const;
 
@@ -15,6 +16,39 @@ export const Zone = z.object({
 });
 export type Zone = z.infer<typeof Zone>;
 
+/** "20:00": a time of day on the 24-hour clock, local to the branch. */
+export const TimeOfDay = z
+  .string()
+  .trim()
+  .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM on the 24-hour clock, for example 20:00')
+  .transform((t) => t.padStart(5, '0'));
+
+/** "2026-12-24": a calendar date. */
+export const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD, for example 2026-12-24')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().startsWith(d);
+  }, 'That date does not exist');
+
+export const WeekdayHours = z.object({
+  weekday: z.number().int().min(1).max(7),
+  opens: z.string(),
+  closes: z.string(),
+});
+export const SpecialDay = z.object({
+  date: z.string(),
+  opens: z.string().nullable(),
+  closes: z.string().nullable(),
+  note: z.string(),
+});
+export type SpecialDay = z.infer<typeof SpecialDay>;
+
+/** A branch's opening hours: weekdays without an entry are closed; a special day overrides its weekday. */
+export const OpeningHours = z.object({ weekly: z.array(WeekdayHours), special: z.array(SpecialDay) });
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
 export const Branch = z.object({
   id: Id,
   name: z.string(),
@@ -23,6 +57,7 @@ export const Branch = z.object({
   timeZone: z.string(),
   retired: z.boolean(),
   zones: z.array(Zone),
+  hours: OpeningHours,
 });
 export type Branch = z.infer<typeof Branch>;
 
@@ -74,6 +109,63 @@ export const branchesContract = {
   'branches.setRetired': method({
     summary: 'Retire a branch (kept for its records) or bring it back.',
     input: z.strictObject({ id: Id, retired: z.boolean() }),
+    output: Branch,
+    access: admins,
+  }),
+  'branches.setWeeklyHours': method({
+    summary: 'Set a branch’s opening hours for each weekday (days left out are closed).',
+    input: z
+      .strictObject({
+        branchId: Id,
+        weekly: z
+          .array(
+            z
+              .strictObject({ weekday: z.number().int().min(1).max(7), opens: TimeOfDay, closes: TimeOfDay })
+              .refine((d) => minutesOf(d.closes) > minutesOf(d.opens), {
+                message: 'Closing must be later than opening on the same day',
+                path: ['closes'],
+              }),
+          )
+          .max(7),
+      })
+      .refine((v) => new Set(v.weekly.map((d) => d.weekday)).size === v.weekly.length, {
+        message: 'Each weekday once',
+        path: ['weekly'],
+      }),
+    output: Branch,
+    access: admins,
+  }),
+  'branches.setSpecialDay': method({
+    summary: 'Set a date’s own hours, or close the branch that day (a holiday); replaces that date’s entry.',
+    input: z
+      .strictObject({
+        branchId: Id,
+        date: LocalDate,
+        closed: z.boolean(),
+        opens: TimeOfDay.nullable().default(null),
+        closes: TimeOfDay.nullable().default(null),
+        note: z.string().trim().max(80, 'At most 80 characters').default(''),
+      })
+      .superRefine((v, ctx) => {
+        if (v.closed) return;
+        if (!v.opens)
+          ctx.addIssue({ code: 'custom', message: 'Enter the opening time, or mark the day closed', path: ['opens'] });
+        if (!v.closes)
+          ctx.addIssue({ code: 'custom', message: 'Enter the closing time, or mark the day closed', path: ['closes'] });
+        if (v.opens && v.closes && minutesOf(v.closes) <= minutesOf(v.opens)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Closing must be later than opening on the same day',
+            path: ['closes'],
+          });
+        }
+      }),
+    output: Branch,
+    access: admins,
+  }),
+  'branches.removeSpecialDay': method({
+    summary: 'Remove a date’s special hours: the weekday’s hours apply again.',
+    input: z.strictObject({ branchId: Id, date: LocalDate }),
     output: Branch,
     access: admins,
   }),

@@ -23,12 +23,31 @@ export const events = {
   'bans.changed': event({ payload: z.object({ banId: z.string(), personId: z.string() }), audience: 'session' }),
   /** A person's record changed (edited, a photo, merged, seen): open views refresh. */
   'persons.changed': event({ payload: z.object({ personId: z.string() }), audience: 'session' }),
+  /** A branch's closing checklist changed (an answer, an exception, a sign-off, its template): screens reload it. */
+  'closing.changed': event({
+    payload: z.object({ branchId: z.string(), runId: z.string().nullable(), version: z.number().int().nullable() }),
+    audience: 'session',
+  }),
+  /** A branch's patrol routes or rounds changed (a checkpoint visited, a round ended): screens reload them. */
+  'rounds.changed': event({
+    payload: z.object({ branchId: z.string(), roundId: z.string().nullable(), version: z.number().int().nullable() }),
+    audience: 'session',
+  }),
   /** A bookmark was added, changed or removed: the shift's list and open timelines refresh. */
   'bookmarks.changed': event({ payload: z.object({ cameraId: z.string() }), audience: 'session' }),
   /** A camera's replay buffer changed how it records (settings, the disk filled, video stopped arriving). */
   'recording.changed': event({ payload: z.object({}), audience: admins }),
   /** Main's clock was moved (the web shell's test clock only): screens showing time follow it. */
   'clock.changed': event({ payload: z.object({ now: z.iso.datetime() }), audience: 'session' }),
+  /** A call was logged, stepped, corrected or linked: open lists and its detail refresh. */
+  'calls.changed': event({ payload: z.object({ callId: z.string() }), audience: 'session' }),
+  /**
+   * An evacuation started, changed or ended. Sent to every console, signed in or not
+   * (the sign-in and lock screens show the emergency banner too): ids only, no facts.
+   */
+  'evacuation.changed': event({ payload: z.object({ evacuationId: z.string() }), audience: 'session' }),
+  /** A branch's evacuation plan (assembly point, sweep order) was saved. */
+  'evacuationPlans.changed': event({ payload: z.object({}), audience: 'session' }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]['payload']>;

@@ -13,6 +13,10 @@ import { incidentsContract } from './incidents';
 import { attachmentsContract } from './attachments';
 import { alertsContract } from './alerts';
 import { bansContract } from './bans';
+import { callsContract } from './calls';
+import { evacuationContract } from './evacuation';
+import { closingContract } from './closing';
+import { roundsContract } from './rounds';
 import { replayContract } from './replay';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
@@ -33,6 +37,10 @@ export const contract = {
   ...attachmentsContract,
   ...alertsContract,
   ...bansContract,
+  ...callsContract,
+  ...evacuationContract,
+  ...closingContract,
+  ...roundsContract,
   ...replayContract,
 } as const;
 
@@ -70,4 +78,8 @@ export * from './incidents';
 export * from './attachments';
 export * from './alerts';
 export * from './bans';
+export * from './calls';
+export * from './evacuation';
+export * from './closing';
+export * from './rounds';
 export * from './replay';

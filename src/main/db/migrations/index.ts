@@ -4,6 +4,8 @@ import cameras from './0020-cameras';
 import incidents from './0030-incidents';
 import signInGuard from './0040-sign-in-guard';
 import personsBans from './0050-persons-bans';
+import closingRounds from './0060-closing-rounds';
+import callsEvacuation from './0070-calls-evacuation';
 import replay from './0090-replay';
 
 export interface Migration {
@@ -13,4 +15,13 @@ export interface Migration {
   up: string | ((db: Db) => void);
 }
 
-export const migrations: readonly Migration[] = [foundation, cameras, incidents, signInGuard, personsBans, replay];
+export const migrations: readonly Migration[] = [
+  foundation,
+  cameras,
+  incidents,
+  signInGuard,
+  personsBans,
+  closingRounds,
+  callsEvacuation,
+  replay,
+];

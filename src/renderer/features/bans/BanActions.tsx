@@ -12,7 +12,7 @@ import { DateTimeField } from '../incidents/formParts';
 import { isoToLocalInput } from '../incidents/localTime';
 import { Checkbox, RadioGroup, useFormCheck } from './formBits';
 import { deadlineWords, whenWords } from './format';
-import { downloadPdf } from './pdf';
+import { downloadPdf } from '../../lib/downloadPdf';
 import { DECISION_LIST, DECISION_WORD, DELIVERY_LIST, DELIVERY_WORD } from './words';
 import type { AppealDecision, DeliveryMethod } from './words';
 

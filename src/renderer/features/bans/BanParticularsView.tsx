@@ -8,7 +8,7 @@ import { Unseen } from '../../components/Unseen';
 import type { BanDetail, BanParticulars } from '../../../shared/contract';
 import { useDeskActions } from '../desk/deskActions';
 import { deadlineWords, whenWords } from './format';
-import { downloadPdf } from './pdf';
+import { downloadPdf } from '../../lib/downloadPdf';
 import { DECISION_WORD, DELIVERY_WORD, sameStep, stepLabel } from './words';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {

@@ -1,3 +1,4 @@
+import { sameStep, stepDays, stepLabel } from '../../../shared/ban-steps';
 import type {
   APPEAL_DECISIONS,
   BAN_STATUSES,
@@ -5,7 +6,6 @@ import type {
   Branch,
   DELIVERY_METHODS,
   PRIVILEGES,
-  Step,
 } from '../../../shared/contract';
 
 /*
@@ -97,38 +97,7 @@ export function banTone(b: Pick<BanSummary, 'status' | 'privileges'>): Tone {
 export const inForce = (s: BanStatus): boolean =>
   s === 'active' || s === 'underAppeal' || s === 'awaitingReinstatement';
 
-/** "Written warning", "Asked to leave for the day", "7 days", "3 months", "1 year", "Indefinite" (as main says it). */
-export function stepLabel(step: Step): string {
-  switch (step.kind) {
-    case 'warning':
-      return 'Written warning';
-    case 'day':
-      return 'Asked to leave for the day';
-    case 'indefinite':
-      return 'Indefinite';
-    case 'days':
-      if (step.days % 365 === 0) return step.days === 365 ? '1 year' : `${step.days / 365} years`;
-      if (step.days === 90) return '3 months';
-      if (step.days === 180) return '6 months';
-      return step.days === 1 ? '1 day' : `${step.days} days`;
-  }
-}
-
-/** How long a step suspends, in days: 0 for a warning, 1 for the day, Infinity for indefinite (as main counts). */
-export function stepDays(step: Step): number {
-  switch (step.kind) {
-    case 'warning':
-      return 0;
-    case 'day':
-      return 1;
-    case 'days':
-      return step.days;
-    case 'indefinite':
-      return Infinity;
-  }
-}
-
-export const sameStep = (a: Step, b: Step): boolean => a.kind === b.kind && stepDays(a) === stepDays(b);
+export { sameStep, stepDays, stepLabel };
 
 /** "Building and grounds, computers". */
 export function privilegesWords(privileges: readonly Privilege[]): string {

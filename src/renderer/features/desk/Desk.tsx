@@ -19,6 +19,10 @@ import { useBranchFilter } from './useBranchFilter';
 import { useIdleLock } from './useIdleLock';
 import type { IncidentAsk, IncidentRequest } from '../incidents/request';
 import { DeskCheck } from '../deskcheck/DeskCheck';
+import type { CallsRequest } from '../calls/CallsPanel';
+import { CoordinatorScreen } from '../evacuation/CoordinatorScreen';
+import { EvacuationBanner } from '../evacuation/EvacuationBanner';
+import { StartEvacuationDialog } from '../evacuation/StartEvacuationDialog';
 import './desk.css';
 
 interface DeskProps {
@@ -48,6 +52,27 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
   const [checkOpen, setCheckOpen] = useState(false);
   const [checkFocus, setCheckFocus] = useState(0);
   const [checkHost, setCheckHost] = useState<HTMLDivElement | null>(null);
+  const [callsRequest, setCallsRequest] = useState<CallsRequest | undefined>(undefined);
+  const [startingEvacuation, setStartingEvacuation] = useState(false);
+  // The evacuation on the coordinator's screen (kept after its all clear until closed), and whether
+  // the coordinator stepped away to other desk work; a newly running evacuation comes on screen at once.
+  const [evacuationShown, setEvacuationShown] = useState<string | null>(null);
+  const [deskWork, setDeskWork] = useState(false);
+  const [runningSeen, setRunningSeen] = useState('');
+  const running = useQuery('evacuations.running', {}, { refetchOn: ['evacuation.changed'] });
+  const runningNow = useMemo(() => running.value ?? [], [running.value]);
+  const runningKey = runningNow.map((e) => e.id).join(' ');
+  if (runningKey !== runningSeen) {
+    const fresh = runningNow.find((e) => !runningSeen.split(' ').includes(e.id));
+    setRunningSeen(runningKey);
+    if (fresh) {
+      setEvacuationShown(fresh.id);
+      setDeskWork(false);
+      setSettingsOpen(false);
+      setCheckOpen(false);
+    }
+  }
+  const coordinatorId = deskWork ? null : evacuationShown;
   const alerts = useQuery('alerts.list', {});
   useEvent('alerts.changed', ({ alerts: next }) => alerts.setValue(next));
   const bodyRef = useRef<HTMLElement>(null);
@@ -70,6 +95,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
   /** Shows the Incidents panel (closing Settings) and asks it to do something. */
   const askIncidents = useCallback((request: IncidentAsk) => {
     setSettingsOpen(false);
+    setDeskWork(true);
     setIncidentRequest({ ...request, seq: Date.now() });
   }, []);
   const openDraft = useCallback((id: string) => askIncidents({ kind: 'draft', id }), [askIncidents]);
@@ -79,12 +105,31 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
     (tab: WorkTabKey, recordId: string | null = null) => {
       setSettingsOpen(false);
       setCheckOpen(false);
+      if (tab === 'calls' && recordId && runningNow.some((e) => e.id === recordId)) {
+        setEvacuationShown(recordId);
+        setDeskWork(false);
+        return;
+      }
+      setDeskWork(true);
       // A report opens in the Incidents panel, which takes its own requests.
       if (tab === 'incidents' && recordId) askIncidents({ kind: 'report', id: recordId });
       else setWorkRequest({ tab, recordId, seq: Date.now() });
+      if (tab === 'calls' && recordId) setCallsRequest({ kind: 'open', id: recordId, seq: Date.now() });
     },
-    [askIncidents],
+    [runningNow, askIncidents],
   );
+  const newCall = useCallback(() => {
+    setSettingsOpen(false);
+    setCheckOpen(false);
+    setDeskWork(true);
+    setCallsRequest({ kind: 'new', seq: Date.now() });
+  }, []);
+  const showCoordinator = useCallback((id: string) => {
+    setSettingsOpen(false);
+    setCheckOpen(false);
+    setEvacuationShown(id);
+    setDeskWork(false);
+  }, []);
   const openAlert = useCallback((alert: DeskAlert) => openWork(alert.work.tab, alert.work.recordId), [openWork]);
   const workRequestHandled = useCallback(() => setWorkRequest(undefined), []);
   const openCheck = useCallback(() => {
@@ -146,6 +191,13 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
         openCheck();
         return;
       }
+      // A: a staff call for assistance, from anywhere on the desk.
+      const plain = !e.ctrlKey && !e.metaKey && !e.altKey && !e.defaultPrevented;
+      if (e.key.toLowerCase() === 'a' && plain && !modalIsOpen() && !isTypingTarget(e.target)) {
+        e.preventDefault();
+        newCall();
+        return;
+      }
       // G: go to the most urgent alert's work.
       const first = alerts.value?.[0];
       if (e.key.toLowerCase() === 'g' && !e.ctrlKey && !e.metaKey && !e.altKey && first) {
@@ -162,7 +214,14 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [active, settingsOpen, lock, closeSettings, openCheck, alerts.value, openAlert]);
+  }, [active, settingsOpen, lock, closeSettings, openCheck, alerts.value, openAlert, newCall]);
+
+  // While the coordinator's screen shows a running evacuation, the wall shows that branch's cameras.
+  const evacuating = runningNow.find((e) => e.id === coordinatorId);
+  const evacuatingBranch = evacuating ? filter.branches.find((b) => b.id === evacuating.branchId) : undefined;
+  const cameraFilter = evacuatingBranch
+    ? { ...filter, value: evacuatingBranch.id, selected: evacuatingBranch }
+    : filter;
 
   function changeSplit(percent: number) {
     writeStored(STORAGE_KEYS.split, String(percent));
@@ -194,9 +253,11 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
             />
           }
           onKeyboardHelp={() => setHelpOpen(true)}
+          onStartEvacuation={() => setStartingEvacuation(true)}
           onLock={() => void lock()}
           onSignOut={() => void runSessionCall('auth.signOut')}
         />
+        <EvacuationBanner running={runningNow} onOpen={showCoordinator} shownId={settingsOpen ? null : coordinatorId} />
         <AlertStrip alerts={alerts.value ?? []} branches={filter.branches} onOpen={openAlert} />
         {actionError && (
           <div className="desk-error">
@@ -205,7 +266,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
         )}
         <main className="desk-body" ref={bodyRef}>
           <CameraArea
-            filter={filter}
+            filter={cameraFilter}
             staffId={staff.id}
             widthPercent={split}
             spotlight={spotlight}
@@ -218,22 +279,47 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
           >
             <div className="work-area-check" ref={setCheckHost} hidden={!checkOpen} />
             <div className="work-area-content" hidden={checkOpen}>
-              {settingsOpen ? (
-                <SettingsPanel staff={staff} onClose={closeSettings} />
-              ) : (
-                <WorkPanel
-                  staff={staff}
-                  filter={filter}
-                  incidentRequest={incidentRequest}
-                  onIncidentRequestHandled={requestHandled}
-                  workRequest={workRequest}
-                  onWorkRequestHandled={workRequestHandled}
+              {settingsOpen && <SettingsPanel staff={staff} onClose={closeSettings} />}
+              {!settingsOpen && coordinatorId && (
+                <CoordinatorScreen
+                  key={coordinatorId}
+                  id={coordinatorId}
+                  onDeskWork={() => setDeskWork(true)}
+                  onClose={() => setEvacuationShown(null)}
                 />
+              )}
+              {/* Under the coordinator's screen the desk work stays as it was (a form half typed is kept), hidden. */}
+              {!settingsOpen && (
+                <div className="work-hold" hidden={coordinatorId !== null}>
+                  <WorkPanel
+                    staff={staff}
+                    filter={filter}
+                    incidentRequest={incidentRequest}
+                    onIncidentRequestHandled={requestHandled}
+                    workRequest={workRequest}
+                    onWorkRequestHandled={workRequestHandled}
+                    callsRequest={callsRequest}
+                    keysActive={active && coordinatorId === null && !checkOpen}
+                    onStartEvacuation={() => setStartingEvacuation(true)}
+                  />
+                </div>
               )}
             </div>
           </section>
         </main>
         {active && helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
+        {active && startingEvacuation && (
+          <StartEvacuationDialog
+            branches={filter.branches}
+            defaultBranchId={filter.selected?.id ?? (filter.branches.length === 1 ? filter.branches[0]!.id : '')}
+            onStarted={(started) => {
+              setStartingEvacuation(false);
+              running.reload();
+              showCoordinator(started.id);
+            }}
+            onClose={() => setStartingEvacuation(false)}
+          />
+        )}
       </div>
     </DeskActionsProvider>
   );

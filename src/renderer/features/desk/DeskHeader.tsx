@@ -4,6 +4,7 @@ import { Unseen } from '../../components/Unseen';
 import { roleLabel } from '../../../shared/roles';
 import type { StaffSummary } from '../../../shared/contract';
 import { useTheme } from '../../app/theme';
+import { ClosingCountdown } from '../closing/ClosingCountdown';
 import { Clock } from './Clock';
 import { BranchFilterSelect } from './BranchFilterSelect';
 import type { BranchFilter } from './useBranchFilter';
@@ -15,6 +16,8 @@ interface DeskHeaderProps {
   settingsButtonRef: Ref<HTMLButtonElement>;
   onToggleSettings: () => void;
   onKeyboardHelp: () => void;
+  /** The one clearly marked action that starts an emergency (a confirmation follows). */
+  onStartEvacuation: () => void;
   onLock: () => void;
   onSignOut: () => void;
   /** The desk check's box: "is this person banned?", and reports. */
@@ -33,6 +36,7 @@ export function DeskHeader(props: DeskHeaderProps) {
     onSignOut,
     search,
   } = props;
+  const { onStartEvacuation } = props;
   const { theme, setTheme } = useTheme();
   const otherTheme = theme === 'dark' ? 'light' : 'dark';
 
@@ -49,6 +53,7 @@ export function DeskHeader(props: DeskHeaderProps) {
         {search}
       </div>
       <div className="header-group header-right">
+        <ClosingCountdown filter={filter} />
         <Clock timeZone={filter.selected?.timeZone} />
         <p className="who">
           <Unseen>Signed in: </Unseen>
@@ -56,6 +61,9 @@ export function DeskHeader(props: DeskHeaderProps) {
           <span className="who-role">{roleLabel[staff.role]}</span>
         </p>
         <nav className="header-actions" aria-label="Console">
+          <Button variant="danger" onClick={onStartEvacuation} title="Start an evacuation or a drill (asks first)">
+            Evacuation…
+          </Button>
           <Button variant="quiet" onClick={onKeyboardHelp} title="Keys you can use">
             Keyboard
           </Button>

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Tabs } from '../../components/Tabs';
-import { EmptyState } from '../../components/EmptyState';
 import { STORAGE_KEYS, readStored, writeStored } from '../../lib/storage';
+import { useQuery } from '../../lib/useQuery';
 import type { StaffSummary } from '../../../shared/contract';
+import { CallsPanel, type CallsRequest } from '../calls/CallsPanel';
+import { ClosingPanel } from '../closing/ClosingPanel';
+import { RoundsPanel } from '../rounds/RoundsPanel';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import { BansPanel } from '../bans/BansPanel';
 import type { IncidentRequest } from '../incidents/request';
@@ -18,21 +21,6 @@ const WORK_TABS = [
 ] as const;
 type WorkTab = (typeof WORK_TABS)[number]['key'];
 
-const EMPTY: Record<Exclude<WorkTab, 'incidents' | 'bans'>, { title: string; body: string }> = {
-  rounds: {
-    title: 'No rounds yet',
-    body: 'Patrol rounds and their checkpoints will be tracked here. Rounds arrive in a later release.',
-  },
-  calls: {
-    title: 'No calls yet',
-    body: 'Staff calls for assistance will appear here as they come in. Calls arrive in a later release.',
-  },
-  closing: {
-    title: 'No closing checklist yet',
-    body: 'The building-clear checklist for closing will be here. It arrives in a later release.',
-  },
-};
-
 const isWorkTab = (key: string | null): key is WorkTab => WORK_TABS.some((t) => t.key === key);
 
 interface WorkPanelProps {
@@ -44,11 +32,17 @@ interface WorkPanelProps {
   /** An alert or another panel asks for a tab (and a record there). */
   workRequest: WorkRequest | undefined;
   onWorkRequestHandled: () => void;
+  /** Key A (the quick call form) or a call to open: shows the Calls tab and hands it the request. */
+  callsRequest: CallsRequest | undefined;
+  /** False while hidden under the coordinator's screen: its panels' keys stay quiet. */
+  keysActive: boolean;
+  onStartEvacuation: () => void;
 }
 
-/** The desk's work: one tab per duty; those not built yet say plainly what they will hold. */
+/** The desk's work: one tab per duty. */
 export function WorkPanel(props: WorkPanelProps) {
   const { staff, filter, incidentRequest, onIncidentRequestHandled, workRequest, onWorkRequestHandled } = props;
+  const { callsRequest } = props;
   const [tab, setTab] = useState<WorkTab>(() => {
     const stored = readStored(STORAGE_KEYS.workTab);
     return isWorkTab(stored) ? stored : 'incidents';
@@ -56,26 +50,41 @@ export function WorkPanel(props: WorkPanelProps) {
   const [requestSeen, setRequestSeen] = useState<number | undefined>(undefined);
   // The Bans panel stays mounted once shown, so a form half filled in there survives a look at another tab.
   const [bansShown, setBansShown] = useState(tab === 'bans');
+  const [callsSeen, setCallsSeen] = useState<number | undefined>(undefined);
+  // Open calls are counted on the tab whatever tab is showing: they are never out of sight.
+  const openCalls = useQuery('calls.open', {}, { refetchOn: ['calls.changed'] });
+  // The request goes to its panel once: leaving the tab drops it, so coming back does not act on it again.
+  const [delivered, setDelivered] = useState<WorkRequest | undefined>(undefined);
   if (workRequest && workRequest.seq !== requestSeen) {
     setRequestSeen(workRequest.seq);
+    setDelivered(workRequest);
     writeStored(STORAGE_KEYS.workTab, workRequest.tab);
     setTab(workRequest.tab);
     if (workRequest.tab === 'bans') setBansShown(true);
+  }
+  if (callsRequest && callsRequest.seq !== callsSeen) {
+    setCallsSeen(callsRequest.seq);
+    writeStored(STORAGE_KEYS.workTab, 'calls');
+    setTab('calls');
   }
   // A request for the Incidents panel brings its tab forward (adjusted while rendering, not in an effect).
   if (incidentRequest && tab !== 'incidents') {
     writeStored(STORAGE_KEYS.workTab, 'incidents');
     setTab('incidents');
+    setDelivered(undefined);
   }
 
   function select(next: WorkTab) {
     writeStored(STORAGE_KEYS.workTab, next);
     setTab(next);
     if (next === 'bans') setBansShown(true);
+    setDelivered(undefined);
   }
 
+  const open = openCalls.value?.length ?? 0;
+  const tabs = WORK_TABS.map((t) => (t.key === 'calls' && open > 0 ? { ...t, label: `Calls (${open} open)` } : t));
   return (
-    <Tabs label="Desk work" tabs={WORK_TABS} selected={tab} onSelect={select} className="work-tabs">
+    <Tabs label="Desk work" tabs={tabs} selected={tab} onSelect={select} className="work-tabs">
       {tab === 'incidents' && (
         <IncidentsPanel
           staff={staff}
@@ -95,10 +104,22 @@ export function WorkPanel(props: WorkPanelProps) {
           />
         </div>
       )}
-      {tab !== 'incidents' && tab !== 'bans' && (
-        <EmptyState title={EMPTY[tab].title}>
-          <p>{EMPTY[tab].body}</p>
-        </EmptyState>
+      {tab === 'calls' && (
+        <CallsPanel
+          staff={staff}
+          filter={filter}
+          openCalls={openCalls.value}
+          openError={openCalls.error}
+          request={callsRequest}
+          keysActive={props.keysActive}
+          onStartEvacuation={props.onStartEvacuation}
+        />
+      )}
+      {tab === 'closing' && (
+        <ClosingPanel staff={staff} filter={filter} request={delivered?.tab === 'closing' ? delivered : undefined} />
+      )}
+      {tab === 'rounds' && (
+        <RoundsPanel staff={staff} filter={filter} request={delivered?.tab === 'rounds' ? delivered : undefined} />
       )}
     </Tabs>
   );

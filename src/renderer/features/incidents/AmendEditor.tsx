@@ -40,7 +40,7 @@ export function AmendEditor({ record, saved, branches, onAmended, onClose }: Ame
   // The filed branch stays listed even if it was retired since, so the form shows it.
   const withBranch = branches.some((b) => b.id === record.branch.id)
     ? branches
-    : [...branches, { ...record.branch, address: '', retired: true, zones: [] }];
+    : [...branches, { ...record.branch, address: '', retired: true, zones: [], hours: { weekly: [], special: [] } }];
 
   async function save() {
     const amended = await submit.run(() =>

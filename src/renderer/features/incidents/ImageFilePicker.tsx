@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { call } from '../../lib/api';
 import type { ImageAttachment } from '../../../shared/contract';
+import { readBase64 } from '../../lib/readFile';
 
 /** Main refuses past this too; checking here spares reading a huge file into memory only to be told no. */
 const MAX_BYTES = 15 * 1024 * 1024;
@@ -9,19 +10,6 @@ interface Refusal {
   /** The file's name on this computer: shown to the person, never sent (main trusts only the bytes). */
   name: string;
   reason: string;
-}
-
-/** The file's bytes as base64, without the data: URL's prefix (its media type is the browser's guess from the name). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
-    reader.readAsDataURL(file);
-  });
 }
 
 /**

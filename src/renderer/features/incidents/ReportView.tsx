@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '../../lib/useQuery';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
 import type { Branch, StaffSummary } from '../../../shared/contract';
+import { CallOrigin } from '../calls/CallOrigin';
 import { AmendEditor } from './AmendEditor';
 import { ReportContent } from './ReportContent';
 import { ReportHistory } from './ReportHistory';
@@ -88,6 +89,7 @@ export function ReportView({ id, staff, branches, message, onChanged }: ReportVi
           </span>
         </div>
       )}
+      <CallOrigin incidentId={record.id} branches={branches} />
       <ReviewActions
         record={record}
         staff={staff}

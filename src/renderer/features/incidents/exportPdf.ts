@@ -1,23 +1,7 @@
 import { call } from '../../lib/api';
 import type { Result } from '../../lib/api';
+import { downloadPdf } from '../../lib/downloadPdf';
 
-/**
- * Asks main for the report as a PDF (made there, so both shells give the same
- * file) and hands it to the browser's download, named as main named it.
- */
-export async function downloadReportPdf(id: string): Promise<Result<{ fileName: string; sha256: string }>> {
-  const r = await call('incidents.exportPdf', { id });
-  if (!r.ok) return r;
-  const bytes = Uint8Array.from(atob(r.value.pdfBase64), (ch) => ch.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = r.value.fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has taken its copy by the next turn; the URL would otherwise hold the bytes for the page's life.
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-  return { ok: true, value: { fileName: r.value.fileName, sha256: r.value.sha256 } };
-}
+/** The report as a PDF made in main (both shells give the same file), handed to the browser's download. */
+export const downloadReportPdf = (id: string): Promise<Result<{ fileName: string; sha256: string }>> =>
+  downloadPdf(() => call('incidents.exportPdf', { id }));

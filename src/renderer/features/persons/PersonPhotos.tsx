@@ -8,21 +8,10 @@ import { ErrorNotice } from '../../components/Notice';
 import { Unseen } from '../../components/Unseen';
 import { formatClock, formatDay } from '../../lib/time';
 import type { PersonDetail, PersonPhoto } from '../../../shared/contract';
+import { readBase64 } from '../../lib/readFile';
 
 /** Main refuses past this too; checking here spares reading a huge file only to be told no. */
 const MAX_BYTES = 15 * 1024 * 1024;
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
-    reader.readAsDataURL(file);
-  });
-}
 
 interface PersonPhotosProps {
   person: PersonDetail;

@@ -10,10 +10,24 @@ import { GuidelinesSection } from './guidelines/GuidelinesSection';
 import { PolicySection } from './policy/PolicySection';
 import { AuditSection } from './audit/AuditSection';
 import { JournalSection } from './journal/JournalSection';
+import { ChecklistsSection } from './closing/ChecklistsSection';
+import { RoutesSection } from './routes/RoutesSection';
 import { PreferencesSection } from './preferences/PreferencesSection';
+import { EvacuationSection } from './evacuation/EvacuationSection';
 import './settings.css';
 
-type SectionKey = 'branches' | 'cameras' | 'staff' | 'guidelines' | 'policy' | 'audit' | 'journal' | 'preferences';
+type SectionKey =
+  | 'branches'
+  | 'cameras'
+  | 'staff'
+  | 'guidelines'
+  | 'policy'
+  | 'evacuation'
+  | 'checklists'
+  | 'routes'
+  | 'audit'
+  | 'journal'
+  | 'preferences';
 
 const ADMIN_SECTIONS = [
   { key: 'branches', label: 'Branches' },
@@ -21,6 +35,9 @@ const ADMIN_SECTIONS = [
   { key: 'staff', label: 'Staff' },
   { key: 'guidelines', label: 'Behavior guidelines' },
   { key: 'policy', label: 'Sanction policy' },
+  { key: 'evacuation', label: 'Calls and evacuation' },
+  { key: 'checklists', label: 'Closing checklists' },
+  { key: 'routes', label: 'Patrol routes' },
   { key: 'audit', label: 'Audit log' },
   { key: 'journal', label: 'Journal' },
   { key: 'preferences', label: 'Preferences' },
@@ -59,6 +76,9 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         {section === 'staff' && <StaffSection self={staff} />}
         {section === 'guidelines' && <GuidelinesSection />}
         {section === 'policy' && <PolicySection />}
+        {section === 'evacuation' && <EvacuationSection />}
+        {section === 'checklists' && <ChecklistsSection />}
+        {section === 'routes' && <RoutesSection />}
         {section === 'audit' && <AuditSection />}
         {section === 'journal' && <JournalSection />}
         {section === 'preferences' && <PreferencesSection isAdmin={isAdmin} />}

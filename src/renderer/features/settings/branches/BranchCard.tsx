@@ -4,6 +4,9 @@ import type { Branch, Zone } from '../../../../shared/contract';
 import { BranchForm } from './BranchForm';
 import { ZoneForm } from './ZoneForm';
 import { ZoneTable } from './ZoneTable';
+import { HoursForm } from './HoursForm';
+import { HoursSummary } from './HoursSummary';
+import { SpecialDayForm } from './SpecialDayForm';
 import type { Editing } from './BranchesSection';
 
 interface BranchCardProps {
@@ -14,6 +17,7 @@ interface BranchCardProps {
   onSaved: (branch: Branch, what: string) => void;
   onSetRetired: (branch: Branch, retired: boolean) => void;
   onSetZoneRetired: (zone: Zone, retired: boolean) => void;
+  onRemoveDay: (branch: Branch, date: string) => void;
 }
 
 export function BranchCard({
@@ -24,6 +28,7 @@ export function BranchCard({
   onSaved,
   onSetRetired,
   onSetZoneRetired,
+  onRemoveDay,
 }: BranchCardProps) {
   const headingId = `branch-${branch.id}`;
   const editingThis = editing?.kind === 'editBranch' && editing.branch.id === branch.id;
@@ -62,6 +67,28 @@ export function BranchCard({
           <dt>Time zone</dt>
           <dd>{branch.timeZone}</dd>
         </dl>
+      )}
+
+      <HoursSummary
+        branch={branch}
+        busy={busy}
+        onEditHours={() => onEdit({ kind: 'hours', branch })}
+        onAddDay={() => onEdit({ kind: 'specialDay', branch })}
+        onRemoveDay={(date) => onRemoveDay(branch, date)}
+      />
+      {editing?.kind === 'hours' && editing.branch.id === branch.id && (
+        <HoursForm
+          branch={branch}
+          onSaved={(b) => onSaved(b, `Saved the opening hours of ${b.name}.`)}
+          onCancel={close}
+        />
+      )}
+      {editing?.kind === 'specialDay' && editing.branch.id === branch.id && (
+        <SpecialDayForm
+          branch={branch}
+          onSaved={(b) => onSaved(b, `Saved the special day at ${b.name}.`)}
+          onCancel={close}
+        />
       )}
 
       <div className="zones">

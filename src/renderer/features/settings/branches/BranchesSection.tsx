@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { call } from '../../../lib/api';
-import type { CallError } from '../../../lib/api';
+import type { CallError, Result } from '../../../lib/api';
 import { useQuery } from '../../../lib/useQuery';
 import { Button } from '../../../components/Button';
 import { ErrorNotice, StatusNotice } from '../../../components/Notice';
@@ -16,6 +16,8 @@ export type Editing =
   | { kind: 'editBranch'; branch: Branch }
   | { kind: 'addZone'; branch: Branch }
   | { kind: 'editZone'; branch: Branch; zone: Zone }
+  | { kind: 'hours'; branch: Branch }
+  | { kind: 'specialDay'; branch: Branch }
   | null;
 
 export function BranchesSection() {
@@ -38,7 +40,7 @@ export function BranchesSection() {
     setStatus(message);
   }
 
-  async function change(action: () => ReturnType<typeof call<'branches.setRetired'>>, message: (b: Branch) => string) {
+  async function change(action: () => Promise<Result<Branch>>, message: (b: Branch) => string) {
     setBusy(true);
     const result = await action();
     setBusy(false);
@@ -84,6 +86,12 @@ export function BranchesSection() {
               void change(
                 () => call('branches.setRetired', { id: branch.id, retired }),
                 (r) => `${r.name} is ${retired ? 'retired' : 'back in use'}.`,
+              )
+            }
+            onRemoveDay={(branch, date) =>
+              void change(
+                () => call('branches.removeSpecialDay', { branchId: branch.id, date }),
+                (r) => `Removed the special day from ${r.name}.`,
               )
             }
             onSetZoneRetired={(zone, retired) =>

@@ -1,4 +1,4 @@
-import type { Result } from '../../lib/api';
+import type { Result } from './api';
 
 interface Pdf {
   fileName: string;
@@ -7,7 +7,7 @@ interface Pdf {
 }
 
 /**
- * Hands a PDF main made (a notice, a decision letter) to the browser's download,
+ * Hands a PDF main made (a report, a notice, a decision letter) to the browser's download,
  * named as main named it, and answers its name and hash for the screen to say.
  */
 export async function downloadPdf(

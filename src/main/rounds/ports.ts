@@ -1,0 +1,15 @@
+import type { Branch, Zone } from '../../shared/contract/branches';
+
+/**
+ * What patrol rounds need of other domains, asked through their services: the rounds
+ * domain reads no other domain's table. desk.ts passes the services themselves.
+ */
+export interface RoundsPorts {
+  branches: {
+    find(id: string): Branch | undefined;
+    zoneOf(id: string): Zone | undefined;
+    list(): Branch[];
+  };
+  staff: { names(ids: readonly string[]): Map<string, string> };
+  journal: { refsFor(recordId: string): { kind: string; at: string; hash: string }[] };
+}
