@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { call, type Result } from '../../lib/api';
 import { isTypingTarget } from '../../lib/keys';
+import { useQuery } from '../../lib/useQuery';
 import { formatClockSeconds, formatDay } from '../../lib/time';
 import { Button } from '../../components/Button';
 import { Unseen } from '../../components/Unseen';
@@ -128,6 +129,17 @@ export function ReplayTile({
   });
   const frame = player.state.frameMs;
   const timeline = opened?.timeline;
+  // Bookmarks made while replaying (B here, or on another desk) join the timeline at once.
+  const marked = useQuery('bookmarks.list', {}, { refetchOn: ['bookmarks.changed'], enabled: opened !== null });
+  const bookmarks = marked.value
+    ? marked.value.filter(
+        (b) =>
+          b.cameraId === camera.id &&
+          timeline !== undefined &&
+          Date.parse(timeline.from) <= Date.parse(b.at) &&
+          Date.parse(b.at) <= Date.parse(timeline.to),
+      )
+    : (timeline?.bookmarks ?? []);
   const gaps = (timeline?.gaps ?? []).map((g) => ({ from: Date.parse(g.from), to: Date.parse(g.to) }));
 
   // Said when the picture jumps over a gap while playing.
@@ -305,7 +317,7 @@ export function ReplayTile({
             receipt: c.timeSource === 'receipt',
           }))}
           gaps={gaps}
-          bookmarks={timeline.bookmarks}
+          bookmarks={bookmarks}
           frameMs={frame}
           inMs={marks.in}
           outMs={marks.out}
