@@ -6,6 +6,7 @@ import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
 import { benchIncidentsOpen } from './incidents-open';
 import { benchReplay } from './replay';
+import { benchMaintenance } from './maintenance';
 import { benchWall } from './wall';
 
 /** `npm run bench`: every benchmark, each printing its figures beside a same-run baseline. */
@@ -19,6 +20,7 @@ const benches: Record<string, () => Promise<void>> = {
   calls: benchCalls,
   closing: benchClosing,
   replay: benchReplay,
+  maintenance: benchMaintenance,
 };
 
 const only = process.argv.slice(2);

@@ -21,6 +21,8 @@ import { createEvacuation } from './evacuation';
 import { createGuidelines } from './guidelines';
 import { createIncidents } from './incidents';
 import { createJournalMethods } from './journal';
+import { createMaintenance } from './maintenance';
+import { VERSION } from './version';
 import type { DeskKernel, Kernel } from './kernel';
 import type { Log } from './log';
 import { createPeople } from './people';
@@ -130,6 +132,7 @@ export function buildDesk(o: DeskOptions) {
     },
     { chooseFolder: o.chooseFolder ?? null },
   );
+  const maintenance = createMaintenance(k, { settings: settings.service, appVersion: VERSION }, alerts);
   const media = createMediaHandler({
     sessions: o.sessions,
     roleOf,
@@ -161,6 +164,7 @@ export function buildDesk(o: DeskOptions) {
     ...closing.handlers,
     ...rounds.handlers,
     ...replay.handlers,
+    ...maintenance.handlers,
   };
 
   return {
@@ -170,6 +174,7 @@ export function buildDesk(o: DeskOptions) {
     media,
     alerts,
     auth,
+    settings,
     staff,
     branches,
     cameras,
@@ -184,6 +189,7 @@ export function buildDesk(o: DeskOptions) {
     closing,
     rounds,
     replay,
+    maintenance,
   };
 }
 

@@ -9,6 +9,7 @@ import { claimForTestClock } from './db/desk';
 import { startTrainingDesk } from './demo';
 import { buildDesk, type DeskOptions } from './desk';
 import type { ChooseFolder } from './reports/evidence.service';
+import { applyPendingRestore } from './maintenance';
 import { consoleLog, type Log } from './log';
 import { createDispatch, type Dispatch } from './rpc/dispatch';
 import type { FullHandlerTable } from './rpc/handler';
@@ -51,6 +52,11 @@ export interface Services {
   flushAudit(): void;
   /** The one media path: `path` is what follows /media/ (key, camera, stream, file); `range` the Range header. */
   media(path: string, method: string, range?: string | null): Promise<MediaResponse>;
+  /**
+   * Whether the window's content is kept out of screen capture (Electron's
+   * setContentProtection): called now and on every change. Returns the unsubscribe.
+   */
+  watchScreenCapture(listener: (blocked: boolean) => void): () => void;
   /** Resolves once every camera's ffmpeg has exited and the database is closed. */
   close(): Promise<void>;
 }
@@ -70,6 +76,9 @@ export function createServices(opts: ServicesOptions): Services {
   const sessions = new Sessions(clock);
   let db: Db;
   try {
+    // A restore an administrator asked for is done now, before anything opens the database.
+    const restored = applyPendingRestore(opts.dataDir, clock.now());
+    if (restored) log(`restored backup ${restored.restored}; the previous data is in ${restored.movedAsideTo}`);
     db = openDatabase(opts.dataDir);
   } catch (e) {
     const message = e instanceof StartupError ? e.message : `Vigil could not start: ${(e as Error).message}`;
@@ -100,7 +109,10 @@ export function createServices(opts: ServicesOptions): Services {
   }
   // What earlier runs recorded is listed before the cameras hand over new segments.
   desk.replay.start();
+  const swept = desk.attachments.service.sweepFiles();
+  if (swept > 0) log(`removed ${swept} attachment files left without a record by an interrupted save`);
   desk.cameras.start();
+  desk.maintenance.start();
   // Every console follows main's clock (the test clock moves it), signed in or not.
   desk.kernel.events.on('clock.changed', (p) => desk.kernel.consoles.all().forEach((s) => s.push('clock.changed', p)));
   desk.alerts.scheduler.refresh();
@@ -142,11 +154,17 @@ export function createServices(opts: ServicesOptions): Services {
       return dispatchNow(session, method, input);
     },
     media: desk.media,
+    watchScreenCapture: (listener) => {
+      const current = () => listener(desk.settings.service.get().blockScreenCapture);
+      current();
+      return desk.kernel.events.on('settings.changed', current);
+    },
     // The database closes at once (callers may open it next); the returned promise waits for ffmpeg.
     close: () => {
       clearInterval(sweep);
       desk.alerts.close();
       desk.replay.close();
+      desk.maintenance.close();
       const stopped = Promise.all([desk.cameras.close(), training?.close()]);
       if (db.open) {
         desk.kernel.audit.flush();
@@ -171,6 +189,11 @@ function failedServices(opts: ServicesOptions, sessions: Sessions, message: stri
       ),
     media: () =>
       Promise.resolve({ status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: message }),
+    // Nothing to protect but the message; protected anyway, as by default.
+    watchScreenCapture: (listener) => {
+      listener(true);
+      return () => undefined;
+    },
     close: () => Promise.resolve(),
   };
 }

@@ -110,3 +110,21 @@ export class AttachmentsRepo {
       .map(toAttachment);
   }
 }
+
+/**
+ * The SHA-256 names every attachment row points at, in any Vigil database (a backup's
+ * copy too): a backup or restore checks each has its file.
+ */
+export function attachmentHashesIn(db: Db): Set<string> {
+  return new Set(
+    db
+      // A clip's poster frame is a file of its own, named in the clip's row.
+      .prepare<[], { sha256: string }>(
+        `SELECT sha256 FROM attachments
+         UNION SELECT json_extract(clip, '$.posterSha256') FROM attachments
+         WHERE kind = 'clip' AND json_extract(clip, '$.posterSha256') IS NOT NULL`,
+      )
+      .all()
+      .map((r) => r.sha256),
+  );
+}

@@ -8,6 +8,7 @@ import { incidentDesk, type IncidentDesk } from '../../../test/helpers/incidents
 import { tempDir } from '../../../test/helpers/temp-dir';
 import { probe } from '../../../test/helpers/video';
 import { waitFor } from '../../../test/helpers/wait';
+import { attachmentHashesIn } from '../attachments/attachments.repo';
 import { attachmentPath } from '../attachments/store';
 import { deskWithAdmin } from '../../../test/helpers/services';
 
@@ -79,6 +80,9 @@ describe('clips', () => {
     expect(Math.abs(p.duration - clip.clip!.durationMs / 1000)).toBeLessThan(0.15);
     const poster = readFileSync(attachmentPath(t.desk.dataDir, clip.clip!.posterSha256!, 'jpg'));
     expect(sha(poster)).toBe(clip.clip!.posterSha256);
+    // The start-up sweep of files a crash left without a row keeps the clip and its poster.
+    const named = attachmentHashesIn(t.db());
+    expect([named.has(clip.sha256), named.has(clip.clip!.posterSha256!)]).toEqual([true, true]);
     const journal = t
       .db()
       .prepare<[string], { kind: string }>('SELECT kind FROM journal WHERE record_id = ?')

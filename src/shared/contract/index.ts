@@ -18,6 +18,7 @@ import { evacuationContract } from './evacuation';
 import { closingContract } from './closing';
 import { roundsContract } from './rounds';
 import { replayContract } from './replay';
+import { maintenanceContract } from './maintenance';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -42,6 +43,7 @@ export const contract = {
   ...closingContract,
   ...roundsContract,
   ...replayContract,
+  ...maintenanceContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -83,3 +85,4 @@ export * from './evacuation';
 export * from './closing';
 export * from './rounds';
 export * from './replay';
+export * from './maintenance';

@@ -10,6 +10,7 @@ import { GuidelinesSection } from './guidelines/GuidelinesSection';
 import { PolicySection } from './policy/PolicySection';
 import { AuditSection } from './audit/AuditSection';
 import { JournalSection } from './journal/JournalSection';
+import { BackupsSection } from './maintenance/BackupsSection';
 import { ChecklistsSection } from './closing/ChecklistsSection';
 import { RoutesSection } from './routes/RoutesSection';
 import { PreferencesSection } from './preferences/PreferencesSection';
@@ -27,6 +28,7 @@ type SectionKey =
   | 'routes'
   | 'audit'
   | 'journal'
+  | 'backups'
   | 'preferences';
 
 const ADMIN_SECTIONS = [
@@ -40,6 +42,7 @@ const ADMIN_SECTIONS = [
   { key: 'routes', label: 'Patrol routes' },
   { key: 'audit', label: 'Audit log' },
   { key: 'journal', label: 'Journal' },
+  { key: 'backups', label: 'Backups' },
   { key: 'preferences', label: 'Preferences' },
 ] as const satisfies readonly { key: SectionKey; label: string }[];
 
@@ -81,6 +84,7 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         {section === 'routes' && <RoutesSection />}
         {section === 'audit' && <AuditSection />}
         {section === 'journal' && <JournalSection />}
+        {section === 'backups' && <BackupsSection />}
         {section === 'preferences' && <PreferencesSection isAdmin={isAdmin} />}
       </Tabs>
     </div>
