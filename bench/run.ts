@@ -6,7 +6,7 @@ import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
 import { benchIncidentsOpen } from './incidents-open';
 import { benchReplay } from './replay';
-import { benchMaintenance } from './maintenance';
+import { benchBackup, benchJournal } from './maintenance';
 import { benchWall } from './wall';
 
 /** `npm run bench`: every benchmark, each printing its figures beside a same-run baseline. */
@@ -20,7 +20,8 @@ const benches: Record<string, () => Promise<void>> = {
   calls: benchCalls,
   closing: benchClosing,
   replay: benchReplay,
-  maintenance: benchMaintenance,
+  'maintenance-journal': benchJournal,
+  'maintenance-backup': benchBackup,
 };
 
 const only = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { admins } from '../roles';
+import { admins, signedIn } from '../roles';
 import { method } from './define';
 import { Id, IsoTime } from './common';
 
@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'lock',
   'unlock',
   'lockoutCleared',
+  'copied',
 ] as const;
 
 export const AuditEntry = z.object({
@@ -29,13 +30,44 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** What narrows the log: the action, who, one record, words, and a time range. */
+const AuditFilters = {
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  staffId: Id.optional(),
+  /** One record (a person, a report, a ban…): "who has seen this". */
+  recordId: z.string().trim().min(1).max(100).optional(),
+  text: z.string().max(200).optional(),
+  from: IsoTime.optional(),
+  to: IsoTime.optional(),
+};
+
+/** At most this many entries in one CSV export (a year of a busy desk's reads). */
+export const AUDIT_EXPORT_MAX = 200_000;
+
+/** Records whose text, copied to the clipboard, is noted in the audit log like a read. */
+export const COPIED_RECORD_KINDS = ['person', 'incident', 'ban'] as const;
+
 export const auditContract = {
+  'audit.copied': method({
+    summary: 'Note that text of a patron record was copied to the clipboard (audited like a read).',
+    input: z.strictObject({
+      recordKind: z.enum(COPIED_RECORD_KINDS),
+      recordId: z.string().trim().min(1).max(100),
+      chars: z.number().int().min(1).max(10_000_000),
+    }),
+    output: z.object({}),
+    access: signedIn,
+  }),
+  'audit.exportCsv': method({
+    summary: 'The audit log for the filters as a CSV file (the export is itself audited).',
+    input: z.strictObject(AuditFilters),
+    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number(), truncated: z.boolean() }),
+    access: admins,
+  }),
   'audit.list': method({
     summary: 'Browse the audit log, newest first.',
     input: z.strictObject({
-      action: z.enum(AUDIT_ACTIONS).optional(),
-      staffId: Id.optional(),
-      text: z.string().max(200).optional(),
+      ...AuditFilters,
       /** Paging cursor: entries older than this one (ids are time-ordered UUIDv7). */
       before: Id.optional(),
       limit: z.number().int().min(1).max(500).default(100),

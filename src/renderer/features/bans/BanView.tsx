@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { WhoHasSeen } from '../audit/WhoHasSeen';
 import { useQuery } from '../../lib/useQuery';
 import { useMainNow } from '../../lib/mainClock';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
@@ -60,7 +61,12 @@ export function BanView({ id, staff, filter, active, onChanged, onOpenPerson }: 
   }
 
   return (
-    <article className={`ban-view tone-edge-${tone}`} aria-labelledby={titleId}>
+    <article
+      className={`ban-view tone-edge-${tone}`}
+      aria-labelledby={titleId}
+      data-audit-kind="ban"
+      data-audit-record={record.id}
+    >
       <StatusNotice message={said?.id === id ? said.text : undefined} />
       <header className="ban-head">
         <h3 id={titleId} className="pane-title">
@@ -71,6 +77,7 @@ export function BanView({ id, staff, filter, active, onChanged, onOpenPerson }: 
             {record.statusWords}
           </ToneWords>
         </p>
+        <WhoHasSeen recordId={record.id} what={record.number} isAdmin={staff.role === 'admin'} />
       </header>
       <div className="ban-person">
         <PersonPicture

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { WhoHasSeen } from '../audit/WhoHasSeen';
 import { useQuery } from '../../lib/useQuery';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
 import type { Branch, StaffSummary } from '../../../shared/contract';
@@ -62,7 +63,12 @@ export function ReportView({ id, staff, branches, message, onChanged }: ReportVi
   const pending = underWay.value;
 
   return (
-    <article className="report-view" aria-labelledby="report-title">
+    <article
+      className="report-view"
+      aria-labelledby="report-title"
+      data-audit-kind="incident"
+      data-audit-record={record.id}
+    >
       <StatusNotice message={said.id === id ? said.text : undefined} />
       <header className="report-head">
         <h3 id="report-title" className="pane-title">
@@ -73,6 +79,7 @@ export function ReportView({ id, staff, branches, message, onChanged }: ReportVi
           <span className="muted"> · version {record.version}</span>
         </p>
         <p className="print-only">Confidential library record</p>
+        <WhoHasSeen recordId={record.id} what={record.number} isAdmin={staff.role === 'admin'} />
       </header>
       {pending && (
         <div className="notice notice-warn amend-under-way">

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { WhoHasSeen } from '../audit/WhoHasSeen';
 import type { ReactNode } from 'react';
 import { useQuery } from '../../lib/useQuery';
 import { useSubmit } from '../../lib/useSubmit';
@@ -95,7 +96,7 @@ export function PersonView({ id, staff, filter, active, onOpenBan, onOpenPerson,
   const tone = standingTone(standing);
 
   return (
-    <article className="person-view" aria-labelledby={titleId}>
+    <article className="person-view" aria-labelledby={titleId} data-audit-kind="person" data-audit-record={p.id}>
       <StatusNotice message={said} />
       <header className="person-view-head">
         <h3 id={titleId} className="pane-title">
@@ -111,6 +112,7 @@ export function PersonView({ id, staff, filter, active, onOpenBan, onOpenPerson,
             {standing ? standing.statusWords : bans.loading ? 'Checking bans…' : 'Not banned'}
           </ToneWords>
         </p>
+        <WhoHasSeen recordId={p.id} what={p.name} isAdmin={staff.role === 'admin'} />
       </header>
       {p.mergedInto && (
         <p className="notice notice-warn">
