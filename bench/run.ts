@@ -5,6 +5,7 @@ import { benchClosing } from './closing';
 import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
 import { benchIncidentsOpen } from './incidents-open';
+import { benchReplay } from './replay';
 import { benchBackup, benchJournal } from './maintenance';
 import { benchWall } from './wall';
 
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<void>> = {
   bans: benchBans,
   calls: benchCalls,
   closing: benchClosing,
+  replay: benchReplay,
   'maintenance-journal': benchJournal,
   'maintenance-backup': benchBackup,
 };

@@ -28,6 +28,8 @@ import type { Log } from './log';
 import { createPeople } from './people';
 import { createReports } from './reports';
 import { createRounds } from './rounds';
+import type { ChooseFolder } from './reports/evidence.service';
+import { createReplay, type ReplayOptions } from './replay';
 import { Consoles } from './rpc/consoles';
 import type { Sessions } from './rpc/sessions';
 import { createSettings } from './settings';
@@ -42,6 +44,10 @@ export interface DeskOptions {
   sessions: Sessions;
   secrets: SecretStore;
   ffmpegPath: string | null;
+  /** Tests pretend the replay buffer's disk is full. */
+  diskSpace?: ReplayOptions['diskSpace'];
+  /** The shell's folder chooser for evidence exports (Electron); absent in a browser. */
+  chooseFolder?: ChooseFolder;
 }
 
 /**
@@ -104,18 +110,34 @@ export function buildDesk(o: DeskOptions) {
   const evacuation = createEvacuation(k, { branches: branches.service, staff: staff.service }, alerts);
   const closing = createClosing(k, { branches: branches.service, staff: staff.service, journal: k.journal }, alerts);
   const rounds = createRounds(k, { branches: branches.service, staff: staff.service, journal: k.journal }, alerts);
-  const reports = createReports(k, {
-    readFiled: (id, staffId) => incidents.service.filed(id, staffId),
-    branches: branches.service,
-    staff: staff.service,
-    cameras: cameras.service,
-    attachments: attachments.service,
-  });
+  const replay = createReplay(
+    k,
+    {
+      roleOf,
+      cameras: cameras.service,
+      branches: branches.service,
+      staff: staff.service,
+      attachments: attachments.service,
+    },
+    { ffmpegPath: o.ffmpegPath, supervision: cameras.supervision, diskSpace: o.diskSpace },
+  );
+  const reports = createReports(
+    k,
+    {
+      readFiled: (id, staffId) => incidents.service.filed(id, staffId),
+      branches: branches.service,
+      staff: staff.service,
+      cameras: cameras.service,
+      attachments: attachments.service,
+    },
+    { chooseFolder: o.chooseFolder ?? null },
+  );
   const maintenance = createMaintenance(k, { settings: settings.service, appVersion: VERSION }, alerts);
   const media = createMediaHandler({
     sessions: o.sessions,
     roleOf,
     supervision: cameras.supervision,
+    replay: replay.media,
     dataDir: o.dataDir,
     audit: k.audit,
     attachmentPath,
@@ -141,6 +163,7 @@ export function buildDesk(o: DeskOptions) {
     ...evacuation.handlers,
     ...closing.handlers,
     ...rounds.handlers,
+    ...replay.handlers,
     ...maintenance.handlers,
   };
 
@@ -165,6 +188,7 @@ export function buildDesk(o: DeskOptions) {
     evacuation,
     closing,
     rounds,
+    replay,
     maintenance,
   };
 }

@@ -43,6 +43,10 @@ export interface DomainEventMap {
   'closing.changed': { branchId: string; runId: string | null; version: number | null };
   /** A patrol route or round of a branch changed (version: the round's journal length). */
   'rounds.changed': { branchId: string; roundId: string | null; version: number | null };
+  /** A bookmark was added, its note changed, or removed. */
+  'bookmark.changed': { cameraId: string };
+  /** A camera's replay buffer changed how it records: settings, the disk, video arriving or not. */
+  'recording.changed': Record<string, never>;
   /** The web shell's test clock was moved (tests only): everything derived from time is recomputed. */
   'clock.changed': { now: string };
 }

@@ -18,8 +18,16 @@ const fake = vi.hoisted(() => {
   };
   const services = { dispatch: vi.fn(), sessions: {}, close: vi.fn(async () => undefined) };
   const shell = { openWindow: vi.fn(), focus: vi.fn() };
+  const win = { id: 1 };
+  const BrowserWindow = { getFocusedWindow: vi.fn((): unknown => win) };
+  const dialog = {
+    showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePaths: ['/media/usb-stick'] })),
+  };
   return {
     app,
+    win,
+    BrowserWindow,
+    dialog,
     listeners,
     services,
     shell,
@@ -30,7 +38,7 @@ const fake = vi.hoisted(() => {
   };
 });
 
-vi.mock('electron', () => ({ app: fake.app }));
+vi.mock('electron', () => ({ app: fake.app, BrowserWindow: fake.BrowserWindow, dialog: fake.dialog }));
 vi.mock('./services', () => ({ createServices: fake.createServices }));
 vi.mock('./shell/electron', () => ({
   registerAppScheme: fake.registerAppScheme,
@@ -79,12 +87,27 @@ describe('Electron entry', () => {
       version: '0.1.0',
       log: expect.any(Function),
       secrets: { encrypt: expect.any(Function), decrypt: expect.any(Function) },
+      chooseFolder: expect.any(Function),
     });
     const shellOptions = fake.startElectronShell.mock.calls[0]?.[0] as Record<string, unknown>;
     expect(shellOptions).toMatchObject({ services: fake.services, devTools: false });
     expect(String(shellOptions.rendererDir)).toMatch(/[\\/]renderer$/);
     expect(String(shellOptions.preload)).toMatch(/[\\/]preload[\\/]index\.cjs$/);
     expect(fake.shell.openWindow).toHaveBeenCalledOnce();
+  });
+
+  it('lets evidence be exported to a folder chosen in the system’s own dialog, over the window in front', async () => {
+    await launch();
+    fake.markReady();
+    await settle();
+    const { chooseFolder } = fake.createServices.mock.calls[0]![0] as { chooseFolder: () => Promise<string | null> };
+    expect(await chooseFolder()).toBe('/media/usb-stick');
+    expect(fake.dialog.showOpenDialog).toHaveBeenCalledWith(fake.win, {
+      title: 'Export evidence to…',
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await chooseFolder()).toBeNull();
   });
 
   it('focuses the running console on a second launch, quits with the last window, closes services on quit', async () => {

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { createServices, type Services } from './services';
 import { registerAppScheme, startElectronShell, type ElectronShell } from './shell/electron';
 import { electronSecretStore } from './shell/electron-secrets';
@@ -65,6 +65,16 @@ if (!app.requestSingleInstanceLock()) {
         log,
         // Created after 'ready': safeStorage can only tell whether the OS keychain is there from then on.
         secrets: electronSecretStore(launch.dataDir),
+        // Evidence goes where the person chooses, through the system's own folder chooser.
+        chooseFolder: async () => {
+          const options: Electron.OpenDialogOptions = {
+            title: 'Export evidence to…',
+            properties: ['openDirectory', 'createDirectory'],
+          };
+          const win = BrowserWindow.getFocusedWindow();
+          const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+          return r.canceled ? null : (r.filePaths[0] ?? null);
+        },
       });
       // This file is built to out/main/index.js; the page and the preload are built beside it.
       const mainDir = fileURLToPath(new URL('.', import.meta.url));

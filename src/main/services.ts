@@ -7,7 +7,8 @@ import { ShiftedClock, systemClock, type Clock } from './clock';
 import { openDatabase, StartupError, type Db } from './db/connection';
 import { claimForTestClock } from './db/desk';
 import { startTrainingDesk } from './demo';
-import { buildDesk } from './desk';
+import { buildDesk, type DeskOptions } from './desk';
+import type { ChooseFolder } from './reports/evidence.service';
 import { applyPendingRestore } from './maintenance';
 import { consoleLog, type Log } from './log';
 import { createDispatch, type Dispatch } from './rpc/dispatch';
@@ -34,6 +35,10 @@ export interface ServicesOptions {
   testClock?: boolean;
   /** Parse every answer against its contract output (tests): a drift fails the call. */
   checkOutputs?: boolean;
+  /** Electron's folder chooser, for evidence exports; a browser types the folder instead. */
+  chooseFolder?: ChooseFolder;
+  /** Tests pretend the replay buffer's disk is nearly full. */
+  diskSpace?: DeskOptions['diskSpace'];
 }
 
 export interface Services {
@@ -45,8 +50,8 @@ export interface Services {
   auditRefused(refusal: Omit<Refusal, 'staffId'>): void;
   /** Writes the counted repeats of refusals now, instead of at the end of their window. */
   flushAudit(): void;
-  /** The one media path: `path` is what follows /media/ (key, camera, stream, file). */
-  media(path: string, method: string): Promise<MediaResponse>;
+  /** The one media path: `path` is what follows /media/ (key, camera, stream, file); `range` the Range header. */
+  media(path: string, method: string, range?: string | null): Promise<MediaResponse>;
   /**
    * Whether the window's content is kept out of screen capture (Electron's
    * setContentProtection): called now and on every change. Returns the unsubscribe.
@@ -91,6 +96,8 @@ export function createServices(opts: ServicesOptions): Services {
     sessions,
     secrets: opts.secrets ?? keyFileSecretStore(opts.dataDir),
     ffmpegPath,
+    chooseFolder: opts.chooseFolder,
+    diskSpace: opts.diskSpace,
   });
   if (testClock) {
     try {
@@ -113,6 +120,8 @@ export function createServices(opts: ServicesOptions): Services {
         `the previous data is in ${restored.movedAsideTo}`,
     });
   }
+  // What earlier runs recorded is listed before the cameras hand over new segments.
+  desk.replay.start();
   const swept = desk.attachments.service.sweepFiles();
   if (swept > 0) log(`removed ${swept} attachment files left without a record by an interrupted save`);
   desk.cameras.start();
@@ -167,6 +176,7 @@ export function createServices(opts: ServicesOptions): Services {
     close: () => {
       clearInterval(sweep);
       desk.alerts.close();
+      desk.replay.close();
       desk.maintenance.close();
       const stopped = Promise.all([desk.cameras.close(), training?.close()]);
       if (db.open) {

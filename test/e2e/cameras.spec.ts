@@ -72,7 +72,9 @@ test('cameras imported from a file play live on a 2 × 2 wall, say Offline when 
       buffer: Buffer.from(JSON.stringify(file)),
     });
     await expect(page.getByRole('status').filter({ hasText: 'Imported 4 cameras (1 new zone)' })).toBeVisible();
-    await expect(page.getByRole('row', { name: /Main - Garden/ })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Cameras', exact: true }).getByRole('row', { name: /Main - Garden/ }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Close settings' }).click();
 
     // The wall: 2 × 2, every tile playing, live, saying how far behind.

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../../src/main/db/connection';
 import type { InputOf, OutputOf } from '../../src/shared/contract';
-import type { Clock } from '../../src/main/clock';
 import { deskWithAdmin, type TestConsole, type TestDesk } from './services';
 
 export type DraftInput = NonNullable<InputOf<'incidents.createDraft'>['content']>;
@@ -28,7 +27,7 @@ export interface IncidentDesk {
 const PASS = 'a long test passphrase';
 
 /** A desk with one branch (MAIN, two zones), an officer, a second officer and a supervisor, each signed in. */
-export async function incidentDesk(opts: { clock?: Clock } = {}): Promise<IncidentDesk> {
+export async function incidentDesk(opts: Parameters<typeof deskWithAdmin>[0] = {}): Promise<IncidentDesk> {
   const { desk, admin } = await deskWithAdmin(opts);
   const added = await admin.must('branches.add', {
     name: 'Main Library',

@@ -1,4 +1,4 @@
-import { createServices, type Services } from '../../src/main/services';
+import { createServices, type Services, type ServicesOptions } from '../../src/main/services';
 import type { Session } from '../../src/main/rpc/sessions';
 import type { EventName } from '../../src/shared/contract';
 import type { InputOf, MethodName, OutputOf } from '../../src/shared/contract';
@@ -29,7 +29,9 @@ export const ADMIN = { name: 'Ada Admin', username: 'ada', passphrase: 'correct 
  * Real services on a real SQLite file in a temp folder. Every answer is checked
  * against its contract output: a drift between main and the contract fails the call.
  */
-export function testDesk(opts: { demo?: boolean; dataDir?: string; clock?: Clock } = {}): TestDesk {
+export function testDesk(
+  opts: { demo?: boolean; dataDir?: string; clock?: Clock; diskSpace?: ServicesOptions['diskSpace'] } = {},
+): TestDesk {
   const dir = opts.dataDir ? undefined : tempDir();
   const dataDir = opts.dataDir ?? dir!.path;
   const services = createServices({
@@ -40,6 +42,7 @@ export function testDesk(opts: { demo?: boolean; dataDir?: string; clock?: Clock
     log: () => {},
     checkOutputs: true,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.diskSpace ? { diskSpace: opts.diskSpace } : {}),
   });
   return {
     services,
@@ -68,7 +71,9 @@ export function testDesk(opts: { demo?: boolean; dataDir?: string; clock?: Clock
 }
 
 /** A desk with its first administrator created and signed in on the returned console. */
-export async function deskWithAdmin(opts: { clock?: Clock } = {}): Promise<{ desk: TestDesk; admin: TestConsole }> {
+export async function deskWithAdmin(
+  opts: Parameters<typeof testDesk>[0] = {},
+): Promise<{ desk: TestDesk; admin: TestConsole }> {
   const desk = testDesk(opts);
   const admin = desk.console();
   await admin.must('auth.createAdministrator', { ...ADMIN, confirmPassphrase: ADMIN.passphrase });

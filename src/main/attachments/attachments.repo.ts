@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { StreamName } from '../../shared/contract/cameras';
+import type { ClipFacts } from '../../shared/contract/incidents';
 
 /**
  * A row of the attachments table: a file named by its SHA-256, with what it shows
@@ -9,26 +10,28 @@ import type { StreamName } from '../../shared/contract/cameras';
 export interface AttachmentRow {
   id: string;
   sha256: string;
-  kind: 'snapshot' | 'photo';
-  mediaType: 'image/png' | 'image/jpeg';
+  kind: 'snapshot' | 'photo' | 'clip';
+  mediaType: 'image/png' | 'image/jpeg' | 'video/mp4';
   bytes: number;
   width: number;
   height: number;
-  /** Snapshots only: the camera and stream the frame came from. */
+  /** Snapshots and clips: the camera and stream the picture came from. */
   cameraId: string | null;
   stream: StreamName | null;
   /** When it was taken or added (main's clock). */
   takenAt: string;
-  /** A snapshot's frame time from the stream, or when a photo was taken as the person said. */
+  /** A snapshot's frame time from the stream, a clip's first frame, or when a photo was taken as the person said. */
   frameTime: string | null;
   takenBy: string;
+  /** Clips only: the rest of the range, the poster frame, what was asked. */
+  clip: ClipFacts | null;
 }
 
 interface Row {
   id: string;
   sha256: string;
-  kind: 'snapshot' | 'photo';
-  media_type: 'image/png' | 'image/jpeg';
+  kind: AttachmentRow['kind'];
+  media_type: AttachmentRow['mediaType'];
   bytes: number;
   width: number;
   height: number;
@@ -37,6 +40,7 @@ interface Row {
   taken_at: string;
   frame_time: string | null;
   taken_by: string;
+  clip: string | null;
 }
 
 const toAttachment = (r: Row): AttachmentRow => ({
@@ -52,6 +56,7 @@ const toAttachment = (r: Row): AttachmentRow => ({
   takenAt: r.taken_at,
   frameTime: r.frame_time,
   takenBy: r.taken_by,
+  clip: r.clip === null ? null : (JSON.parse(r.clip) as ClipFacts),
 });
 
 export class AttachmentsRepo {
@@ -61,11 +66,11 @@ export class AttachmentsRepo {
     this.db
       .prepare(
         `INSERT INTO attachments (id, sha256, kind, media_type, bytes, width, height, camera_id, stream, taken_at,
-           frame_time, taken_by)
+           frame_time, taken_by, clip)
          VALUES (@id, @sha256, @kind, @mediaType, @bytes, @width, @height, @cameraId, @stream, @takenAt,
-           @frameTime, @takenBy)`,
+           @frameTime, @takenBy, @clip)`,
       )
-      .run(r);
+      .run({ ...r, clip: r.clip === null ? null : JSON.stringify(r.clip) });
   }
 
   get(id: string): AttachmentRow | undefined {
@@ -76,6 +81,24 @@ export class AttachmentsRepo {
   /** The attachments among these ids, in the order asked; unknown ids are left out. */
   many(ids: readonly string[]): AttachmentRow[] {
     return ids.map((id) => this.get(id)).filter((a): a is AttachmentRow => a !== undefined);
+  }
+
+  /** Attachments with this SHA-256 (a clip's poster is looked up by the clip's hash through its row). */
+  clipsBySha(sha256: string): AttachmentRow[] {
+    return this.db
+      .prepare<[string], Row>("SELECT * FROM attachments WHERE kind = 'clip' AND sha256 = ?")
+      .all(sha256)
+      .map(toAttachment);
+  }
+
+  /** A clip whose poster frame has this SHA-256, if any. */
+  clipWithPoster(posterSha256: string): AttachmentRow | undefined {
+    const row = this.db
+      .prepare<[string], Row>(
+        "SELECT * FROM attachments WHERE kind = 'clip' AND json_extract(clip, '$.posterSha256') = ? LIMIT 1",
+      )
+      .get(posterSha256);
+    return row && toAttachment(row);
   }
 
   snapshotsSince(since: string): AttachmentRow[] {
@@ -95,7 +118,12 @@ export class AttachmentsRepo {
 export function attachmentHashesIn(db: Db): Set<string> {
   return new Set(
     db
-      .prepare<[], { sha256: string }>('SELECT DISTINCT sha256 FROM attachments')
+      // A clip's poster frame is a file of its own, named in the clip's row.
+      .prepare<[], { sha256: string }>(
+        `SELECT sha256 FROM attachments
+         UNION SELECT json_extract(clip, '$.posterSha256') FROM attachments
+         WHERE kind = 'clip' AND json_extract(clip, '$.posterSha256') IS NOT NULL`,
+      )
       .all()
       .map((r) => r.sha256),
   );

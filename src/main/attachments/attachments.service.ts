@@ -9,7 +9,14 @@ import type { AttachmentMeta } from '../../shared/contract/incidents';
 import type { JournalKind } from '../../shared/contract/journal';
 import type { AttachmentRow, AttachmentsRepo } from './attachments.repo';
 import { checkImage, decodeBase64 } from './image';
-import { attachmentPath, extensionFor, storeAttachment, sweepAttachmentFiles, type AttachmentExt } from './store';
+import {
+  attachmentPath,
+  extensionFor,
+  storeAttachment,
+  storeAttachmentFile,
+  sweepAttachmentFiles,
+  type AttachmentExt,
+} from './store';
 import { attachmentHashesIn } from './attachments.repo';
 
 /**
@@ -44,9 +51,10 @@ export class AttachmentsService {
       takenAt: this.clock.now().toISOString(),
       frameTime: input.takenAt,
       takenBy: staffId,
+      clip: null,
     };
-    // The journal carries a photo as it always has: without the snapshot-only columns.
-    const { cameraId: _camera, stream: _stream, ...photo } = record;
+    // The journal carries a photo as it always has: without the snapshot and clip columns.
+    const { cameraId: _camera, stream: _stream, clip: _clip, ...photo } = record;
     this.keep(record, image.bytes, image.ext, 'attachment.added', photo);
     return this.toImages([record])[0]!;
   }
@@ -72,6 +80,32 @@ export class AttachmentsService {
       .immediate();
   }
 
+  /**
+   * Keeps a clip cut from a camera's buffer: the MP4 made in a temp file of the
+   * attachments folder is named by its SHA-256, its poster frame by its own, then its
+   * row and journal entry in one transaction.
+   */
+  keepClip(record: AttachmentRow, tempPath: string, poster: Buffer | null): void {
+    if (poster && record.clip?.posterSha256) storeAttachment(this.dataDir, record.clip.posterSha256, poster, 'jpg');
+    storeAttachmentFile(this.dataDir, record.sha256, tempPath, 'mp4');
+    this.db
+      .transaction(() => {
+        this.repo.insert(record);
+        this.journal.append({ kind: 'clip.cut', recordId: record.id, actor: record.takenBy, payload: record });
+      })
+      .immediate();
+  }
+
+  /** A clip by the SHA-256 of its file (the media path names it so), or undefined. */
+  clipBySha(sha256: string): AttachmentRow | undefined {
+    return this.repo.clipsBySha(sha256)[0];
+  }
+
+  /** The clip a poster frame belongs to, by the poster's SHA-256. */
+  clipWithPoster(posterSha256: string): AttachmentRow | undefined {
+    return this.repo.clipWithPoster(posterSha256);
+  }
+
   /** Photos by id, for a draft's evidence list; pictures are patron records, so this is an audited read. */
   describe(ids: readonly string[], staffId: string): ImageAttachment[] {
     const photos = this.toImages(this.repo.many(ids).filter((a) => a.kind === 'photo'));
@@ -88,7 +122,9 @@ export class AttachmentsService {
 
   /** What a record shows of its attachments, in the order asked (unknown ids left out). Not audited: the caller's read is. */
   meta(ids: readonly string[]): AttachmentMeta[] {
-    return this.repo.many(ids).map((a) => ({
+    const rows = this.repo.many(ids);
+    const names = this.staffNames(rows.map((r) => r.takenBy));
+    return rows.map((a) => ({
       id: a.id,
       sha256: a.sha256,
       kind: a.kind,
@@ -99,6 +135,9 @@ export class AttachmentsService {
       cameraId: a.cameraId,
       takenAt: a.takenAt,
       frameTime: a.frameTime,
+      clip: a.clip,
+      takenBy: a.takenBy,
+      takenByName: names.get(a.takenBy) ?? '(unknown)',
     }));
   }
 
@@ -118,7 +157,7 @@ export class AttachmentsService {
       id: r.id,
       sha256: r.sha256,
       kind: 'photo' as const,
-      mediaType: r.mediaType,
+      mediaType: r.mediaType === 'image/jpeg' ? ('image/jpeg' as const) : ('image/png' as const),
       width: r.width,
       height: r.height,
       bytes: r.bytes,

@@ -19,4 +19,5 @@ export function createAttachments(k: DeskKernel, ports: { cameras: SnapshotCamer
 }
 
 export type { AttachmentsService } from './attachments.service';
+export type { AttachmentRow } from './attachments.repo';
 export { attachmentHashesIn } from './attachments.repo';

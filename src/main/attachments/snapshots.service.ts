@@ -63,8 +63,10 @@ export class SnapshotsService {
       takenAt: this.clock.now().toISOString(),
       frameTime: input.frameTime,
       takenBy: staffId,
+      clip: null,
     };
-    this.attachments.keep(record, bytes, 'png', 'snapshot.taken', record);
+    const { clip: _clip, ...snapshot } = record;
+    this.attachments.keep(record, bytes, 'png', 'snapshot.taken', snapshot);
     this.events.emit('snapshot.taken', { attachmentId: record.id, cameraId: camera.id });
     return this.toSnapshots([record])[0]!;
   }

@@ -284,6 +284,7 @@ export class CamerasService {
       message: null,
       lastSegmentAt: null,
       targetDuration: null,
+      codec: null,
       since: c.createdAt,
     }));
   }
@@ -322,6 +323,7 @@ export class CamerasService {
       message: 'Turned off by an administrator',
       lastSegmentAt: null,
       targetDuration: null,
+      codec: null,
       since,
     }));
   }

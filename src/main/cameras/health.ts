@@ -1,4 +1,4 @@
-import type { HealthReason, HealthState, StreamHealth, StreamName } from '../../shared/contract/cameras';
+import type { HealthReason, HealthState, StreamHealth, StreamName, VideoCodec } from '../../shared/contract/cameras';
 
 /** The tile's sentence for each reason: plain words for a desk assistant, no URLs, no secrets. */
 export const REASON_MESSAGES: Record<HealthReason, string> = {
@@ -41,6 +41,7 @@ export class HealthTracker {
       message: null,
       lastSegmentAt: null,
       targetDuration: null,
+      codec: null,
       since: new Date().toISOString(),
     };
   }
@@ -71,6 +72,12 @@ export class HealthTracker {
       // segment: sixteen live streams would re-render the whole wall ~16 times a second.
       this.current = { ...this.current, lastSegmentAt: new Date(now).toISOString() };
     }
+  }
+
+  /** The stream's codec as read from its bytes: pushed when it is first known or changes. */
+  codecSeen(codec: VideoCodec | null): void {
+    if (codec === null || codec === this.current.codec) return;
+    this.set({ codec });
   }
 
   /** No segment for 3× the target duration, or the source answers again with only old ones. */

@@ -22,6 +22,28 @@ https://cdn.nvr.example/chunk-122.ts
 `;
 
 describe('playlists', () => {
+  it('gives each segment its wall-clock start, its initialization segment and whether it is encrypted', () => {
+    const p = parsePlaylist(NVR_PLAYLIST);
+    if (p.kind !== 'media') throw new Error('not media');
+    const at = Date.parse('2026-11-28T19:42:00.000Z');
+    // The date is given once; the next segments follow from the durations.
+    expect(p.segments.map((s) => s.programDateTime)).toEqual([at, at + 2000, at + 4000]);
+    expect(p.segments.map((s) => s.map)).toEqual(['init.mp4?token=abc', 'init.mp4?token=abc', 'init.mp4?token=abc']);
+    expect(p.segments.every((s) => s.encrypted)).toBe(true);
+    // ffmpeg writes the date after EXTINF; an offset like +0000 is read; a discontinuity without a date forgets it.
+    const ffmpeg = parsePlaylist(
+      '#EXTM3U\n#EXTINF:1.0,\n#EXT-X-PROGRAM-DATE-TIME:2026-11-30T10:52:15.236+0000\nseg1.ts\n#EXTINF:1.0,\nseg2.ts\n' +
+        '#EXT-X-DISCONTINUITY\n#EXT-X-KEY:METHOD=NONE\n#EXTINF:1.0,\nseg3.ts\n',
+    );
+    if (ffmpeg.kind !== 'media') throw new Error('not media');
+    const t = Date.parse('2026-11-30T10:52:15.236Z');
+    expect(ffmpeg.segments.map((s) => [s.programDateTime, s.discontinuity, s.encrypted, s.map])).toEqual([
+      [t, false, false, null],
+      [t + 1000, false, false, null],
+      [null, true, false, null],
+    ]);
+  });
+
   it('reads target duration, media sequence and segments, and tells master, media and garbage apart', () => {
     const p = parsePlaylist(NVR_PLAYLIST);
     expect(p).toMatchObject({ kind: 'media', targetDuration: 2, mediaSequence: 120, ended: true });

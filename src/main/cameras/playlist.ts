@@ -6,6 +6,18 @@ export interface MediaSegment {
   sequence: number;
   /** EXTINF, in seconds; null when missing or unreadable. */
   duration: number | null;
+  /**
+   * Its wall-clock start in ms since the epoch: its own EXT-X-PROGRAM-DATE-TIME, or
+   * the previous segment's plus that one's duration (RFC 8216 §4.3.2.6); null when
+   * the playlist carries none, or a discontinuity broke the chain since the last one.
+   */
+  programDateTime: number | null;
+  /** The EXT-X-MAP URI in effect (fragmented MP4), as written; null for transport stream segments. */
+  map: string | null;
+  /** An EXT-X-KEY other than METHOD=NONE is in effect: the bytes are encrypted. */
+  encrypted: boolean;
+  /** An EXT-X-DISCONTINUITY comes before it: timestamps or encoding start afresh. */
+  discontinuity: boolean;
 }
 
 export type Playlist =
@@ -42,6 +54,10 @@ export function parsePlaylist(text: string): Playlist {
   let mediaSequence = 0;
   let ended = false;
   let duration: number | null = null;
+  let pdt: number | null = null;
+  let map: string | null = null;
+  let encrypted = false;
+  let discontinuity = false;
   const segments: MediaSegment[] = [];
   for (const line of all) {
     if (line.startsWith('#EXT-X-TARGETDURATION:')) {
@@ -53,11 +69,32 @@ export function parsePlaylist(text: string): Playlist {
     } else if (line.startsWith('#EXTINF:')) {
       const n = Number.parseFloat(line.slice('#EXTINF:'.length));
       duration = Number.isFinite(n) && n > 0 ? n : null;
+    } else if (line.startsWith('#EXT-X-PROGRAM-DATE-TIME:')) {
+      const t = Date.parse(line.slice('#EXT-X-PROGRAM-DATE-TIME:'.length));
+      pdt = Number.isFinite(t) ? t : null;
+    } else if (line.startsWith('#EXT-X-MAP:')) {
+      map = attribute(line, 'URI');
+    } else if (line.startsWith('#EXT-X-KEY:')) {
+      encrypted = !/(?:^|[:,])METHOD=NONE(?:,|$)/.test(line);
+    } else if (line === '#EXT-X-DISCONTINUITY') {
+      discontinuity = true;
+      // A discontinuity without a date of its own leaves the next segment's time unknown.
+      pdt = null;
     } else if (line === '#EXT-X-ENDLIST') {
       ended = true;
     } else if (!line.startsWith('#')) {
-      segments.push({ uri: line, sequence: mediaSequence + segments.length, duration });
+      segments.push({
+        uri: line,
+        sequence: mediaSequence + segments.length,
+        duration,
+        programDateTime: pdt,
+        map,
+        encrypted,
+        discontinuity,
+      });
+      pdt = pdt !== null && duration !== null ? pdt + Math.round(duration * 1000) : null;
       duration = null;
+      discontinuity = false;
     }
   }
   return { kind: 'media', targetDuration, mediaSequence, segments, ended };

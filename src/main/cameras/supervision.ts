@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StreamHealth, StreamName } from '../../shared/contract/cameras';
 import { notFound, type MediaResponse } from './media-response';
+import type { SegmentTap } from './segment-tap';
 import type { StreamSource } from './sources';
 import { HlsSupervisor } from './supervisor-hls';
 import { RtspSupervisor } from './supervisor-rtsp';
@@ -28,6 +29,7 @@ export class CameraSupervision {
   private readonly stopping = new Map<string, Promise<void>>();
   private closed = false;
   private started = false;
+  private tap: SegmentTap | null = null;
 
   /**
    * Nothing happens until the first sync: a process that opens the same data folder
@@ -60,6 +62,11 @@ export class CameraSupervision {
       if (before) void before.then(() => this.supervisors.get(key) === sup && sup.start());
       else sup.start();
     }
+  }
+
+  /** Hands every stream's new segments to the replay buffer from now on. */
+  setTap(tap: SegmentTap): void {
+    this.tap = tap;
   }
 
   health(cameraId?: string): StreamHealth[] {
@@ -100,13 +107,14 @@ export class CameraSupervision {
   }
 
   private create(source: StreamSource): Supervisor {
-    if (source.kind === 'hls') return new HlsSupervisor(source, this.opts.onHealth, this.opts.backoff);
+    if (source.kind === 'hls') return new HlsSupervisor(source, this.opts.onHealth, this.opts.backoff, () => this.tap);
     return new RtspSupervisor(source, {
       dir: join(this.liveDir, source.cameraId, source.stream),
       ffmpegPath: this.opts.ffmpegPath,
       onHealth: this.opts.onHealth,
       log: this.opts.log,
       backoff: this.opts.backoff,
+      tap: () => this.tap,
     });
   }
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StreamHealth } from '../../shared/contract/cameras';
 import { Backoff, type BackoffLimits } from './backoff';
@@ -8,11 +8,13 @@ import { stopChild, TailLines } from './child';
 import { reasonFromFfmpeg } from './ffmpeg-errors';
 import { HealthTracker, REASON_MESSAGES } from './health';
 import { notFound, plain, playlistResponse, segmentResponse, type MediaResponse } from './media-response';
-import { newestSegmentKey, parsePlaylist, withoutEndList } from './playlist';
+import { newestSegmentKey, parsePlaylist, withoutEndList, type MediaSegment } from './playlist';
 import { redactCredentials } from './redact';
 import { remuxArgs, remuxInput } from './remux';
 import { LookTimer, SegmentClock } from './segment-clock';
+import type { SegmentTap } from './segment-tap';
 import type { StreamSource } from './sources';
+import { readTransportStream } from './transport-stream';
 import type { Log, Supervisor } from './supervisor';
 
 const WATCH_MS = 500;
@@ -25,6 +27,24 @@ export interface RtspSupervisorOptions {
   onHealth(h: StreamHealth): void;
   log: Log;
   backoff?: BackoffLimits;
+  /** Where each new segment goes while its camera is recorded (the replay buffer). */
+  tap?: () => SegmentTap | null;
+}
+
+/** The program tables and the first frames are in a segment's first packets: enough to name its codec. */
+const SNIFF_BYTES = 188 * 64;
+
+/** A segment file's video codec, from its first packets; null when it cannot be read. */
+async function sniffCodec(path: string) {
+  const file = await open(path, 'r').catch(() => null);
+  if (!file) return null;
+  try {
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await file.read(head, 0, SNIFF_BYTES, 0);
+    return readTransportStream(head.subarray(0, bytesRead - (bytesRead % 188))).codec;
+  } finally {
+    await file.close();
+  }
 }
 
 /**
@@ -42,6 +62,10 @@ export class RtspSupervisor implements Supervisor {
   private watching = false;
   private restartTimer: NodeJS.Timeout | null = null;
   private lastKey: string | null = null;
+  /** The newest segment handed to the tap, and whether the next one follows a fresh start of ffmpeg. */
+  private lastTapped = -1;
+  private freshRun = true;
+  private codecKnown = false;
   private stopped = false;
 
   constructor(
@@ -113,6 +137,8 @@ export class RtspSupervisor implements Supervisor {
       this.opts.log(`camera ${this.source.cameraId}/${this.source.stream}: not started: ${(e as Error).message}`);
       return this.tracker.failed('unreachable');
     }
+    this.freshRun = true;
+    this.codecKnown = false;
     // The URL and its credentials go through stdin, never argv or the environment (remux.ts).
     const child = spawn(ffmpegPath, remuxArgs(this.opts.dir), { stdio: ['pipe', 'ignore', 'pipe'] });
     this.child = child;
@@ -162,5 +188,42 @@ export class RtspSupervisor implements Supervisor {
     this.lastKey = key;
     this.backoff.reset();
     this.tracker.segmentSeen(parsed.targetDuration);
+    this.handOn(parsed.segments);
+    if (newest && !this.codecKnown && SEGMENT_NAME.test(newest.uri)) {
+      this.codecKnown = true;
+      void sniffCodec(join(this.opts.dir, newest.uri)).then((codec) => {
+        if (!this.stopped && this.child === child) this.tracker.codecSeen(codec);
+      });
+    }
+  }
+
+  /**
+   * Every segment not handed on yet goes to the tap while the camera is recorded: the
+   * file ffmpeg wrote, with the wall-clock start ffmpeg gave it. ffmpeg keeps six in its
+   * playlist and a look comes every half second, so none is missed while ffmpeg runs.
+   */
+  private handOn(segments: readonly MediaSegment[]): void {
+    const tap = this.opts.tap?.();
+    const { cameraId, stream } = this.source;
+    const fresh = segments.filter((s) => s.sequence > this.lastTapped);
+    if (fresh.length === 0) return;
+    this.lastTapped = fresh.at(-1)!.sequence;
+    if (!tap?.wants(cameraId, stream)) return;
+    for (const s of fresh) {
+      if (!SEGMENT_NAME.test(s.uri) || s.duration === null) continue;
+      const receipt = s.programDateTime === null;
+      tap.received({
+        cameraId,
+        stream,
+        startMs: s.programDateTime ?? Date.now() - Math.round(s.duration * 1000),
+        timeSource: receipt ? 'receipt' : 'stream',
+        durationMs: Math.round(s.duration * 1000),
+        ext: 'ts',
+        body: { path: join(this.opts.dir, s.uri) },
+        init: null,
+        discontinuity: this.freshRun,
+      });
+      this.freshRun = false;
+    }
   }
 }

@@ -9,6 +9,9 @@ type IncidentMethods =
   | 'incidents.discardDraft'
   | 'incidents.submit'
   | 'incidents.amend'
+  | 'incidents.getAmendDraft'
+  | 'incidents.saveAmendDraft'
+  | 'incidents.discardAmendDraft'
   | 'incidents.review'
   | 'incidents.close'
   | 'incidents.get'
@@ -23,6 +26,9 @@ export const incidentsHandlers = (incidents: IncidentsService): HandlerTable<Inc
   'incidents.submit': ({ id }, ctx) => incidents.submit(id, ctx.staffId),
   'incidents.amend': ({ id, version, reason, content }, ctx) =>
     incidents.amend(id, version, reason, content, ctx.staffId),
+  'incidents.getAmendDraft': ({ id }, ctx) => incidents.getAmendDraft(id, ctx.staffId),
+  'incidents.saveAmendDraft': ({ id, ...input }, ctx) => incidents.saveAmendDraft(id, input, ctx.staffId),
+  'incidents.discardAmendDraft': ({ id }, ctx) => incidents.discardAmendDraft(id, ctx.staffId),
   'incidents.review': ({ id, version, decision, comment }, ctx) =>
     incidents.review(id, version, decision, comment, ctx.staffId),
   'incidents.close': ({ id, comment }, ctx) => incidents.close(id, comment, ctx.staffId),

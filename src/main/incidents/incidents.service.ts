@@ -8,6 +8,7 @@ import { uuidv7 } from '../ids';
 import type { Role } from '../../shared/roles';
 import { reviewBar, type ReviewStep } from '../../shared/review-rule';
 import type {
+  AmendmentDraft,
   Draft,
   DraftContent,
   IncidentContent,
@@ -15,6 +16,7 @@ import type {
   IncidentRecord,
 } from '../../shared/contract/incidents';
 import type { JournalKind } from '../../shared/contract/journal';
+import type { AmendDraftsRepo } from './amend-drafts.repo';
 import type { DraftsRepo, DraftSummaryRow } from './drafts.repo';
 import { IncidentRecords } from './incidents.record';
 import {
@@ -45,6 +47,7 @@ export class IncidentsService {
     private readonly db: Db,
     private readonly repo: IncidentsRepo,
     private readonly drafts: DraftsRepo,
+    private readonly amendDrafts: AmendDraftsRepo,
     private readonly finder: IncidentSearch,
     private readonly journal: Journal,
     private readonly audit: AuditService,
@@ -87,6 +90,54 @@ export class IncidentsService {
 
   discardDraft(id: string, staffId: string): { id: string } {
     if (!this.drafts.delete(id, staffId)) throw this.draftGone();
+    return { id };
+  }
+
+  // ---- amendments being typed (saved like drafts, outside the journal) ----
+
+  getAmendDraft(id: string, staffId: string): AmendmentDraft | null {
+    return this.amendDrafts.get(id, staffId) ?? null;
+  }
+
+  saveAmendDraft(
+    id: string,
+    input: { baseVersion: number; revision: number; reason: string; content: DraftContent },
+    staffId: string,
+  ): { revision: number; updatedAt: string } {
+    const updatedAt = this.clock.now().toISOString();
+    return this.db
+      .transaction(() => {
+        const h = this.header(id);
+        this.refuseOthersAmendment(h, staffId);
+        if (input.revision === 0) {
+          if (this.amendDrafts.get(id, staffId)) {
+            throw conflict('You already have an amendment of this report under way. Reopen the report to continue it.');
+          }
+          this.assertVersion(h, input.baseVersion);
+          const baseContent = this.records.load(id)!.content;
+          const { reason, content } = input;
+          this.amendDrafts.insert(
+            { incidentId: id, baseVersion: h.version, baseContent, reason, content, updatedAt },
+            staffId,
+          );
+          return { revision: 1, updatedAt };
+        }
+        if (this.amendDrafts.save(id, staffId, input.revision, input.reason, input.content, updatedAt)) {
+          return { revision: input.revision + 1, updatedAt };
+        }
+        const current = this.amendDrafts.get(id, staffId);
+        if (!current) throw new AppError('NOT_FOUND', 'That amendment was filed or discarded in another window.');
+        throw conflict('This amendment was saved from another window since. Reopen the report to see the newer text.', {
+          revision: `The saved revision is ${current.revision}`,
+        });
+      })
+      .immediate();
+  }
+
+  discardAmendDraft(id: string, staffId: string): { id: string } {
+    if (!this.amendDrafts.delete(id, staffId)) {
+      throw new AppError('NOT_FOUND', 'That amendment was filed or discarded already.');
+    }
     return { id };
   }
 
@@ -145,10 +196,7 @@ export class IncidentsService {
     const amendedResult = this.db
       .transaction(() => {
         const h = this.header(id);
-        if (this.roleOf(staffId) === 'officer' && h.reporterId !== staffId) {
-          throw new AppError('FORBIDDEN', 'Officers amend their own reports. Ask a supervisor to amend this one.');
-        }
-        if (h.status === 'closed') throw conflict(`${h.number} is closed and can no longer be amended.`);
+        this.refuseOthersAmendment(h, staffId);
         this.assertVersion(h, version);
         const before = this.records.load(id)!;
         if (amended.branchId !== h.branchId) {
@@ -177,6 +225,8 @@ export class IncidentsService {
         });
         // A correction goes back to review, whatever the review had said.
         this.repo.advance(id, vid, content, 'submitted', at);
+        // The amendment typed so far is filed now: its saved copy goes.
+        this.amendDrafts.delete(id, staffId);
         this.appendJournal('incident.amended', id, staffId);
         return { id, number: h.number, status: 'submitted' as const, version: h.version + 1 };
       })
@@ -327,6 +377,14 @@ export class IncidentsService {
 
   private appendJournal(kind: JournalKind, id: string, actor: string): void {
     this.journal.append({ kind, recordId: id, actor, payload: journalState(this.records.load(id)!) });
+  }
+
+  /** Officers amend their own reports; nobody amends a closed one. */
+  private refuseOthersAmendment(h: Header, staffId: string): void {
+    if (this.roleOf(staffId) === 'officer' && h.reporterId !== staffId) {
+      throw new AppError('FORBIDDEN', 'Officers amend their own reports. Ask a supervisor to amend this one.');
+    }
+    if (h.status === 'closed') throw conflict(`${h.number} is closed and can no longer be amended.`);
   }
 
   /** Separation of duties (shared/review-rule.ts): nobody approves, returns or closes their own text. */

@@ -1,5 +1,6 @@
 import type { Kernel } from '../kernel';
 import type { Role } from '../../shared/roles';
+import { AmendDraftsRepo } from './amend-drafts.repo';
 import { DraftsRepo } from './drafts.repo';
 import { incidentsHandlers } from './incidents.handlers';
 import { IncidentsRepo } from './incidents.repo';
@@ -18,6 +19,7 @@ export function incidentsService(k: Kernel, deps: IncidentsDeps): IncidentsServi
     k.db,
     new IncidentsRepo(k.db),
     new DraftsRepo(k.db),
+    new AmendDraftsRepo(k.db),
     new IncidentSearch(k.db),
     k.journal,
     k.audit,

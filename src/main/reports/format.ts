@@ -13,6 +13,10 @@ export interface TimeFormat {
   whenZoned(iso: string): string;
   /** "19:42", or the whole date when it falls on another day than `sameDayAs`. */
   timeAfter(iso: string, sameDayAs: string): string;
+  /** To the second, for video: "Sat 28 Nov 2026, 19:42:07.250" (milliseconds when they are not zero). */
+  whenExact(iso: string): string;
+  /** "19:42:07.250", or the whole date and time when it falls on another day than `sameDayAs`. */
+  exactAfter(iso: string, sameDayAs: string): string;
 }
 
 export function timeFormat(timeZone: string): TimeFormat {
@@ -35,10 +39,19 @@ export function timeFormat(timeZone: string): TimeFormat {
     const { day, time } = pieces(iso);
     return `${day}, ${time}`;
   };
+  const seconds = new Intl.DateTimeFormat('en-GB', { timeZone, second: '2-digit' });
+  const exactTime = (iso: string) => {
+    const ms = new Date(iso).getUTCMilliseconds();
+    const s = seconds.format(new Date(iso)).padStart(2, '0');
+    return `${pieces(iso).time}:${s}${ms ? `.${String(ms).padStart(3, '0')}` : ''}`;
+  };
+  const whenExact = (iso: string) => `${pieces(iso).day}, ${exactTime(iso)}`;
   return {
     when,
     whenZoned: (iso) => `${when(iso)} (${timeZone})`,
     timeAfter: (iso, sameDayAs) => (pieces(iso).day === pieces(sameDayAs).day ? pieces(iso).time : when(iso)),
+    whenExact,
+    exactAfter: (iso, sameDayAs) => (pieces(iso).day === pieces(sameDayAs).day ? exactTime(iso) : whenExact(iso)),
   };
 }
 

@@ -31,6 +31,8 @@ export interface IncidentPdf {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+export const pdfFileName = (record: IncidentRecord) => `Incident-${record.number}.pdf`;
+
 /**
  * Incident reports as PDF, made in main so the Electron and web shells hand out the
  * same file. Reading is the incidents service's (same rules as incidents.get); the
@@ -45,6 +47,20 @@ export class IncidentPdfService {
   ) {}
 
   async export(id: string, staffId: string): Promise<IncidentPdf> {
+    const { record, bytes } = await this.build(id, staffId);
+    const hash = sha256(bytes);
+    this.audit.record({
+      staffId,
+      action: 'read',
+      subject: 'incident.pdf',
+      recordId: id,
+      detail: `Exported ${record.number} (version ${record.version}) as PDF, SHA-256 ${hash}`,
+    });
+    return { fileName: pdfFileName(record), pdfBase64: bytes.toString('base64'), sha256: hash };
+  }
+
+  /** The filed report and its PDF, unaudited: whoever hands it out (export, evidence) audits that read. */
+  async build(id: string, staffId: string): Promise<{ record: IncidentRecord; bytes: Buffer }> {
     const record = this.ports.readFiled(id, staffId);
     const generatedAt = this.clock.now();
     const bytes = await renderIncidentPdf({
@@ -56,15 +72,7 @@ export class IncidentPdfService {
       images: this.images(record),
       names: this.names(record),
     });
-    const hash = sha256(bytes);
-    this.audit.record({
-      staffId,
-      action: 'read',
-      subject: 'incident.pdf',
-      recordId: id,
-      detail: `Exported ${record.number} (version ${record.version}) as PDF, SHA-256 ${hash}`,
-    });
-    return { fileName: `Incident-${record.number}.pdf`, pdfBase64: bytes.toString('base64'), sha256: hash };
+    return { record, bytes };
   }
 
   /**
@@ -75,18 +83,26 @@ export class IncidentPdfService {
   private images(record: IncidentRecord): Map<string, AttachmentImage> {
     const images = new Map<string, AttachmentImage>();
     for (const a of record.attachments) {
-      const path = this.ports.attachments.filePath(a.sha256, a.mediaType);
-      if (!path || !a.width || !a.height) continue;
+      // A clip is shown by its poster frame, a JPEG named by its own hash; the video's hash is printed beside it.
+      const clip = a.kind === 'clip';
+      const sha = clip ? a.clip?.posterSha256 : a.sha256;
+      if (!sha || !a.width || !a.height) {
+        if (clip) images.set(a.id, { missing: 'No poster frame could be made for this clip.' });
+        continue;
+      }
+      const path = this.ports.attachments.filePath(sha, clip ? 'image/jpeg' : a.mediaType);
+      if (!path || (!clip && !a.mediaType.startsWith('image/'))) continue;
       let bytes: Buffer;
       try {
         bytes = readFileSync(path);
       } catch {
-        images.set(a.id, { missing: 'The image file is missing from this desk’s data folder; its hash is below.' });
+        const what = clip ? 'The poster frame' : 'The image file';
+        images.set(a.id, { missing: `${what} is missing from this desk’s data folder; its hash is below.` });
         continue;
       }
       images.set(
         a.id,
-        sha256(bytes) === a.sha256
+        sha256(bytes) === sha
           ? { image: bytes, width: a.width, height: a.height }
           : { missing: 'The image file on this desk no longer matches its recorded SHA-256, so it is not shown.' },
       );

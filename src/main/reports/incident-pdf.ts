@@ -61,6 +61,7 @@ export function renderIncidentPdf(input: IncidentPdfInput): Promise<Buffer> {
   persons(pdf, r);
   response(pdf, r, t);
   cameras(pdf, r, t);
+  clips(pdf, input, t);
   attachments(pdf, input, t);
   amendments(pdf, r, t, input.names);
   reviews(pdf, r, t);
@@ -169,8 +170,63 @@ function cameras(pdf: ReportDocument, r: IncidentRecord, t: TimeFormat): void {
   pdf.note('Video is kept on the library’s recorders; ask the library for an export of these ranges.');
 }
 
+/** Poster frames are a reminder of what a clip shows, smaller than a snapshot. */
+const POSTER_MAX_HEIGHT = 170;
+/** Heading and the clip's fact rows (camera, from, to, length, cut by, as marked, file, hash). */
+const CLIP_CAPTION_HEIGHT = 200;
+
+function clips(pdf: ReportDocument, input: IncidentPdfInput, t: TimeFormat): void {
+  const list = input.record.attachments.filter((a) => a.kind === 'clip');
+  if (list.length === 0) return;
+  const blockHeight = (a: AttachmentMeta) => {
+    const image = input.images.get(a.id);
+    return (image && 'image' in image ? pdf.imageSize(image, POSTER_MAX_HEIGHT).height : 20) + CLIP_CAPTION_HEIGHT;
+  };
+  pdf.section(`Video clips (${list.length})`, blockHeight(list[0]!));
+  pdf.note(
+    'Each clip is an MP4 file cut from the camera’s recording without re-encoding. Its name in an evidence export ' +
+      'and its SHA-256 below identify it: `sha256sum` of the file must print the same hash.',
+  );
+  list.forEach((a, i) => {
+    pdf.ensure(blockHeight(a));
+    pdf.subheading(`Clip ${i + 1}`, a.cameraId ? input.names.camera(a.cameraId) : '');
+    const image = input.images.get(a.id);
+    if (image && 'image' in image) pdf.image(image.image, pdf.imageSize(image, POSTER_MAX_HEIGHT));
+    else if (image) pdf.paragraph(image.missing, { color: MUTED });
+    pdf.facts(clipFacts(a, t, input.names));
+  });
+}
+
+function clipFacts(a: AttachmentMeta, t: TimeFormat, names: Names): FactRow[] {
+  const c = a.clip!;
+  const from = a.frameTime ?? a.takenAt;
+  const marked =
+    c.requestedFrom !== from || c.requestedTo !== c.to
+      ? `${t.whenExact(c.requestedFrom)} to ${t.exactAfter(c.requestedTo, c.requestedFrom)} (the clip starts at the key frame at or before the in point)`
+      : null;
+  const rows: [string, string | null][] = [
+    ['Camera', a.cameraId ? names.camera(a.cameraId) : null],
+    ['From', t.whenExact(from)],
+    ['To', t.exactAfter(c.to, from)],
+    ['Duration', `${(c.durationMs / 1000).toFixed(1)} s`],
+    ['Marked', marked],
+    [
+      'Times',
+      c.timeSource === 'stream'
+        ? 'From the camera stream’s own date and time (EXT-X-PROGRAM-DATE-TIME)'
+        : 'When this desk received the video (the camera sends no date and time)',
+    ],
+    ['Cut', `${t.when(a.takenAt)} by ${a.takenByName}`],
+    [
+      'File',
+      `${a.mediaType}, ${a.width && a.height ? `${a.width} × ${a.height} px, ` : ''}${a.bytes.toLocaleString('en-US')} bytes`,
+    ],
+  ];
+  return [...rows.filter((f): f is [string, string] => f[1] !== null), ['SHA-256', a.sha256, 'hash']];
+}
+
 function attachments(pdf: ReportDocument, input: IncidentPdfInput, t: TimeFormat): void {
-  const all = input.record.attachments;
+  const all = input.record.attachments.filter((a) => a.kind !== 'clip');
   if (all.length === 0) return;
   const images = all.filter((a) => input.images.has(a.id));
   const others = all.filter((a) => !input.images.has(a.id));

@@ -1,6 +1,16 @@
 import type { HandlerTable } from '../rpc/handler';
+import type { EvidenceService } from './evidence.service';
 import type { IncidentPdfService } from './incident-pdf.service';
 
-export const reportsHandlers = (incidentPdf: IncidentPdfService): HandlerTable<'incidents.exportPdf'> => ({
+type ReportMethods = 'incidents.exportPdf' | 'evidence.plan' | 'evidence.chooseFolder' | 'evidence.export';
+
+export const reportsHandlers = (
+  incidentPdf: IncidentPdfService,
+  evidence: EvidenceService,
+): HandlerTable<ReportMethods> => ({
   'incidents.exportPdf': ({ id }, ctx) => incidentPdf.export(id, ctx.staffId),
+  'evidence.plan': ({ incidentId }, ctx) => evidence.plan(incidentId, ctx.staffId),
+  'evidence.chooseFolder': () => evidence.chooseFolder(),
+  'evidence.export': ({ incidentId, purpose, folder }, ctx) =>
+    evidence.export(incidentId, purpose, folder, ctx.staffId),
 });

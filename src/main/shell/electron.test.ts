@@ -225,7 +225,7 @@ describe('media route', () => {
     const { media } = startShell();
     const handler = lastRegistration<ProtocolHandler>(fake.protocol.handle, 'vigil');
     const res = await handler(new Request('vigil://app/media/good-key/cam/main/index.m3u8'));
-    expect(media).toHaveBeenCalledExactlyOnceWith('good-key/cam/main/index.m3u8', 'GET');
+    expect(media).toHaveBeenCalledExactlyOnceWith('good-key/cam/main/index.m3u8', 'GET', null);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -240,7 +240,10 @@ describe('media route', () => {
     const head = await handler(new Request('vigil://app/media/good-key/cam/main/index.m3u8', { method: 'HEAD' }));
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
-    expect(media).toHaveBeenLastCalledWith('good-key/cam/main/index.m3u8', 'HEAD');
+    expect(media).toHaveBeenLastCalledWith('good-key/cam/main/index.m3u8', 'HEAD', null);
+    // A video element reads a clip in parts: its Range header goes with the request.
+    await handler(new Request('vigil://app/media/good-key/clips/x.mp4', { headers: { Range: 'bytes=0-' } }));
+    expect(media).toHaveBeenLastCalledWith('good-key/clips/x.mp4', 'GET', 'bytes=0-');
   });
 
   it('never reaches the media handler from the renderer’s static route or another host', async () => {

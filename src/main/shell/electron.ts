@@ -75,7 +75,7 @@ export function appProtocolHandler(
       return new Response(null, { status: 405, headers: { ...security, Allow: 'GET, HEAD' } });
     }
     if (media && url.pathname.startsWith('/media/')) {
-      const res = await media(url.pathname.slice('/media/'.length), request.method);
+      const res = await media(url.pathname.slice('/media/'.length), request.method, request.headers.get('range'));
       const body = request.method === 'HEAD' || res.body === null ? null : new Uint8Array(Buffer.from(res.body));
       return new Response(body, { status: res.status, headers: { ...security, ...res.headers } });
     }
@@ -155,7 +155,7 @@ export function startElectronShell(opts: ElectronShellOptions): ElectronShell {
 
   protocol.handle(
     APP_SCHEME,
-    appProtocolHandler(opts.rendererDir, (path, method) => services.media(path, method)),
+    appProtocolHandler(opts.rendererDir, (path, method, range) => services.media(path, method, range)),
   );
 
   // The console never needs camera, microphone, location, notifications, the screen or devices from the page.

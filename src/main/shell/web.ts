@@ -73,7 +73,9 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     if (!allowedHosts().includes(req.headers.host ?? '')) return void res.writeHead(421).end('Misdirected request');
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path.startsWith('/media/')) return serveMedia(path.slice('/media/'.length), req.method, res);
+    if (path.startsWith('/media/')) {
+      return serveMedia(path.slice('/media/'.length), req.method, req.headers.range ?? null, res);
+    }
     const file = await resolveStaticFile(opts.rendererDir, path);
     if (!file) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     const body = await readStaticFile(file);
@@ -91,8 +93,8 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   }
 
   // Camera video and snapshots: the media key in the path stands for the session (media elements send no token).
-  async function serveMedia(path: string, method: string, res: ServerResponse): Promise<void> {
-    const media = await services.media(path, method);
+  async function serveMedia(path: string, method: string, range: string | null, res: ServerResponse): Promise<void> {
+    const media = await services.media(path, method, range);
     res.writeHead(media.status, {
       ...media.headers,
       'X-Content-Type-Options': 'nosniff',

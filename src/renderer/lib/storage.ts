@@ -26,6 +26,8 @@ export const STORAGE_KEYS = {
   openBan: 'vigil.openBan',
   /** Prefix: a draft's text as typed, until main has saved it (survives a crash between keystroke and save). */
   draftBackup: 'vigil.draftBackup.',
+  /** Prefix: an amendment's reason and text as typed, until main has saved it. */
+  amendBackup: 'vigil.amendBackup.',
 } as const;
 
 export function removeStored(key: string): void {

@@ -29,6 +29,10 @@ export const HEALTH_REASONS = [
 ] as const;
 export type HealthReason = (typeof HEALTH_REASONS)[number];
 
+/** What a stream's video is coded in, as main read it from the stream itself (not from the camera's say-so). */
+export const VIDEO_CODECS = ['h264', 'h265', 'other'] as const;
+export type VideoCodec = (typeof VIDEO_CODECS)[number];
+
 export const StreamHealth = z.object({
   cameraId: Id,
   stream: z.enum(STREAMS),
@@ -42,6 +46,8 @@ export const StreamHealth = z.object({
   targetDuration: z.number().nullable(),
   /** When the state last changed. */
   since: IsoTime,
+  /** The video codec read from the stream's own bytes; null until main has seen a segment. */
+  codec: z.enum(VIDEO_CODECS).nullable(),
 });
 export type StreamHealth = z.infer<typeof StreamHealth>;
 

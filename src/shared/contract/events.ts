@@ -3,6 +3,7 @@ import { event } from './define';
 import { SessionState } from './auth';
 import { StreamHealth } from './cameras';
 import { DeskAlert } from './alerts';
+import { admins } from '../roles';
 
 /** Push events, main → renderer. Later domains add theirs here. */
 export const events = {
@@ -32,6 +33,10 @@ export const events = {
     payload: z.object({ branchId: z.string(), roundId: z.string().nullable(), version: z.number().int().nullable() }),
     audience: 'session',
   }),
+  /** A bookmark was added, changed or removed: the shift's list and open timelines refresh. */
+  'bookmarks.changed': event({ payload: z.object({ cameraId: z.string() }), audience: 'session' }),
+  /** A camera's replay buffer changed how it records (settings, the disk filled, video stopped arriving). */
+  'recording.changed': event({ payload: z.object({}), audience: admins }),
   /** Main's clock was moved (the web shell's test clock only): screens showing time follow it. */
   'clock.changed': event({ payload: z.object({ now: z.iso.datetime() }), audience: 'session' }),
   /** A call was logged, stepped, corrected or linked: open lists and its detail refresh. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { signedIn, supervisors } from '../roles';
 import { method } from './define';
-import { Id, IsoTime, NoInput } from './common';
+import { Id, IsoTime, NoInput, multiline } from './common';
 import { Severity } from './guidelines';
 import { CameraRef, DraftContent, IncidentContent } from './incident-fields';
 
@@ -25,6 +25,18 @@ export const Draft = z.object({
   content: DraftContent,
 });
 export type Draft = z.infer<typeof Draft>;
+
+/** An amendment being typed, saved like a draft: the version it corrects, that version's content, the reason and changes so far. */
+export const AmendmentDraft = z.object({
+  incidentId: Id,
+  baseVersion: z.number().int(),
+  baseContent: DraftContent,
+  reason: z.string(),
+  content: DraftContent,
+  revision: z.number().int(),
+  updatedAt: IsoTime,
+});
+export type AmendmentDraft = z.infer<typeof AmendmentDraft>;
 
 export const DraftSummary = z.object({
   id: Id,
@@ -50,6 +62,23 @@ export const FiledRule = z.object({
 });
 export type FiledRule = z.infer<typeof FiledRule>;
 
+/** How a recorded moment's wall-clock time was known: the stream's own date and time, or when the desk received it. */
+export const TIME_SOURCES = ['stream', 'receipt'] as const;
+
+/** A clip's facts beyond an attachment's: its wall-clock range (from is the attachment's frameTime), poster, what was asked. */
+export const ClipFacts = z.object({
+  /** Wall-clock end of the clip. */
+  to: IsoTime,
+  durationMs: z.number().int(),
+  /** The poster frame (a JPEG attachment file named by its own SHA-256); null if none could be made. */
+  posterSha256: z.string().nullable(),
+  /** The in and out points as marked: the clip starts at the key frame at or before the in point. */
+  requestedFrom: IsoTime,
+  requestedTo: IsoTime,
+  timeSource: z.enum(TIME_SOURCES),
+});
+export type ClipFacts = z.infer<typeof ClipFacts>;
+
 export const AttachmentMeta = z.object({
   id: Id,
   sha256: z.string(),
@@ -61,6 +90,11 @@ export const AttachmentMeta = z.object({
   cameraId: Id.nullable(),
   takenAt: IsoTime,
   frameTime: IsoTime.nullable(),
+  /** Clips only: the camera video's range and poster frame. */
+  clip: ClipFacts.nullable(),
+  /** Who took, added or cut it. */
+  takenBy: Id,
+  takenByName: z.string(),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
@@ -199,6 +233,31 @@ export const incidentsContract = {
       content: IncidentContent,
     }),
     output: z.object({ id: Id, number: z.string(), status: z.enum(FILED_STATUSES), version: z.number().int() }),
+    access: signedIn,
+  }),
+  'incidents.getAmendDraft': method({
+    summary: 'My amendment of a report as last saved, or null: reopening the report offers to continue it.',
+    input: z.strictObject({ id: Id }),
+    output: AmendmentDraft.nullable(),
+    access: signedIn,
+  }),
+  'incidents.saveAmendDraft': method({
+    summary:
+      'Autosave an amendment being typed (revision 0 starts one on the version given). Refused if another window saved a newer revision.',
+    input: z.strictObject({
+      id: Id,
+      baseVersion: z.number().int().min(1),
+      revision: z.number().int().min(0),
+      reason: multiline('Reason', 200_000),
+      content: DraftContent,
+    }),
+    output: z.object({ revision: z.number().int(), updatedAt: IsoTime }),
+    access: signedIn,
+  }),
+  'incidents.discardAmendDraft': method({
+    summary: 'Throw away my amendment of a report (the report is unchanged).',
+    input: z.strictObject({ id: Id }),
+    output: z.object({ id: Id }),
     access: signedIn,
   }),
   'incidents.review': method({

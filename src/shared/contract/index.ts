@@ -17,6 +17,7 @@ import { callsContract } from './calls';
 import { evacuationContract } from './evacuation';
 import { closingContract } from './closing';
 import { roundsContract } from './rounds';
+import { replayContract } from './replay';
 import { maintenanceContract } from './maintenance';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
@@ -41,6 +42,7 @@ export const contract = {
   ...evacuationContract,
   ...closingContract,
   ...roundsContract,
+  ...replayContract,
   ...maintenanceContract,
 } as const;
 
@@ -82,4 +84,5 @@ export * from './calls';
 export * from './evacuation';
 export * from './closing';
 export * from './rounds';
+export * from './replay';
 export * from './maintenance';

@@ -85,6 +85,11 @@ export const JOURNAL_KINDS = [
   'round.observation',
   'round.incidentLinked',
   'round.ended',
+  'clip.cut',
+  'bookmark.added',
+  'bookmark.updated',
+  'bookmark.removed',
+  'recording.configured',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

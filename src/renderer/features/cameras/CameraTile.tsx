@@ -5,7 +5,7 @@ import { Unseen } from '../../components/Unseen';
 import { isTypingTarget } from '../../lib/keys';
 import { call, type Result } from '../../lib/api';
 import type { Camera, Snapshot } from '../../../shared/contract';
-import { STATE_WORD, healthOf, streamFor, tileStatus } from './status';
+import { STATE_WORD, codecProblem, healthOf, streamFor, tileStatus } from './status';
 import { saveSnapshot } from './snapshot';
 import { TilePlate } from './TilePlate';
 import { useOnScreen } from './useOnScreen';
@@ -24,6 +24,10 @@ interface CameraTileProps {
   onSnapshot: (camera: Camera, result: Result<Snapshot>) => void;
   /** Start an incident report from this camera, with the snapshot of the moment (or why there is none). */
   onReport: (camera: Camera, snapshot: Result<Snapshot>) => void;
+  /** Open this camera's recorded video in the large tile (R). */
+  onReplay: (camera: Camera) => void;
+  /** Mark this camera and the moment on screen (B). */
+  onBookmark: (camera: Camera, at: string | null) => void;
 }
 
 /** One camera: its video, and over it the words that say whether what you see is live. */
@@ -36,6 +40,8 @@ export function CameraTile({
   onClose,
   onSnapshot,
   onReport,
+  onReplay,
+  onBookmark,
 }: CameraTileProps) {
   const nameId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -49,7 +55,9 @@ export function CameraTile({
   const [generation, setGeneration] = useState(liveSince ?? '');
   if (liveSince !== null && liveSince !== generation) setGeneration(liveSince);
 
-  const playable = camera.enabled && health?.state !== 'offline' && health?.state !== 'disabled';
+  // A codec this screen cannot decode is not loaded at all: the tile says why instead.
+  const playable =
+    camera.enabled && health?.state !== 'offline' && health?.state !== 'disabled' && codecProblem(health) === null;
   const src = playable ? `${mediaBase}/${camera.id}/${stream}/index.m3u8` : null;
   const onScreen = useOnScreen(rootRef);
   const player = usePlayer(videoRef, {
@@ -87,6 +95,12 @@ export function CameraTile({
     } else if (e.key.toLowerCase() === 'n') {
       e.preventDefault();
       void report();
+    } else if (e.key.toLowerCase() === 'r') {
+      e.preventDefault();
+      onReplay(camera);
+    } else if (e.key.toLowerCase() === 'b') {
+      e.preventDefault();
+      onBookmark(camera, player.frameTime());
     } else if (e.key === 'Escape' && large && onClose) {
       e.preventDefault();
       onClose();
@@ -102,7 +116,7 @@ export function CameraTile({
       data-camera={camera.id}
       role="region"
       aria-labelledby={nameId}
-      aria-keyshortcuts={large ? 'N S Escape' : 'Enter N S'}
+      aria-keyshortcuts={large ? 'N S R B Escape' : 'Enter N S R B'}
       tabIndex={0}
       title={summary}
       className={classes}
@@ -123,6 +137,12 @@ export function CameraTile({
         </Button>
         <Button small disabled={saving} onClick={() => void snapshot()} title="Save the picture on screen (S)">
           Snapshot<Unseen> of {camera.name}</Unseen>
+        </Button>
+        <Button small onClick={() => onReplay(camera)} title="Replay the last minutes in the large tile (R)">
+          Replay<Unseen> {camera.name}</Unseen>
+        </Button>
+        <Button small onClick={() => onBookmark(camera, player.frameTime())} title="Mark this moment (B)">
+          Bookmark<Unseen> {camera.name}</Unseen>
         </Button>
         {onClose ? (
           <Button small onClick={onClose} title="Back to the wall (Esc)" aria-keyshortcuts="Escape">

@@ -1,17 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CallError, Result } from '../../lib/api';
+import { call, type CallError, type Result } from '../../lib/api';
+import { mainNow } from '../../lib/mainClock';
 import { useQuery } from '../../lib/useQuery';
 import { formatClockSeconds } from '../../lib/time';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
-import type { Branch, Camera, Snapshot } from '../../../shared/contract';
+import type { Bookmark, Branch, Camera, Clip, Snapshot } from '../../../shared/contract';
 import { CameraPicker } from './CameraPicker';
 import { CameraTile } from './CameraTile';
 import { SnapshotTray } from './SnapshotTray';
 import { startReportFromCamera } from '../incidents/startReport';
+import { BookmarkTray } from '../replay/BookmarkTray';
+import { ReplayTile } from '../replay/ReplayTile';
 import { WallGrid } from './WallGrid';
 import { WallToolbar } from './WallToolbar';
 import { LAYOUT_CHOICES, useArrangement } from './useArrangement';
-import type { Spotlight } from '../desk/deskActions';
+import { useDeskActions, type Spotlight } from '../desk/deskActions';
 import './cameras.css';
 import './tile.css';
 
@@ -26,6 +29,14 @@ interface CameraWallProps {
   spotlight?: Spotlight | undefined;
   /** A draft was started from a camera: the work panel opens it. */
   onReportStarted: (draftId: string) => void;
+}
+
+/** A camera replayed in the large tile: where it starts, and whether R was pressed on the large live view. */
+interface Replaying {
+  cameraId: string;
+  at?: string;
+  seq: number;
+  fromLarge: boolean;
 }
 
 /** Layout, views, the slots or one camera large, and the shift's snapshots. */
@@ -56,7 +67,12 @@ export function CameraWall({
   const [arranging, setArranging] = useState(false);
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [error, setError] = useState<CallError | string | undefined>(undefined);
+  const [replay, setReplay] = useState<Replaying | null>(null);
+  const [noteFor, setNoteFor] = useState<{ id: string; seq: number } | undefined>(undefined);
+  // Where the keyboard was when B was pressed: it goes back there once the note is done.
+  const noteReturn = useRef<HTMLElement | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const desk = useDeskActions();
 
   const byId = useMemo(() => new Map(cameras.map((c) => [c.id, c])), [cameras]);
   const filtered = useMemo(() => cameras.filter((c) => !branch || c.branchId === branch.id), [cameras, branch]);
@@ -73,6 +89,8 @@ export function CameraWall({
   const hiddenCount = arrangement.slots ? 0 : Math.max(0, filtered.filter((c) => c.enabled).length - slots.length);
 
   const focusedCamera = focused ? byId.get(focused) : undefined;
+  const replayCamera = replay ? byId.get(replay.cameraId) : undefined;
+  const timeZoneOf = (cameraId: string) => branchOf.get(byId.get(cameraId)?.branchId ?? '')?.timeZone;
 
   function say(message: string) {
     setError(undefined);
@@ -92,18 +110,64 @@ export function CameraWall({
     say(`Snapshot saved — ${camera.name} ${time}`);
   }
 
-  async function onReport(camera: Camera, snapshot: Result<Snapshot>) {
-    const draft = await startReportFromCamera(camera, snapshot.ok ? snapshot.value : null);
+  async function onReport(camera: Camera, snapshot: Result<Snapshot> | null, moment?: string) {
+    const draft = await startReportFromCamera(camera, snapshot?.ok ? snapshot.value : null, moment);
     if (!draft.ok) return setError(draft.error);
     // The report opens either way: a missing picture must not slow down writing it.
-    if (snapshot.ok) say(`Report started from ${camera.name}, snapshot attached`);
-    else setError(`Report started from ${camera.name} without a snapshot: ${snapshot.error.message}`);
+    if (!snapshot || snapshot.ok) {
+      say(`Report started from ${camera.name}${snapshot ? ', snapshot attached' : ''}`);
+    } else setError(`Report started from ${camera.name} without a snapshot: ${snapshot.error.message}`);
     onReportStarted(draft.value.id);
+  }
+
+  function openReplay(camera: Camera, at?: string) {
+    setPicked(null);
+    setReplay({ cameraId: camera.id, at, seq: Date.now(), fromLarge: focused === camera.id });
+  }
+
+  function backToLive() {
+    const was = replay;
+    setReplay(null);
+    if (!was) return;
+    if (!was.fromLarge) setFocused(null);
+    // The keyboard goes back to the camera's live tile: the large one, or its tile on the wall.
+    requestAnimationFrame(() => {
+      const where = was.fromLarge ? '.wall-focused' : '.wall-grid';
+      rootRef.current?.querySelector<HTMLElement>(`${where} [data-camera="${CSS.escape(was.cameraId)}"]`)?.focus();
+    });
+  }
+
+  async function bookmark(camera: Camera, at: string | null) {
+    const moment = at ?? mainNow().toISOString();
+    noteReturn.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const r = await call('bookmarks.add', { cameraId: camera.id, at: moment });
+    if (!r.ok) return setError(r.error);
+    say(
+      `Bookmarked ${camera.name} ${formatClockSeconds(new Date(moment), timeZoneOf(camera.id))}: type a note, or press Esc`,
+    );
+    setNoteFor({ id: r.value.id, seq: Date.now() });
+  }
+
+  function replayBookmark(b: Bookmark) {
+    const camera = byId.get(b.cameraId);
+    if (camera) openReplay(camera, b.at);
+    else setError(`${b.cameraName} is no longer on the wall.`);
+  }
+
+  function reportBookmark(b: Bookmark) {
+    const camera = byId.get(b.cameraId);
+    if (camera) void onReport(camera, null, b.at);
+    else setError(`${b.cameraName} is no longer on the wall.`);
+  }
+
+  function onClip(camera: Camera, clip: Clip) {
+    desk.addClipToReport(camera, clip);
   }
 
   function open(cameraId: string) {
     setPicked(null);
     setQuietFocus(false);
+    setReplay(null);
     setFocused(cameraId);
   }
 
@@ -117,8 +181,10 @@ export function CameraWall({
   }
 
   useEffect(() => {
-    if (focused && !quietFocus) rootRef.current?.querySelector<HTMLElement>('.wall-focused [role="region"]')?.focus();
-  }, [focused, quietFocus]);
+    if (focused && !quietFocus && !replay) {
+      rootRef.current?.querySelector<HTMLElement>('.wall-focused [role="region"]')?.focus();
+    }
+  }, [focused, quietFocus, replay]);
 
   return (
     <div
@@ -160,13 +226,28 @@ export function CameraWall({
       {arranging && <CameraPicker cameras={filtered} picked={picked} onPick={setPicked} whereOf={whereOf} />}
       <StatusNotice message={status} />
       <ErrorNotice error={error ?? views.error} />
-      {hiddenCount > 0 && !focusedCamera && (
+      {hiddenCount > 0 && !focusedCamera && !replay && (
         <p className="wall-more muted">
           {hiddenCount} more {hiddenCount === 1 ? 'camera does' : 'cameras do'} not fit this layout. Choose a larger
           layout or a view.
         </p>
       )}
-      {focusedCamera && (
+      {replay && replayCamera && (
+        <div className="wall-stage replay-stage">
+          <ReplayTile
+            key={replayCamera.id}
+            camera={replayCamera}
+            timeZone={timeZoneOf(replayCamera.id)}
+            start={{ at: replay.at, seq: replay.seq }}
+            onBackToLive={backToLive}
+            onBookmark={(c, at) => void bookmark(c, at)}
+            onSnapshot={onSnapshot}
+            onReport={(c, s, at) => void onReport(c, s, at)}
+            onClip={onClip}
+          />
+        </div>
+      )}
+      {focusedCamera && !replay && (
         <div className="wall-stage">
           <div className="wall-focused">
             <CameraTile
@@ -178,6 +259,8 @@ export function CameraWall({
               onClose={close}
               onSnapshot={onSnapshot}
               onReport={(c, s) => void onReport(c, s)}
+              onReplay={(c) => openReplay(c)}
+              onBookmark={(c, at) => void bookmark(c, at)}
             />
           </div>
         </div>
@@ -188,7 +271,8 @@ export function CameraWall({
         cameras={byId}
         shown={shown}
         mediaBase={mediaBase}
-        active={!focusedCamera}
+        active={!focusedCamera || replay !== null}
+        strip={replay !== null}
         picking={picked !== null}
         onPlace={(slot, id) => place(slot, id, slots)}
         onPlacePicked={(slot) => {
@@ -198,8 +282,19 @@ export function CameraWall({
         onOpen={open}
         onSnapshot={onSnapshot}
         onReport={(c, s) => void onReport(c, s)}
+        onReplay={(c) => openReplay(c)}
+        onBookmark={(c, at) => void bookmark(c, at)}
       />
-      <SnapshotTray timeZoneOf={(id) => branchOf.get(byId.get(id)?.branchId ?? '')?.timeZone} />
+      <div className="wall-trays">
+        <SnapshotTray timeZoneOf={timeZoneOf} />
+        <BookmarkTray
+          timeZoneOf={timeZoneOf}
+          noteFor={noteFor}
+          onReplay={replayBookmark}
+          onReport={reportBookmark}
+          onNoteDone={() => noteReturn.current?.focus()}
+        />
+      </div>
     </div>
   );
 }

@@ -19,7 +19,7 @@ function useNow(on: boolean): number {
  */
 export function TilePlate({ nameId, name, status }: { nameId: string; name: string; status: TileStatus }) {
   const live = status.state === 'live';
-  const counting = !live && status.state !== 'disabled';
+  const counting = !live && status.state !== 'disabled' && status.state !== 'unplayable';
   const now = useNow(counting);
   const since = status.lastFrameAt ? (now - Date.parse(status.lastFrameAt)) / 1000 : null;
 

@@ -15,6 +15,8 @@ interface WallGridProps {
   mediaBase: string;
   /** False while one camera is shown large: the tiles stop loading. */
   active: boolean;
+  /** A camera is replayed large: the wall goes on playing live in a row beneath it. */
+  strip?: boolean;
   picking: boolean;
   onPlace: (slot: number, cameraId: string) => void;
   /** Places the camera picked in the camera list (the keyboard way to drag). */
@@ -22,12 +24,14 @@ interface WallGridProps {
   onOpen: (cameraId: string) => void;
   onSnapshot: (camera: Camera, result: Result<Snapshot>) => void;
   onReport: (camera: Camera, snapshot: Result<Snapshot>) => void;
+  onReplay: (camera: Camera) => void;
+  onBookmark: (camera: Camera, at: string | null) => void;
 }
 
 /** The slots of the wall, each a drop target for a camera. */
 export function WallGrid(props: WallGridProps) {
   const { columns, slots, cameras, shown, mediaBase, active, picking } = props;
-  const { onPlace, onPlacePicked, onOpen, onSnapshot, onReport } = props;
+  const { onPlace, onPlacePicked, onOpen, onSnapshot, onReport, onReplay, onBookmark, strip = false } = props;
   const [dropTarget, setDropTarget] = useState<number | null>(null);
 
   function dragOver(e: DragEvent<HTMLDivElement>, slot: number) {
@@ -46,8 +50,12 @@ export function WallGrid(props: WallGridProps) {
   }
 
   return (
-    <div className="wall-stage" hidden={!active}>
-      <div className={`wall-grid columns-${columns}`}>
+    <div className={`wall-stage${strip ? ' wall-strip' : ''}`} hidden={!active}>
+      <div
+        className={`wall-grid columns-${columns}`}
+        aria-label={strip ? 'Live cameras' : undefined}
+        role={strip ? 'group' : undefined}
+      >
         {slots.map((id, slot) => {
           const camera = id ? cameras.get(id) : undefined;
           return (
@@ -66,6 +74,8 @@ export function WallGrid(props: WallGridProps) {
                   onOpen={() => onOpen(camera.id)}
                   onSnapshot={onSnapshot}
                   onReport={onReport}
+                  onReplay={onReplay}
+                  onBookmark={onBookmark}
                 />
               ) : (
                 <div className="slot-empty">

@@ -158,6 +158,14 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
         setCheckOpen(false);
         askIncidents({ kind: 'search', text });
       },
+      addClipToReport: (camera, clip) => {
+        setCheckOpen(false);
+        askIncidents({
+          kind: 'clip',
+          clip,
+          camera: { id: camera.id, branchId: camera.branchId, zoneId: camera.zoneId },
+        });
+      },
     }),
     [openWork, openDraft, askIncidents],
   );

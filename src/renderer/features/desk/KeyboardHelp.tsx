@@ -28,7 +28,29 @@ const GROUPS: { title: string; keys: Key[] }[] = [
       { keys: ['Enter'], does: 'On a camera tile: show it large, on its full stream (or double-click the tile)' },
       { keys: ['N'], does: 'On a camera tile: report an incident, with a snapshot of the moment attached' },
       { keys: ['S'], does: 'On a camera tile or the large camera: save a snapshot of the picture on screen' },
+      {
+        keys: ['R'],
+        does: 'On a camera tile: replay its last minutes in the large tile (30 s back); the others stay live',
+      },
+      {
+        keys: ['B'],
+        does: 'On a camera tile, live or in replay: bookmark this moment, then type a note (Enter) or Esc',
+      },
       { keys: ['←', '→'], does: 'On the divider beside the cameras: narrow or widen the camera area' },
+    ],
+  },
+  {
+    title: 'Replay',
+    keys: [
+      { keys: ['Space'], does: 'Play or pause (also K)' },
+      { keys: ['←', '→'], does: 'Back or forward 10 seconds' },
+      { keys: [',', '.'], does: 'One frame back or forward (pauses)' },
+      { keys: ['[', ']'], does: 'Slower or faster (0.5×, 1×, 2×, 4×)' },
+      { keys: ['Home', 'End'], does: 'On the timeline: the oldest or the newest recorded moment' },
+      { keys: ['I', 'O'], does: 'Mark the clip’s in point, then its out point' },
+      { keys: ['C'], does: 'Cut the clip from in to out and add it to the report being written (or a new one)' },
+      { keys: ['N'], does: 'Report an incident from the moment on screen, with its snapshot' },
+      { keys: ['L'], does: 'Back to live (also Esc)' },
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { WorkTabKey } from '../../../shared/contract';
+import type { Camera, Clip, WorkTabKey } from '../../../shared/contract';
 
 /** Asks the work panel to show a tab, and the record to open there if any. */
 export interface WorkRequest {
@@ -35,6 +35,8 @@ export interface DeskActions {
   newPerson(text: string): void;
   /** The Incidents panel, searching its reports for these words. */
   searchReports(text: string): void;
+  /** A clip just cut: onto the draft open in the Incidents panel, or a new one from the camera and moment. */
+  addClipToReport(camera: Camera, clip: Clip): void;
 }
 
 const DeskActionsContext = createContext<DeskActions | null>(null);

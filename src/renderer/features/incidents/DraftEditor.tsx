@@ -12,14 +12,20 @@ import type { Branch, Draft, DraftContent } from '../../../shared/contract';
 import { ContentEditor } from './ContentEditor';
 import { SaveIndicator } from './SaveIndicator';
 import { recoverTyped, useDraftAutosave } from './useDraftAutosave';
+import { withClip } from './draftContent';
+import type { IncidentRequest } from './request';
 
 const NOT_SAVED: Result<never> = {
   ok: false,
   error: { code: 'UNAVAILABLE', message: 'Not submitted: the draft could not be saved yet. It keeps retrying.' },
 };
 
+/** A clip to put on the draft open here (it came from the camera wall while this draft was open). */
+export type ClipAsk = Extract<IncidentRequest, { kind: 'clip' }> & { draftId: string };
+
 interface DraftEditorProps {
   id: string;
+  incoming?: ClipAsk;
   branches: readonly Branch[];
   /** Opened from a camera: the cursor starts in the summary, the rest is filled in. */
   focusSummary: boolean;
@@ -44,11 +50,20 @@ function DraftForm({
   recovered,
   branches,
   focusSummary,
+  incoming,
   onSubmitted,
   onReplaced,
   onClose,
 }: Omit<DraftEditorProps, 'id'> & { draft: Draft; recovered: DraftContent | undefined }) {
   const autosave = useDraftAutosave(draft, recovered);
+  // A clip cut on the wall joins the text on screen, and is saved with it like anything typed.
+  const clipSeen = useRef<number | undefined>(undefined);
+  const { change, content } = autosave;
+  useEffect(() => {
+    if (!incoming || incoming.seq === clipSeen.current) return;
+    clipSeen.current = incoming.seq;
+    change(withClip(content, incoming.clip, incoming.camera));
+  }, [incoming, change, content]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // Submitting holds the Submit button; keeping or discarding the draft does not.
   const submission = useSubmit();

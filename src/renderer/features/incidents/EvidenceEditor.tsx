@@ -5,8 +5,9 @@ import type { Option } from '../../components/Field';
 import { Unseen } from '../../components/Unseen';
 import { useQuery } from '../../lib/useQuery';
 import { formatClockSeconds } from '../../lib/time';
-import type { AttachmentMeta, DraftContent, ImageAttachment, Snapshot } from '../../../shared/contract';
+import type { AttachmentMeta, Clip, DraftContent, ImageAttachment, Snapshot } from '../../../shared/contract';
 import { AttachmentCard, pictureSize } from './Attachment';
+import { ClipCard, clipWords } from './ClipCard';
 import { ImageFilePicker } from './ImageFilePicker';
 import { DateTimeField, FormSection, groupError } from './formParts';
 
@@ -44,9 +45,25 @@ export function EvidenceEditor({ content, set, errors, timeZone, filed = [] }: E
   const attached = content.attachmentIds;
   // Image files added here, and those of a reopened draft (looked up once by id): their pictures and sizes.
   const [photos, setPhotos] = useState<ReadonlyMap<string, ImageAttachment>>(new Map());
-  const known = (id: string) => photos.has(id) || shift.some((x) => x.id === id) || filed.some((x) => x.id === id);
+  // Clips cut on the wall (and a reopened draft's): their camera, range and poster, looked up once by id.
+  const [clips, setClips] = useState<ReadonlyMap<string, Clip>>(new Map());
+  const known = (id: string) =>
+    photos.has(id) || clips.has(id) || shift.some((x) => x.id === id) || filed.some((x) => x.id === id);
   const unknownIds = snapshots.value ? attached.filter((id) => !known(id)) : [];
   const described = useQuery('attachments.describe', { ids: unknownIds }, { enabled: unknownIds.length > 0 });
+  const cut = useQuery('replay.clips', { ids: unknownIds }, { enabled: unknownIds.length > 0 });
+  const [cutSeen, setCutSeen] = useState(cut.value);
+  if (cut.value !== cutSeen) {
+    setCutSeen(cut.value);
+    const found = cut.value?.clips ?? [];
+    if (found.length) setClips((m) => new Map([...m, ...found.map((c) => [c.id, c] as const)]));
+  }
+  const clipOf = (id: string): { clip: AttachmentMeta; cameraName: string } | undefined => {
+    const c = clips.get(id);
+    if (c) return { clip: c, cameraName: c.cameraName };
+    const f = filed.find((x) => x.id === id && x.kind === 'clip');
+    return f && { clip: f, cameraName: f.cameraId ? cameraName(f.cameraId) : 'A camera' };
+  };
   // Each answer is added to what is known (set while rendering, so the ids it names are not asked for again).
   const [added, setAdded] = useState(described.value);
   if (described.value !== added) {
@@ -85,7 +102,7 @@ export function EvidenceEditor({ content, set, errors, timeZone, filed = [] }: E
   };
 
   return (
-    <FormSection title="Cameras, snapshots and images">
+    <FormSection title="Cameras, clips, snapshots and images">
       {refs.map((ref, i) => (
         <div key={i} className="camera-ref field-wide" role="group" aria-label={`Camera reference ${i + 1}`}>
           <SelectField
@@ -133,15 +150,25 @@ export function EvidenceEditor({ content, set, errors, timeZone, filed = [] }: E
             {groupError(errors, 'attachmentIds')}
           </p>
         )}
-        {attached.length === 0 && <p className="muted">No snapshots or images attached.</p>}
+        {attached.length === 0 && (
+          <p className="muted">No clips, snapshots or images attached. Clips are cut in replay (R on a camera).</p>
+        )}
         <ul className="attachment-list" aria-label="Attached">
           {attached.map((id) => {
-            const words = describe(id);
+            const clip = clipOf(id);
+            const words = clip ? undefined : describe(id);
+            const name = clip ? clipWords(clip.clip, clip.cameraName, timeZone) : words?.caption;
             return (
               <li key={id}>
-                {words ? <AttachmentCard mediaBase={mediaBase} {...words} /> : <p className="muted">An attachment</p>}
+                {clip ? (
+                  <ClipCard clip={clip.clip} cameraName={clip.cameraName} mediaBase={mediaBase} timeZone={timeZone} />
+                ) : words ? (
+                  <AttachmentCard mediaBase={mediaBase} {...words} />
+                ) : (
+                  <p className="muted">An attachment</p>
+                )}
                 <Button small variant="quiet" onClick={() => set({ attachmentIds: attached.filter((a) => a !== id) })}>
-                  Remove<Unseen> attachment {words?.caption}</Unseen>
+                  Remove<Unseen> attachment {name}</Unseen>
                 </Button>
               </li>
             );

@@ -20,6 +20,8 @@ import { SearchFiltersForm } from './SearchFilters';
 import { NO_FILTERS, useIncidentSearch } from './useIncidentSearch';
 import type { SearchFilters } from './useIncidentSearch';
 import type { IncidentRequest } from './request';
+import { EMPTY_CONTENT, withClip } from './draftContent';
+import type { ClipAsk } from './DraftEditor';
 import './incidents.css';
 
 type Open =
@@ -76,12 +78,16 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
     return [...seen].map(([id, name]) => ({ id, name }));
   }, [search.items, staff]);
 
+  // A clip goes onto the draft open here; with none open, it starts one (below, once the draft exists).
+  const [incoming, setIncoming] = useState<ClipAsk | undefined>(undefined);
+  const openDraftId = open?.kind === 'draft' ? open.id : null;
   // A draft started from a camera opens at once (adjusted while rendering, so it never flashes the old pane).
   if (request && request.seq !== handledSeq) {
     setHandledSeq(request.seq);
     if (request.kind === 'draft') setOpen({ kind: 'draft', id: request.id, focusSummary: true });
     if (request.kind === 'report') setOpen({ kind: 'report', id: request.id });
     if (request.kind === 'search' && request.text !== undefined) setOwn({ ...own, text: request.text });
+    if (request.kind === 'clip' && openDraftId) setIncoming({ ...request, draftId: openDraftId });
   }
 
   const reloadDrafts = drafts.reload;
@@ -89,8 +95,17 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
     if (!request) return;
     if (request.kind === 'search') searchRef.current?.focus();
     else if (request.kind === 'report') detailRef.current?.focus();
-    else reloadDrafts();
+    else if (request.kind === 'clip' && !openDraftId) {
+      const { clip, camera } = request;
+      void call('incidents.createDraft', { content: withClip(EMPTY_CONTENT, clip, camera) }).then((r) => {
+        if (!r.ok) return setError(r.error);
+        reloadDrafts();
+        setOpen({ kind: 'draft', id: r.value.id, focusSummary: true });
+      });
+    } else reloadDrafts();
     onRequestHandled();
+    // openDraftId is read as it was when the request came, not followed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request, reloadDrafts, onRequestHandled]);
 
   useEffect(() => {
@@ -227,6 +242,7 @@ export function IncidentsPanel({ staff, filter, request, onRequestHandled }: Inc
               <DraftEditor
                 key={open.id}
                 id={open.id}
+                incoming={incoming?.draftId === open.id ? incoming : undefined}
                 branches={filter.branches}
                 focusSummary={open.focusSummary}
                 onSubmitted={(id, number) => {

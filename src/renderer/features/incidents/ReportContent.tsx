@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { IncidentRecord } from '../../../shared/contract';
 import { AttachmentCard, pictureSize } from './Attachment';
+import { ClipCard } from './ClipCard';
 import { formatWhen } from './localTime';
 import { formatClockSeconds } from '../../lib/time';
 import { EMERGENCY_WORD, ROLE_WORD, SEVERITY_WORD, SEX_WORD } from './words';
@@ -129,6 +130,14 @@ export function ReportContent({ record, mediaBase }: { record: IncidentRecord; m
         {record.attachments.length === 0 && <p className="muted">No attachments.</p>}
         <ul className="attachment-list" aria-label="Attachments">
           {record.attachments.map((a) => {
+            if (a.kind === 'clip') {
+              const camera = record.cameras.find((cam) => cam.cameraId === a.cameraId)?.cameraName ?? 'Camera';
+              return (
+                <li key={a.id}>
+                  <ClipCard clip={a} cameraName={camera} mediaBase={mediaBase} timeZone={tz} />
+                </li>
+              );
+            }
             const size = pictureSize(a.width, a.height, a.bytes);
             const photo = a.kind === 'photo';
             const source = photo

@@ -10,6 +10,8 @@ import { ReportHistory } from './ReportHistory';
 import { ReviewActions } from './ReviewActions';
 import { ReportBans } from '../bans/ReportBans';
 import { STATUS_MEANS, STATUS_WORD } from './words';
+import { Button } from '../../components/Button';
+import { formatWhen } from './localTime';
 
 interface ReportViewProps {
   id: string;
@@ -28,6 +30,8 @@ export function ReportView({ id, staff, branches, message, onChanged }: ReportVi
   // The snapshot media path is the session's: the same base cameras.list and snapshots.list give.
   const media = useQuery('snapshots.list', {});
   const report = useQuery('incidents.get', { id });
+  // An amendment begun earlier (saved as it was typed, even through a crash) is offered again.
+  const underWay = useQuery('incidents.getAmendDraft', { id }, { deps: [amending] });
 
   // While another report loads, the last one's answer is kept: it is not this report.
   const record = report.value?.id === id ? report.value : undefined;
@@ -42,8 +46,21 @@ export function ReportView({ id, staff, branches, message, onChanged }: ReportVi
   }
 
   if (amending) {
-    return <AmendEditor record={record} branches={branches} onAmended={done} onCancel={() => setAmending(false)} />;
+    if (underWay.loading) return <p className="muted">Opening the amendment…</p>;
+    return (
+      <AmendEditor
+        record={record}
+        saved={underWay.value ?? null}
+        branches={branches}
+        onAmended={done}
+        onClose={(kept) => {
+          setAmending(false);
+          if (kept) setSaid({ id, text: 'Your amendment is saved: Continue amending when you are ready.' });
+        }}
+      />
+    );
   }
+  const pending = underWay.value;
 
   return (
     <article
@@ -64,8 +81,29 @@ export function ReportView({ id, staff, branches, message, onChanged }: ReportVi
         <p className="print-only">Confidential library record</p>
         <WhoHasSeen recordId={record.id} what={record.number} isAdmin={staff.role === 'admin'} />
       </header>
+      {pending && (
+        <div className="notice notice-warn amend-under-way">
+          <span>
+            You have an amendment of this report under way, saved{' '}
+            {formatWhen(pending.updatedAt, record.branch.timeZone)}
+            {pending.baseVersion !== record.version
+              ? ` (begun on version ${pending.baseVersion}; it is now ${record.version})`
+              : ''}
+            .{' '}
+            <Button small variant="primary" onClick={() => setAmending(true)}>
+              Continue amending
+            </Button>
+          </span>
+        </div>
+      )}
       <CallOrigin incidentId={record.id} branches={branches} />
-      <ReviewActions record={record} staff={staff} onAmend={() => setAmending(true)} onDone={done} />
+      <ReviewActions
+        record={record}
+        staff={staff}
+        amendLabel={pending ? 'Continue amending' : undefined}
+        onAmend={() => setAmending(true)}
+        onDone={done}
+      />
       <ReportBans key={record.id} record={record} branches={branches} />
       <ReportContent record={record} mediaBase={media.value?.mediaBase ?? ''} />
       <ReportHistory record={record} />

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/Notice';
 import type { IncidentRecord, StaffSummary } from '../../../shared/contract';
 import { reviewBar } from '../../../shared/review-rule';
 import { downloadReportPdf } from './exportPdf';
+import { EvidenceExport } from './EvidenceExport';
 
 type Decision = 'return' | 'close';
 
@@ -15,14 +16,17 @@ interface ReviewActionsProps {
   record: IncidentRecord;
   staff: StaffSummary;
   onAmend: () => void;
+  /** "Continue amending" when an amendment is under way. */
+  amendLabel?: string;
   onDone: (message: string) => void;
 }
 
 /** What the signed-in person may do with this report, and nothing they may not. */
-export function ReviewActions({ record, staff, onAmend, onDone }: ReviewActionsProps) {
+export function ReviewActions({ record, staff, onAmend, amendLabel, onDone }: ReviewActionsProps) {
   const [asking, setAsking] = useState<Decision | null>(null);
   const [comment, setComment] = useState('');
   const [exporting, setExporting] = useState(false);
+  const [evidence, setEvidence] = useState(false);
   const submit = useSubmit();
   const reviewer = staff.role === 'supervisor' || staff.role === 'admin';
   const mine = record.reporter.id === staff.id;
@@ -96,11 +100,18 @@ export function ReviewActions({ record, staff, onAmend, onDone }: ReviewActionsP
         </Button>
       )}
       {canReview && <Button onClick={() => setAsking('return')}>Return with comment</Button>}
-      {canAmend && <Button onClick={onAmend}>Amend</Button>}
+      {canAmend && <Button onClick={onAmend}>{amendLabel ?? 'Amend'}</Button>}
       {canClose && <Button onClick={() => setAsking('close')}>Close report</Button>}
       <Button disabled={exporting} onClick={() => void exportPdf()}>
         {exporting ? 'Making the PDF…' : 'Export PDF'}
       </Button>
+      <Button
+        onClick={() => setEvidence(true)}
+        title="The PDF, clips, snapshots and a manifest to a folder, for police"
+      >
+        Export evidence…
+      </Button>
+      {evidence && <EvidenceExport record={record} onClose={() => setEvidence(false)} onDone={onDone} />}
       <Button variant="quiet" onClick={() => window.print()}>
         Print
       </Button>

@@ -1,4 +1,4 @@
-import type { DraftContent, InputOf } from '../../../shared/contract';
+import type { Clip, DraftContent, InputOf } from '../../../shared/contract';
 
 export type DraftPerson = DraftContent['persons'][number];
 export type DraftPolice = NonNullable<DraftContent['police']>;
@@ -78,4 +78,32 @@ export function fieldsUnder(fields: Record<string, string> | undefined, prefix: 
     if (key.startsWith(prefix)) out[key.slice(prefix.length)] = message;
   }
   return out;
+}
+
+/**
+ * A report's content with a clip added: attached, its footage referenced, and where the
+ * report has no branch, zone or start yet, the camera's and the clip's in point.
+ */
+export function withClip(
+  content: DraftContent,
+  clip: Clip,
+  camera: { branchId: string; zoneId: string },
+): DraftContent {
+  const from = clip.frameTime ?? clip.takenAt;
+  const to = clip.clip?.to ?? from;
+  const referenced = content.cameras.some(
+    (r) => r.cameraId === clip.cameraId && Date.parse(r.from) <= Date.parse(from) && Date.parse(to) <= Date.parse(r.to),
+  );
+  const sameBranch = content.branchId === null || content.branchId === camera.branchId;
+  return {
+    ...content,
+    branchId: content.branchId ?? camera.branchId,
+    zoneId: content.zoneId ?? (sameBranch ? camera.zoneId : null),
+    occurredFrom: content.occurredFrom ?? clip.clip?.requestedFrom ?? from,
+    cameras:
+      referenced || !clip.cameraId ? content.cameras : [...content.cameras, { cameraId: clip.cameraId, from, to }],
+    attachmentIds: content.attachmentIds.includes(clip.id)
+      ? content.attachmentIds
+      : [...content.attachmentIds, clip.id],
+  };
 }

@@ -12,6 +12,7 @@ import { SectionHeader } from '../SectionHeader';
 import { CameraFileTools } from './CameraFileTools';
 import { CameraForm } from './CameraForm';
 import { CameraTable } from './CameraTable';
+import { RecordingSection } from './RecordingSection';
 
 /** The one form open here: adding, or editing a camera whose addresses have been loaded. */
 type Editing = { kind: 'add' } | { kind: 'edit'; camera: CameraDetail } | null;
@@ -100,6 +101,7 @@ export function CamerasSection() {
           onRemove={setRemoving}
         />
       )}
+      {cameras.length > 0 && <RecordingSection />}
       {removing && (
         <ConfirmDialog
           title={`Remove ${removing.name}?`}
@@ -115,8 +117,8 @@ export function CamerasSection() {
           onCancel={() => setRemoving(null)}
         >
           <p>
-            {removing.name} leaves the wall and every saved view. Snapshots and records that mention it keep it. To stop
-            it for a while instead, use Disable.
+            {removing.name} leaves the wall and every saved view, and its replay buffer is deleted. Snapshots, clips and
+            records that mention it keep it. To stop it for a while instead, use Disable.
           </p>
         </ConfirmDialog>
       )}

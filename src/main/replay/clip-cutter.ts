@@ -1,0 +1,216 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { stopChild, TailLines } from '../cameras/child';
+import { readTransportStream } from '../cameras/transport-stream';
+import { invalid } from '../errors';
+import {
+  checkClipRange,
+  concatSeconds,
+  contiguous,
+  keyFrameAtOrBefore,
+  lengthWords,
+  outPts,
+  type ClipWords,
+  type SegmentFrames,
+} from './clip-plan';
+import { endOf, type RecordedSegment, type SegmentIndex } from './segment-index';
+
+/** ffmpeg copies; a cut that takes longer than this is stuck, not slow. */
+const CUT_TIMEOUT_MS = 120_000;
+
+export interface CutInput {
+  ffmpegPath: string;
+  index: SegmentIndex;
+  /** Where a segment (or initialization segment) of this camera is on disk. */
+  pathOf(file: string): string;
+  fromMs: number;
+  toMs: number;
+  words: ClipWords;
+  /** Temp files for the MP4 (in the attachments folder, so it is renamed, not copied, into place). */
+  outPath: string;
+  /** A scratch file for joining fragmented MP4 segments. */
+  scratchPath: string;
+}
+
+export interface CutClip {
+  sha256: string;
+  bytes: number;
+  startMs: number;
+  endMs: number;
+  timeSource: RecordedSegment['timeSource'];
+  poster: Buffer | null;
+  /** Said when the clip is not exactly what was marked. */
+  note: string | null;
+}
+
+const framesOf = (path: string, segment: RecordedSegment): SegmentFrames => ({
+  segment,
+  frames: readTransportStream(readFileSync(path)).frames,
+});
+
+function runFfmpeg(ffmpegPath: string, args: string[], stdin: string | null): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(ffmpegPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const stderr = new TailLines();
+    const out: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => stderr.push(c));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(stdin ?? undefined);
+    const timer = setTimeout(() => void stopChild(child), CUT_TIMEOUT_MS);
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new Error(stderr.text().trim() || `ffmpeg exited with ${code}`));
+    });
+  });
+}
+
+async function sha256File(path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/** ffconcat quoting, as for the remux: all is literal inside '…'. */
+const quoted = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+
+/**
+ * Cuts [fromMs, toMs) of a camera's buffer into one MP4 with ffmpeg, copying the
+ * video as recorded (no re-encoding, no audio): the clip starts at the key frame at or
+ * before the in point and ends at the out point. Transport stream segments go through
+ * ffmpeg's concat demuxer with exact in and out points; fragmented MP4 segments are
+ * joined behind their initialization segment (each starts on a key frame). A poster
+ * frame is taken from the clip's first picture. Refusals are thrown in words.
+ */
+export async function cutClip(c: CutInput): Promise<CutClip> {
+  const range = checkClipRange(c.index, c.fromMs, c.toMs, c.words);
+  if (!range.ok) throw invalid(range.message, { [range.field]: range.message });
+  let segments = range.segments;
+  const first = segments[0]!;
+  const fragmented = first.init !== null;
+  let startMs = first.startMs;
+  let args: string[];
+  let list: string | null = null;
+
+  if (!fragmented) {
+    // The key frame may be in an earlier segment when the camera's key frames are far apart.
+    const all = c.index.segments;
+    const at = all.indexOf(first);
+    const candidates: SegmentFrames[] = [framesOf(c.pathOf(first.file), first)];
+    for (let i = at - 1; i >= 0 && contiguous(all[i]!, all[i + 1]!) && c.fromMs - all[i]!.startMs < 70_000; i--) {
+      candidates.push(framesOf(c.pathOf(all[i]!.file), all[i]!));
+    }
+    let start = keyFrameAtOrBefore(candidates, c.fromMs);
+    // The in point sits just before the segment's first frame (clock jitter): its own key frame will do.
+    if (!start && c.fromMs <= first.startMs) start = keyFrameAtOrBefore(candidates.slice(0, 1), first.startMs + 50);
+    if (!start) {
+      const message = `${c.words.camera}'s video has no key frame within a minute before ${c.words.time(c.fromMs)}, so a clip cannot start there.`;
+      throw invalid(message, { from: message });
+    }
+    startMs = start.startMs;
+    segments = [...all.slice(all.indexOf(start.segment), at), ...segments];
+    const last = segments.at(-1)!;
+    const lastFrames = last === first ? candidates[0]! : framesOf(c.pathOf(last.file), last);
+    const out = range.toMs < endOf(last) ? outPts(lastFrames, range.toMs) : null;
+    list = [
+      'ffconcat version 1.0',
+      ...segments.flatMap((s, i) => [
+        `file ${quoted(`file:${c.pathOf(s.file)}`)}`,
+        ...(i === 0 ? [`inpoint ${concatSeconds(start.keyPts)}`] : []),
+        ...(i === segments.length - 1 && out !== null ? [`outpoint ${concatSeconds(out)}`] : []),
+      ]),
+      '',
+    ].join('\n');
+    args = ['-f', 'concat', '-safe', '0', '-protocol_whitelist', 'file,pipe', '-i', 'pipe:0'];
+  } else {
+    // Initialization segment then media segments: one fragmented MP4 file, cut at the out point.
+    const parts = [readFileSync(c.pathOf(first.init!)), ...segments.map((s) => readFileSync(c.pathOf(s.file)))];
+    writeFileSync(c.scratchPath, Buffer.concat(parts), { mode: 0o600 });
+    args = ['-i', c.scratchPath, '-t', ((range.toMs - startMs) / 1000).toFixed(3)];
+  }
+
+  const endMs = range.toMs;
+  try {
+    await runFfmpeg(
+      c.ffmpegPath,
+      [
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        ...args,
+        '-map',
+        '0:v:0',
+        '-c',
+        'copy',
+        '-an',
+        '-sn',
+        '-dn',
+        '-avoid_negative_ts',
+        'make_zero',
+        '-movflags',
+        '+faststart',
+        '-f',
+        'mp4',
+        '-y',
+        c.outPath,
+      ],
+      list,
+    );
+  } catch (e) {
+    rmSync(c.outPath, { force: true });
+    throw new Error(`ffmpeg could not cut the clip: ${(e as Error).message}`, { cause: e });
+  } finally {
+    if (fragmented) rmSync(c.scratchPath, { force: true });
+  }
+
+  const { sha256, bytes } = await sha256File(c.outPath);
+  // The first picture, as the clip's face in lists and in the PDF; a clip without one is still evidence.
+  const poster = await runFfmpeg(
+    c.ffmpegPath,
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-i',
+      c.outPath,
+      '-frames:v',
+      '1',
+      '-f',
+      'image2pipe',
+      '-c:v',
+      'mjpeg',
+      '-q:v',
+      '3',
+      'pipe:1',
+    ],
+    null,
+  ).catch(() => null);
+
+  const notes: string[] = [];
+  const early = c.fromMs - startMs;
+  if (early >= 50) {
+    notes.push(
+      `The clip starts ${lengthWords(early)} before the in point, at ${c.words.time(startMs)}: a clip copied without re-encoding starts on one of the camera's key frames.`,
+    );
+  }
+  if (range.toMs < c.toMs - 50) notes.push(`It ends at ${c.words.time(range.toMs)}, the newest recorded moment.`);
+  return {
+    sha256,
+    bytes,
+    startMs,
+    endMs,
+    timeSource: segments.some((s) => s.timeSource === 'receipt') ? 'receipt' : 'stream',
+    poster: poster && poster.length > 0 ? poster : null,
+    note: notes.length ? notes.join(' ') : null,
+  };
+}

@@ -1,0 +1,266 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AuditService } from '../audit/audit.service';
+import { attachmentTempPath } from '../attachments/store';
+import { readJpeg } from '../attachments/jpeg';
+import { frameRateOf, readTransportStream } from '../cameras/transport-stream';
+import type { Clock } from '../clock';
+import { AppError, invalid, notFound } from '../errors';
+import { uuidv7 } from '../ids';
+import type { Log } from '../log';
+import type { Session } from '../rpc/sessions';
+import type { Clip, RecordingStatus, ReplayTimeline } from '../../shared/contract/replay';
+import type { AttachmentRow } from '../attachments';
+import type { BookmarksService } from './bookmarks.service';
+import type { RollingBuffer } from './buffer';
+import { cutClip } from './clip-cutter';
+import type { ReplayPorts } from './ports';
+import type { RecordingSettings } from './recording-settings';
+import type { ReplayOpens } from './replay-opens';
+import { endOf } from './segment-index';
+import { timeWords } from './time-words';
+
+/** R opens replay this far before the newest recorded moment. */
+export const REPLAY_BACK_MS = 30_000;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * Instant replay and evidence clips: opening a camera's buffer for a console (each
+ * open an audited read of recorded video), cutting clips into SHA-256-named
+ * attachments, and the buffer's settings and state for Settings → Cameras.
+ */
+export class ReplayService {
+  private readonly frameRates = new Map<string, { rate: number | null; file: string }>();
+
+  constructor(
+    private readonly buffer: RollingBuffer,
+    private readonly opens: ReplayOpens,
+    private readonly settings: RecordingSettings,
+    private readonly bookmarks: BookmarksService,
+    private readonly ports: ReplayPorts,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly ffmpegPath: string | null,
+    private readonly dataDir: string,
+    private readonly log: Log,
+  ) {}
+
+  open(cameraId: string, at: string | undefined, session: Session, staffId: string) {
+    const camera = this.camera(cameraId);
+    if (this.settings.minutesFor(cameraId) === 0) {
+      throw new AppError(
+        'UNAVAILABLE',
+        `Recording is off for ${camera.name}, so there is nothing to replay. An administrator can turn it on in Settings → Cameras.`,
+      );
+    }
+    const segments = this.buffer.present(cameraId, 0, Number.MAX_SAFE_INTEGER);
+    if (segments.length === 0) {
+      throw new AppError(
+        'UNAVAILABLE',
+        `Nothing has been recorded from ${camera.name} yet: replay starts once its video has been coming in for a few seconds.`,
+      );
+    }
+    const first = segments[0]!;
+    const last = segments.at(-1)!;
+    const wanted = at === undefined ? endOf(last) - REPLAY_BACK_MS : Date.parse(at);
+    const startMs = Math.min(Math.max(wanted, first.startMs), Math.max(first.startMs, endOf(last) - 1_000));
+    const id = this.opens.open(session, cameraId, segments);
+    const words = this.wordsFor(camera.branchId);
+    this.audit.record({
+      staffId,
+      action: 'read',
+      subject: 'replay',
+      recordId: cameraId,
+      detail: `Replay of ${camera.name} from ${words(startMs)} (recorded ${words(first.startMs)}–${words(endOf(last))})`,
+    });
+    return {
+      playlist: `media/${session.mediaKey}/replay/${id}/index.m3u8`,
+      timeline: this.timeline(cameraId, segments[0]!.startMs, endOf(last)),
+      startAt: iso(startMs),
+    };
+  }
+
+  async cutClip(
+    cameraId: string,
+    from: string,
+    to: string,
+    staffId: string,
+  ): Promise<{ clip: Clip; note: string | null }> {
+    if (!this.ffmpegPath) {
+      throw new AppError(
+        'UNAVAILABLE',
+        'Cutting a clip needs ffmpeg, which was not found on this computer. Replay still works; ask an administrator to install ffmpeg.',
+      );
+    }
+    const camera = this.camera(cameraId);
+    if (this.settings.minutesFor(cameraId) === 0) {
+      throw invalid(`Recording is off for ${camera.name}: there is no video to cut a clip from.`);
+    }
+    const index = this.buffer.index(cameraId);
+    const words = { camera: camera.name, time: this.wordsFor(camera.branchId) };
+    if (!index || index.size === 0) throw invalid(`Nothing has been recorded from ${camera.name} yet.`);
+    // Files deleted or damaged behind the desk's back leave the index before the plan is made.
+    this.buffer.present(cameraId, Date.parse(from) - 70_000, Date.parse(to) + 1);
+    const outPath = attachmentTempPath(this.dataDir, 'mp4');
+    let cut;
+    try {
+      cut = await cutClip({
+        ffmpegPath: this.ffmpegPath,
+        index,
+        pathOf: (file) => this.buffer.pathOf(cameraId, file),
+        fromMs: Date.parse(from),
+        toMs: Date.parse(to),
+        words,
+        outPath,
+        scratchPath: `${outPath}.joined`,
+      });
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      this.log(`clip of camera ${cameraId} failed`, e);
+      throw new AppError('INTERNAL', 'The clip could not be cut: ffmpeg failed. Nothing was attached; try again.');
+    }
+    const posterSha256 = cut.poster ? sha256(cut.poster) : null;
+    let size = { width: 0, height: 0 };
+    if (cut.poster) {
+      try {
+        size = readJpeg(cut.poster);
+      } catch {
+        // The poster is a convenience: its size only tells the clip's; the clip stands without it.
+      }
+    }
+    const record: AttachmentRow = {
+      id: uuidv7(),
+      sha256: cut.sha256,
+      kind: 'clip',
+      mediaType: 'video/mp4',
+      bytes: cut.bytes,
+      width: size.width,
+      height: size.height,
+      cameraId,
+      stream: 'main',
+      takenAt: this.clock.now().toISOString(),
+      frameTime: iso(cut.startMs),
+      takenBy: staffId,
+      clip: {
+        to: iso(cut.endMs),
+        durationMs: Math.round(cut.endMs - cut.startMs),
+        posterSha256,
+        requestedFrom: from,
+        requestedTo: to,
+        timeSource: cut.timeSource,
+      },
+    };
+    this.ports.attachments.keepClip(record, outPath, cut.poster);
+    return { clip: this.clips([record.id])[0]!, note: cut.note };
+  }
+
+  /** Clips by id with their camera's name; reading them is audited by the caller (replay.clips) or the cut itself. */
+  clips(ids: readonly string[]): Clip[] {
+    const meta = this.ports.attachments.meta(ids).filter((a) => a.kind === 'clip');
+    const names = this.ports.cameras.names(meta.flatMap((a) => (a.cameraId ? [a.cameraId] : [])));
+    return meta.map((a) => ({ ...a, cameraName: names.get(a.cameraId ?? '') ?? '(removed camera)' }));
+  }
+
+  describeClips(ids: readonly string[], staffId: string): Clip[] {
+    const clips = this.clips(ids);
+    if (clips.length > 0) {
+      this.audit.record({
+        staffId,
+        action: 'read',
+        subject: 'clips',
+        detail: `${clips.length} clip${clips.length === 1 ? '' : 's'}: ${clips.map((c) => c.sha256).join(', ')}`,
+      });
+    }
+    return clips;
+  }
+
+  status(): RecordingStatus {
+    const cameras = this.ports.cameras.list();
+    const state = this.buffer.state(cameras.map((c) => c.id));
+    return {
+      budgetBytes: state.budgetBytes,
+      usedBytes: state.usedBytes,
+      allowedBytes: state.allowedBytes,
+      diskFreeBytes: state.disk?.freeBytes ?? null,
+      shrunk: state.shrunk,
+      canCut: this.ffmpegPath !== null,
+      cameras: cameras.map((c, i) => {
+        const s = state.cameras[i]!;
+        const minutes = this.settings.minutesFor(c.id);
+        const main = c.health.find((h) => h.stream === 'main');
+        let recording: RecordingStatus['cameras'][number]['state'] = 'waiting';
+        let message: string | null = null;
+        if (minutes === 0) recording = 'off';
+        else if (s.problem) {
+          recording = 'problem';
+          message = s.problem;
+        } else if (s.receiving) recording = 'recording';
+        else
+          message = c.enabled ? (main?.message ?? 'No video is coming in from the camera') : 'The camera is turned off';
+        return {
+          cameraId: c.id,
+          cameraName: c.name,
+          minutes,
+          bytes: s.bytes,
+          from: s.fromMs === null ? null : iso(s.fromMs),
+          to: s.toMs === null ? null : iso(s.toMs),
+          state: recording,
+          message,
+        };
+      }),
+    };
+  }
+
+  setMinutes(cameraId: string, minutes: number, staffId: string): void {
+    this.camera(cameraId);
+    this.settings.setMinutes(cameraId, minutes, staffId);
+    this.buffer.sweep();
+  }
+
+  setBudget(bytes: number, staffId: string): void {
+    this.settings.setBudget(bytes, staffId);
+    this.buffer.sweep();
+  }
+
+  private timeline(cameraId: string, fromMs: number, toMs: number): ReplayTimeline {
+    const index = this.buffer.index(cameraId)!;
+    return {
+      cameraId,
+      from: iso(fromMs),
+      to: iso(toMs),
+      covered: index.covered().map((s) => ({ from: iso(s.fromMs), to: iso(s.toMs), timeSource: s.timeSource })),
+      gaps: index.gaps().map((g) => ({ from: iso(g.fromMs), to: iso(g.toMs) })),
+      bookmarks: this.bookmarks.ofCamera(cameraId, iso(fromMs), iso(toMs)),
+      frameRate: this.frameRate(cameraId),
+      minutes: this.settings.minutesFor(cameraId),
+    };
+  }
+
+  /** Frames per second from the newest transport stream segment, looked at again when a newer one exists. */
+  private frameRate(cameraId: string): number | null {
+    const newest = this.buffer.index(cameraId)?.last;
+    if (!newest || newest.init) return null;
+    const known = this.frameRates.get(cameraId);
+    if (known && (known.rate !== null || known.file === newest.file)) return known.rate;
+    let rate: number | null = null;
+    try {
+      rate = frameRateOf(readTransportStream(readFileSync(this.buffer.pathOf(cameraId, newest.file))).frames);
+    } catch {
+      // Unreadable now: frame steps fall back to a guess, and the next open looks again.
+    }
+    this.frameRates.set(cameraId, { rate, file: newest.file });
+    return rate;
+  }
+
+  private camera(cameraId: string) {
+    const camera = this.ports.cameras.live(cameraId);
+    if (!camera) throw notFound('That camera');
+    return camera;
+  }
+
+  private wordsFor(branchId: string): (ms: number) => string {
+    return timeWords(this.ports.branches.find(branchId)?.timeZone ?? 'UTC', this.clock.ms());
+  }
+}
