@@ -43,6 +43,16 @@ export interface DomainEventMap {
   'closing.changed': { branchId: string; runId: string | null; version: number | null };
   /** A patrol route or round of a branch changed (version: the round's journal length). */
   'rounds.changed': { branchId: string; roundId: string | null; version: number | null };
+  /** A shift started or ended, or the shift log changed (branch null: a desk for every branch). */
+  'shift.changed': { branchId: string | null };
+  /** A shift ended (its report may be sent by itself). */
+  'shift.ended': { shiftId: string };
+  /** The community resource directory changed, or a referral was counted. */
+  'resources.changed': Record<string, never>;
+  /** An activity report was made, or a send of one was tried. */
+  'activity.changed': { reportId: string };
+  /** The mail settings were saved. */
+  'mail.changed': Record<string, never>;
   /** The web shell's test clock was moved (tests only): everything derived from time is recomputed. */
   'clock.changed': { now: string };
 }

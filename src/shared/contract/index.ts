@@ -17,6 +17,10 @@ import { callsContract } from './calls';
 import { evacuationContract } from './evacuation';
 import { closingContract } from './closing';
 import { roundsContract } from './rounds';
+import { shiftsContract } from './shifts';
+import { resourcesContract } from './resources';
+import { mailContract } from './mail';
+import { activityContract } from './activity';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -40,6 +44,10 @@ export const contract = {
   ...evacuationContract,
   ...closingContract,
   ...roundsContract,
+  ...shiftsContract,
+  ...resourcesContract,
+  ...mailContract,
+  ...activityContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -80,3 +88,8 @@ export * from './calls';
 export * from './evacuation';
 export * from './closing';
 export * from './rounds';
+export * from './shifts';
+export * from './resources';
+export * from './mail';
+export * from './activity';
+export * from './contact-fields';
