@@ -1,3 +1,4 @@
+import { createActivity } from './activity';
 import { createAlerts } from './alerts';
 import { createAttachments } from './attachments';
 import { createBans } from './bans';
@@ -10,6 +11,7 @@ import { createBranches } from './branches';
 import { createCalls } from './calls';
 import { createCameras } from './cameras';
 import { createClosing } from './closing';
+import { createCommunity } from './community';
 import { createMediaHandler } from './cameras/media';
 import type { SecretStore } from './cameras/secrets';
 import type { Clock } from './clock';
@@ -20,6 +22,7 @@ import { DomainEvents } from './events';
 import { createEvacuation } from './evacuation';
 import { createGuidelines } from './guidelines';
 import { createIncidents } from './incidents';
+import { createMail } from './mail';
 import { createJournalMethods } from './journal';
 import type { DeskKernel, Kernel } from './kernel';
 import type { Log } from './log';
@@ -29,6 +32,7 @@ import { createRounds } from './rounds';
 import { Consoles } from './rpc/consoles';
 import type { Sessions } from './rpc/sessions';
 import { createSettings } from './settings';
+import { createShifts } from './shifts';
 import { createStaff } from './staff';
 import { createWall } from './wall';
 
@@ -102,6 +106,35 @@ export function buildDesk(o: DeskOptions) {
   const evacuation = createEvacuation(k, { branches: branches.service, staff: staff.service }, alerts);
   const closing = createClosing(k, { branches: branches.service, staff: staff.service, journal: k.journal }, alerts);
   const rounds = createRounds(k, { branches: branches.service, staff: staff.service, journal: k.journal }, alerts);
+  const shifts = createShifts(
+    k,
+    {
+      roleOf,
+      branches: branches.service,
+      staff: staff.service,
+      people: people.service,
+      incidents: incidents.service,
+      calls: calls.service,
+      closing: closing.service,
+    },
+    alerts,
+  );
+  const community = createCommunity(k, { roleOf, branches: branches.service });
+  const mail = createMail(k, { staff: staff.service }, { secrets: o.secrets });
+  const activity = createActivity(k, {
+    branches: branches.service,
+    staff: staff.service,
+    shifts: shifts.shifts,
+    entries: shifts.entries,
+    community: community.service,
+    incidents: incidents.service,
+    calls: calls.service,
+    rounds: rounds.status,
+    closing: closing.service,
+    evacuation: evacuation.service,
+    mail: mail.service,
+    journal: k.journal,
+  });
   const reports = createReports(k, {
     readFiled: (id, staffId) => incidents.service.filed(id, staffId),
     branches: branches.service,
@@ -138,6 +171,10 @@ export function buildDesk(o: DeskOptions) {
     ...evacuation.handlers,
     ...closing.handlers,
     ...rounds.handlers,
+    ...shifts.handlers,
+    ...community.handlers,
+    ...mail.handlers,
+    ...activity.handlers,
   };
 
   return {
@@ -160,6 +197,10 @@ export function buildDesk(o: DeskOptions) {
     evacuation,
     closing,
     rounds,
+    shifts,
+    community,
+    mail,
+    activity,
   };
 }
 
