@@ -23,6 +23,7 @@ import { createEvacuation } from './evacuation';
 import { createGuidelines } from './guidelines';
 import { createIncidents } from './incidents';
 import { createMail } from './mail';
+import type { MailTimeouts } from './mail/mail.service';
 import { createJournalMethods } from './journal';
 import type { DeskKernel, Kernel } from './kernel';
 import type { Log } from './log';
@@ -44,6 +45,7 @@ export interface DeskOptions {
   sessions: Sessions;
   secrets: SecretStore;
   ffmpegPath: string | null;
+  mailTimeouts?: MailTimeouts;
 }
 
 /**
@@ -120,7 +122,11 @@ export function buildDesk(o: DeskOptions) {
     alerts,
   );
   const community = createCommunity(k, { roleOf, branches: branches.service });
-  const mail = createMail(k, { staff: staff.service }, { secrets: o.secrets });
+  const mail = createMail(
+    k,
+    { staff: staff.service },
+    { secrets: o.secrets, ...(o.mailTimeouts ? { timeouts: o.mailTimeouts } : {}) },
+  );
   const activity = createActivity(k, {
     branches: branches.service,
     staff: staff.service,

@@ -1,3 +1,4 @@
+import type { MailTimeouts } from './mail/mail.service';
 import { fail, ok } from '../shared/result';
 import type { Refusal } from './audit/refusals';
 import { findFfmpeg } from './cameras/ffmpeg';
@@ -33,6 +34,8 @@ export interface ServicesOptions {
   testClock?: boolean;
   /** Parse every answer against its contract output (tests): a drift fails the call. */
   checkOutputs?: boolean;
+  /** How long to wait on the mail server (tests shorten it). */
+  mailTimeouts?: MailTimeouts;
 }
 
 export interface Services {
@@ -81,6 +84,7 @@ export function createServices(opts: ServicesOptions): Services {
     sessions,
     secrets: opts.secrets ?? keyFileSecretStore(opts.dataDir),
     ffmpegPath,
+    ...(opts.mailTimeouts ? { mailTimeouts: opts.mailTimeouts } : {}),
   });
   if (testClock) {
     try {

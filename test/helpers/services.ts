@@ -5,6 +5,8 @@ import type { InputOf, MethodName, OutputOf } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
 import { tempDir } from './temp-dir';
 import type { Clock } from '../../src/main/clock';
+import type { Log } from '../../src/main/log';
+import type { MailTimeouts } from '../../src/main/mail/mail.service';
 
 export interface TestDesk {
   services: Services;
@@ -23,13 +25,22 @@ export interface TestConsole {
   must<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>;
 }
 
+export interface DeskOpts {
+  demo?: boolean;
+  dataDir?: string;
+  clock?: Clock;
+  /** Where main's log goes (nowhere by default). */
+  log?: Log;
+  mailTimeouts?: MailTimeouts;
+}
+
 export const ADMIN = { name: 'Ada Admin', username: 'ada', passphrase: 'correct horse battery' };
 
 /**
  * Real services on a real SQLite file in a temp folder. Every answer is checked
  * against its contract output: a drift between main and the contract fails the call.
  */
-export function testDesk(opts: { demo?: boolean; dataDir?: string; clock?: Clock } = {}): TestDesk {
+export function testDesk(opts: DeskOpts = {}): TestDesk {
   const dir = opts.dataDir ? undefined : tempDir();
   const dataDir = opts.dataDir ?? dir!.path;
   const services = createServices({
@@ -37,9 +48,10 @@ export function testDesk(opts: { demo?: boolean; dataDir?: string; clock?: Clock
     demo: opts.demo ?? false,
     shell: 'web',
     version: 'test',
-    log: () => {},
+    log: opts.log ?? (() => {}),
     checkOutputs: true,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.mailTimeouts ? { mailTimeouts: opts.mailTimeouts } : {}),
   });
   return {
     services,
@@ -68,7 +80,9 @@ export function testDesk(opts: { demo?: boolean; dataDir?: string; clock?: Clock
 }
 
 /** A desk with its first administrator created and signed in on the returned console. */
-export async function deskWithAdmin(opts: { clock?: Clock } = {}): Promise<{ desk: TestDesk; admin: TestConsole }> {
+export async function deskWithAdmin(
+  opts: Omit<DeskOpts, 'demo' | 'dataDir'> = {},
+): Promise<{ desk: TestDesk; admin: TestConsole }> {
   const desk = testDesk(opts);
   const admin = desk.console();
   await admin.must('auth.createAdministrator', { ...ADMIN, confirmPassphrase: ADMIN.passphrase });

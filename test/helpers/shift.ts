@@ -50,8 +50,8 @@ export function pdfPages(pdf: { pdfBase64: string }): number {
  * Lobby, Restrooms, Children's Room, Parking Lot; admin ada, officers olu and kim)
  * with the shift domain's helpers, on a clock the test moves.
  */
-export async function shiftDesk(clock: ManualClock): Promise<ShiftDesk> {
-  const t = await dutyDesk(clock);
+export async function shiftDesk(clock: ManualClock, opts: Parameters<typeof dutyDesk>[1] = {}): Promise<ShiftDesk> {
+  const t = await dutyDesk(clock, opts);
   const staff = await t.admin.must('staff.list', {});
   const id = (username: string) => staff.find((s) => s.username === username)!.id;
   const rules = await t.officer.must('guidelines.list', {});
