@@ -108,19 +108,16 @@ export function buildDesk(o: DeskOptions) {
   const evacuation = createEvacuation(k, { branches: branches.service, staff: staff.service }, alerts);
   const closing = createClosing(k, { branches: branches.service, staff: staff.service, journal: k.journal }, alerts);
   const rounds = createRounds(k, { branches: branches.service, staff: staff.service, journal: k.journal }, alerts);
-  const shifts = createShifts(
-    k,
-    {
-      roleOf,
-      branches: branches.service,
-      staff: staff.service,
-      people: people.service,
-      incidents: incidents.service,
-      calls: calls.service,
-      closing: closing.service,
-    },
-    alerts,
-  );
+  const shiftDeps = {
+    roleOf,
+    branches: branches.service,
+    staff: staff.service,
+    people: people.service,
+    incidents: incidents.service,
+    calls: calls.service,
+    closing: closing.service,
+  };
+  const shifts = createShifts(k, shiftDeps, alerts);
   const community = createCommunity(k, { roleOf, branches: branches.service });
   const mail = createMail(
     k,
@@ -204,6 +201,7 @@ export function buildDesk(o: DeskOptions) {
     closing,
     rounds,
     shifts,
+    shiftDeps,
     community,
     mail,
     activity,
