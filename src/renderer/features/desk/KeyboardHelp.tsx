@@ -40,6 +40,8 @@ const KEYS: { keys: string[]; does: string }[] = [
   { keys: ['Enter'], does: 'On a checkpoint: visited on foot (C: seen on camera)' },
   { keys: ['S', 'O'], does: 'On a checkpoint: skip it with a reason, or add an observation' },
   { keys: ['E'], does: 'On a checkpoint: end the round' },
+  { keys: ['L'], does: 'Write in the shift log (the Shift tab, cursor in the entry), from anywhere on the desk' },
+  { keys: ['Ctrl', 'Enter'], does: 'In the shift log entry: add it to the log' },
   { keys: ['Ctrl', 'L'], does: 'Lock the console now' },
   { keys: ['Tab'], does: 'Move to the next button or field (Shift+Tab: back)' },
 ];
