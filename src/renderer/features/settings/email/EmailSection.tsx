@@ -25,9 +25,7 @@ export function EmailSection() {
         this desk’s computer: it is never shown again, and never leaves except to this server.
       </SectionHeader>
       <ErrorNotice error={settings.error} />
-      {settings.value && (
-        <EmailForm key={settings.value.updatedAt ?? 'new'} current={settings.value} onSaved={settings.setValue} />
-      )}
+      {settings.value && <EmailForm current={settings.value} onSaved={settings.setValue} />}
     </section>
   );
 }
@@ -99,7 +97,10 @@ function EmailForm({ current, onSaved }: { current: MailSettings; onSaved: (s: M
         <TextField
           label="Mail server"
           value={host}
-          onChange={setHost}
+          onChange={(v) => {
+            setHost(v);
+            check('host', null);
+          }}
           onBlur={() => check('host', hostProblem(host))}
           placeholder="smtp.library.org"
           error={fieldError('host')}
@@ -134,7 +135,10 @@ function EmailForm({ current, onSaved }: { current: MailSettings; onSaved: (s: M
           label="Send from"
           type="email"
           value={from}
-          onChange={setFrom}
+          onChange={(v) => {
+            setFrom(v);
+            check('from', null);
+          }}
           onBlur={() => check('from', from.trim() ? emailProblem(from) : null)}
           placeholder="security-desk@library.org"
           error={fieldError('from')}
@@ -143,7 +147,10 @@ function EmailForm({ current, onSaved }: { current: MailSettings; onSaved: (s: M
       <TextAreaField
         label="Send reports to (one address a line)"
         value={recipients}
-        onChange={setRecipients}
+        onChange={(v) => {
+          setRecipients(v);
+          check('recipients', null);
+        }}
         onBlur={() => check('recipients', recipientProblem())}
         rows={3}
         error={problems.recipients ?? submit.fieldError('recipients') ?? submit.fieldError('recipients.0')}
