@@ -94,9 +94,8 @@ export function WorkPanel(props: WorkPanelProps) {
   const open = openCalls.value?.length ?? 0;
   const toRead = shiftNow.value?.toAcknowledge ?? 0;
   const callbacks = shiftNow.value?.callbacksWaiting ?? 0;
-  const shiftWords = [toRead ? `${toRead} to read` : '', callbacks ? `${callbacks} to call back` : '']
-    .filter(Boolean)
-    .join(', ');
+  // One short count, so the tabs keep to one row: notes to read first, then callbacks.
+  const shiftWords = toRead ? `${toRead} to read` : callbacks ? `${callbacks} to call back` : '';
   const tabs = WORK_TABS.map((t) =>
     t.key === 'calls' && open > 0
       ? { ...t, label: `Calls (${open} open)` }

@@ -172,9 +172,7 @@ export function EntryForm({
         </Button>
         {hasWords(draft) && (
           <span className="muted small" role="status">
-            {restored
-              ? 'Your unfinished entry was kept: it is back here.'
-              : 'Kept on this console as you type.'}
+            {restored ? 'Your unfinished entry was kept: it is back here.' : 'Kept on this console as you type.'}
           </span>
         )}
       </div>
