@@ -102,7 +102,9 @@ test('a shift: pass-on note acknowledged by the next person, a voicemail called 
     await page.reload();
     await signInAs(page, OFFICER);
     await expect(panel.getByLabel('From', { exact: true })).toHaveValue('Jordan Whitfield');
-    await expect(panel.getByLabel('Message', { exact: true })).toHaveValue('Left her reading glasses in the study room; please call.');
+    await expect(panel.getByLabel('Message', { exact: true })).toHaveValue(
+      'Left her reading glasses in the study room; please call.',
+    );
     await panel.getByLabel('Message', { exact: true }).press('Control+Enter');
     await expect(panel.getByRole('status').filter({ hasText: 'Voicemail added to the log.' })).toBeVisible();
     const voicemail = log.getByRole('listitem').filter({ hasText: 'Jordan Whitfield' });
@@ -130,7 +132,14 @@ test('a shift: pass-on note acknowledged by the next person, a voicemail called 
     const title = ((await made.textContent()) ?? '').replace(/^.*Made: /, '').replace(/\.$/, '');
     const report = panel.getByRole('listitem', { name: title });
     const text = await pdfOf(page, pdfDir, () => report.getByRole('button', { name: /^Download PDF/ }).click());
-    for (const words of ['DAILY ACTIVITY REPORT', 'Main Library', 'Olu Officer', NOTE, 'From Jordan Whitfield', 'Shelter 1']) {
+    for (const words of [
+      'DAILY ACTIVITY REPORT',
+      'Main Library',
+      'Olu Officer',
+      NOTE,
+      'From Jordan Whitfield',
+      'Shelter 1',
+    ]) {
       expect(text).toContain(words);
     }
     await report.getByRole('button', { name: /^Send by email/ }).click();
