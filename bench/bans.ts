@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyFileSecretStore } from '../src/main/cameras/secrets';
@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { startWebShellProcess } from '../test/helpers/web-shell-process';
 import { DraftContent } from '../src/shared/contract/incident-fields';
+import { cachedAtSchema } from './cache';
 import { cachedDatabase } from './incidents';
 import { prng, WORDS } from './incidents-data';
 import { ms, percentile, printTable } from './stats';
@@ -43,10 +44,13 @@ function typo(word: string, random: () => number): string {
 
 /** The archive with PERSONS persons and BANS bans added, cached beside it in bench/results/. */
 export function cachedBansDatabase(incidents: number): string {
-  const archive = cachedDatabase(incidents);
-  const file = archive.replace(/\.sqlite3$/, `-persons${PERSONS}-bans${BANS}.sqlite3`);
-  if (existsSync(file)) return file;
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-bans-gen-'));
+  return cachedAtSchema(
+    (tag) => `incidents-${incidents}-${tag}-persons${PERSONS}-bans${BANS}.sqlite3`,
+    (dir) => addPersonsAndBans(cachedDatabase(incidents), dir),
+  );
+}
+
+function addPersonsAndBans(archive: string, dir: string): void {
   copyFileSync(archive, join(dir, DATABASE_FILE));
   const db = openDatabase(dir);
   db.pragma('synchronous = OFF');
@@ -148,9 +152,6 @@ export function cachedBansDatabase(incidents: number): string {
 
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  renameSync(join(dir, DATABASE_FILE), file);
-  rmSync(dir, { recursive: true, force: true });
-  return file;
 }
 
 /**

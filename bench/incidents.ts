@@ -1,45 +1,34 @@
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyFileSecretStore } from '../src/main/cameras/secrets';
 import { systemClock } from '../src/main/clock';
 import { DATABASE_FILE, openDatabase, type Db } from '../src/main/db/connection';
-import { schemaVersion } from '../src/main/db/migrate';
-import { migrations } from '../src/main/db/migrations';
 import { buildDesk } from '../src/main/desk';
 import { Sessions } from '../src/main/rpc/sessions';
 import { IncidentFilters, DraftContent } from '../src/shared/contract/incidents';
+import { cachedAtSchema } from './cache';
 import { generateIncidents, prng, WORDS } from './incidents-data';
 import { ms, percentile, printTable } from './stats';
 
-const RESULTS = join(import.meta.dirname, 'results');
-
-/** The generated database, cached under bench/results/ (git-ignored) per count and schema. */
+/** The generated archive of `count` filed incidents, cached under bench/results/ per schema. */
 export function cachedDatabase(count: number): string {
-  mkdirSync(RESULTS, { recursive: true });
-  // Keyed by the schema's text too, so a changed migration never benchmarks a stale file.
-  const schema = createHash('sha256')
-    .update(migrations.map((m) => String(m.up)).join('\n'))
-    .digest('hex')
-    .slice(0, 8);
-  const file = join(RESULTS, `incidents-${count}-schema${schemaVersion()}-${schema}.sqlite3`);
-  if (existsSync(file)) return file;
-  console.log(`Generating ${count.toLocaleString('en-US')} incidents (cached for the next run in ${file})`);
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-gen-'));
-  const db = openDatabase(dir);
-  // Building only: the benchmark itself runs with the real pragmas (synchronous=FULL) on a copy.
-  db.pragma('synchronous = OFF');
-  db.pragma('foreign_keys = OFF');
-  db.pragma('cache_size = -262144');
-  generateIncidents(db, count, console.log);
-  db.pragma('optimize');
-  db.exec("INSERT INTO incident_fts (incident_fts) VALUES ('optimize')");
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  renameSync(join(dir, DATABASE_FILE), file);
-  rmSync(dir, { recursive: true, force: true });
-  return file;
+  return cachedAtSchema(
+    (tag) => `incidents-${count}-${tag}.sqlite3`,
+    (dir) => {
+      console.log(`Generating ${count.toLocaleString('en-US')} incidents`);
+      const db = openDatabase(dir);
+      // Building only: the benchmark itself runs with the real pragmas (synchronous=FULL) on a copy.
+      db.pragma('synchronous = OFF');
+      db.pragma('foreign_keys = OFF');
+      db.pragma('cache_size = -262144');
+      generateIncidents(db, count, console.log);
+      db.pragma('optimize');
+      db.exec("INSERT INTO incident_fts (incident_fts) VALUES ('optimize')");
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  );
 }
 
 function time(samples: number[], run: () => unknown): void {

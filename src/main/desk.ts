@@ -25,6 +25,8 @@ import { createIncidents } from './incidents';
 import { createMail } from './mail';
 import type { MailTimeouts } from './mail/mail.service';
 import { createJournalMethods } from './journal';
+import { createMaintenance } from './maintenance';
+import { VERSION } from './version';
 import type { DeskKernel, Kernel } from './kernel';
 import type { Log } from './log';
 import { createPeople } from './people';
@@ -145,6 +147,7 @@ export function buildDesk(o: DeskOptions) {
     cameras: cameras.service,
     attachments: attachments.service,
   });
+  const maintenance = createMaintenance(k, { settings: settings.service, appVersion: VERSION }, alerts);
   const media = createMediaHandler({
     sessions: o.sessions,
     roleOf,
@@ -178,6 +181,7 @@ export function buildDesk(o: DeskOptions) {
     ...community.handlers,
     ...mail.handlers,
     ...activity.handlers,
+    ...maintenance.handlers,
   };
 
   return {
@@ -205,6 +209,7 @@ export function buildDesk(o: DeskOptions) {
     community,
     mail,
     activity,
+    maintenance,
   };
 }
 

@@ -9,6 +9,7 @@ import { openDatabase, StartupError, type Db } from './db/connection';
 import { claimForTestClock } from './db/desk';
 import { startTrainingDesk } from './demo';
 import { buildDesk } from './desk';
+import { applyPendingRestore } from './maintenance';
 import { consoleLog, type Log } from './log';
 import { createDispatch, type Dispatch } from './rpc/dispatch';
 import type { FullHandlerTable } from './rpc/handler';
@@ -68,6 +69,9 @@ export function createServices(opts: ServicesOptions): Services {
   const sessions = new Sessions(clock);
   let db: Db;
   try {
+    // A restore an administrator asked for is done now, before anything opens the database.
+    const restored = applyPendingRestore(opts.dataDir, clock.now());
+    if (restored) log(`restored backup ${restored.restored}; the previous data is in ${restored.movedAsideTo}`);
     db = openDatabase(opts.dataDir);
   } catch (e) {
     const message = e instanceof StartupError ? e.message : `Vigil could not start: ${(e as Error).message}`;
@@ -96,6 +100,7 @@ export function createServices(opts: ServicesOptions): Services {
     }
   }
   desk.cameras.start();
+  desk.maintenance.start();
   // Every console follows main's clock (the test clock moves it), signed in or not.
   desk.kernel.events.on('clock.changed', (p) => desk.kernel.consoles.all().forEach((s) => s.push('clock.changed', p)));
   desk.alerts.scheduler.refresh();
@@ -141,6 +146,7 @@ export function createServices(opts: ServicesOptions): Services {
     close: () => {
       clearInterval(sweep);
       desk.alerts.close();
+      desk.maintenance.close();
       const stopped = Promise.all([desk.cameras.close(), training?.close()]);
       if (db.open) {
         desk.kernel.audit.flush();

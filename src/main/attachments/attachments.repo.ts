@@ -87,3 +87,16 @@ export class AttachmentsRepo {
       .map(toAttachment);
   }
 }
+
+/**
+ * The SHA-256 names every attachment row points at, in any Vigil database (a backup's
+ * copy too): a backup or restore checks each has its file.
+ */
+export function attachmentHashesIn(db: Db): Set<string> {
+  return new Set(
+    db
+      .prepare<[], { sha256: string }>('SELECT DISTINCT sha256 FROM attachments')
+      .all()
+      .map((r) => r.sha256),
+  );
+}

@@ -19,3 +19,4 @@ export function createAttachments(k: DeskKernel, ports: { cameras: SnapshotCamer
 }
 
 export type { AttachmentsService } from './attachments.service';
+export { attachmentHashesIn } from './attachments.repo';

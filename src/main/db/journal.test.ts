@@ -97,4 +97,38 @@ describe('journal', () => {
       payload: { n: 4, name: 'Person 4' },
     });
   });
+
+  describe('in chunks (at start and from Settings)', () => {
+    it('agrees with the one-pass walk, whatever the chunk size', async () => {
+      for (const size of [1, 2, 5, 100])
+        expect(await journal.verifyInChunks(undefined, size)).toEqual(journal.verify());
+    });
+
+    it('reports progress up to the whole chain', async () => {
+      const seen: [number, number][] = [];
+      await journal.verifyInChunks((done, total) => seen.push([done, total]), 2);
+      expect(seen.at(-1)).toEqual([5, 5]);
+      expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
+    });
+
+    it('walks entries written while it runs, and still agrees with the head', async () => {
+      const walking = journal.verifyInChunks(() => {
+        db.transaction(() =>
+          journal.append({ kind: 'person.added', recordId: 'late', actor: 's1', payload: { late: true } }),
+        )();
+      }, 2);
+      const r = await walking;
+      expect(r.ok).toBe(true);
+      expect(r.entries).toBeGreaterThan(5);
+    });
+
+    it('names the same broken entry as the one-pass walk', async () => {
+      tamper("UPDATE journal SET kind = 'ban.lifted' WHERE seq = 4");
+      const r = await journal.verifyInChunks(undefined, 2);
+      expect(r).toEqual(journal.verify());
+      expect(r.ok).toBe(false);
+      tamper('DELETE FROM journal WHERE seq >= 4');
+      expect(await journal.verifyInChunks(undefined, 2)).toMatchObject({ ok: false, firstBroken: { seq: 4 } });
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Db } from '../db/connection';
 import type { Journal } from '../db/journal';
 import type { DomainEvents } from '../events';
@@ -37,6 +38,29 @@ export class SettingsService {
     this.cached = next;
     // Consoles learn the new idle limit at once, not at their next sign-in.
     this.events.emit('settings.changed', {});
+    return next;
+  }
+
+  /**
+   * Another domain's settings, kept here as one JSON value under its own key (a
+   * maintenance domain's backup folder): read with its schema, defaults filling gaps.
+   */
+  section<T>(key: string, schema: z.ZodType<T>, defaults: T): T {
+    const value = this.repo.get(key);
+    const parsed = schema.safeParse(value ? { ...defaults, ...(JSON.parse(value) as object) } : defaults);
+    return parsed.success ? parsed.data : defaults;
+  }
+
+  /** Saves a section, journaled as a settings change of that key. */
+  updateSection<T>(key: string, schema: z.ZodType<T>, value: T, actor: string): T {
+    if (key === 'desk') throw new Error('The desk settings are changed through update()');
+    const next = schema.parse(value);
+    this.db
+      .transaction(() => {
+        this.repo.put(key, JSON.stringify(next));
+        this.journal.append({ kind: 'settings.updated', recordId: key, actor, payload: next });
+      })
+      .immediate();
     return next;
   }
 }

@@ -21,6 +21,7 @@ import { shiftsContract } from './shifts';
 import { resourcesContract } from './resources';
 import { mailContract } from './mail';
 import { activityContract } from './activity';
+import { maintenanceContract } from './maintenance';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -48,6 +49,7 @@ export const contract = {
   ...resourcesContract,
   ...mailContract,
   ...activityContract,
+  ...maintenanceContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -93,3 +95,4 @@ export * from './resources';
 export * from './mail';
 export * from './activity';
 export * from './contact-fields';
+export * from './maintenance';

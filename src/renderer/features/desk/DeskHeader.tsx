@@ -39,6 +39,7 @@ export function DeskHeader(props: DeskHeaderProps) {
   const { onStartEvacuation } = props;
   const { theme, setTheme } = useTheme();
   const otherTheme = theme === 'dark' ? 'light' : 'dark';
+  const themeLabel = otherTheme === 'light' ? 'Light theme' : 'Dark theme';
 
   return (
     <header className="desk-header">
@@ -64,11 +65,23 @@ export function DeskHeader(props: DeskHeaderProps) {
           <Button variant="danger" onClick={onStartEvacuation} title="Start an evacuation or a drill (asks first)">
             Evacuation…
           </Button>
-          <Button variant="quiet" onClick={onKeyboardHelp} title="Keys you can use">
-            Keyboard
+          {/* On a narrower screen these two show a sign in place of their words; their names stay. */}
+          <Button variant="quiet" onClick={onKeyboardHelp} title="Keys you can use" aria-label="Keyboard">
+            <span className="long-label">Keyboard</span>
+            <span className="short-label" aria-hidden="true">
+              ⌨
+            </span>
           </Button>
-          <Button variant="quiet" onClick={() => setTheme(otherTheme)} title="Switch the colours">
-            {otherTheme === 'light' ? 'Light theme' : 'Dark theme'}
+          <Button
+            variant="quiet"
+            onClick={() => setTheme(otherTheme)}
+            title="Switch the colours"
+            aria-label={themeLabel}
+          >
+            <span className="long-label">{themeLabel}</span>
+            <span className="short-label" aria-hidden="true">
+              {otherTheme === 'light' ? '☀' : '☾'}
+            </span>
           </Button>
           <Button
             variant="quiet"

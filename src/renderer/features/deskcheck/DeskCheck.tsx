@@ -329,7 +329,7 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
         ref={inputRef}
         type="search"
         className="desk-search-input"
-        placeholder="Check a person  ( / )"
+        placeholder="Check a person"
         title="Check a person or search reports (/ or Ctrl+K)"
         aria-keyshortcuts="/ Control+K"
         aria-controls={sheetId}

@@ -10,6 +10,7 @@ import { GuidelinesSection } from './guidelines/GuidelinesSection';
 import { PolicySection } from './policy/PolicySection';
 import { AuditSection } from './audit/AuditSection';
 import { JournalSection } from './journal/JournalSection';
+import { BackupsSection } from './maintenance/BackupsSection';
 import { ChecklistsSection } from './closing/ChecklistsSection';
 import { RoutesSection } from './routes/RoutesSection';
 import { ResourcesSection } from './resources/ResourcesSection';
@@ -31,6 +32,7 @@ type SectionKey =
   | 'email'
   | 'audit'
   | 'journal'
+  | 'backups'
   | 'preferences';
 
 const ADMIN_SECTIONS = [
@@ -46,6 +48,7 @@ const ADMIN_SECTIONS = [
   { key: 'email', label: 'Email' },
   { key: 'audit', label: 'Audit log' },
   { key: 'journal', label: 'Journal' },
+  { key: 'backups', label: 'Backups' },
   { key: 'preferences', label: 'Preferences' },
 ] as const satisfies readonly { key: SectionKey; label: string }[];
 
@@ -89,6 +92,7 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         {section === 'email' && <EmailSection />}
         {section === 'audit' && <AuditSection />}
         {section === 'journal' && <JournalSection />}
+        {section === 'backups' && <BackupsSection />}
         {section === 'preferences' && <PreferencesSection isAdmin={isAdmin} />}
       </Tabs>
     </div>
