@@ -6,7 +6,12 @@ import type { Log } from '../log';
 import type { SettingsService } from '../settings';
 import { listBackups, writeBackup, type BackupSetInfo } from '../backup/backup-folder';
 import type { Verdict } from '../backup/verify-set';
-import { BackupSettings, type BackupRun, type JournalCheck, type MaintenanceStatus } from '../../shared/contract/maintenance';
+import {
+  BackupSettings,
+  type BackupRun,
+  type JournalCheck,
+  type MaintenanceStatus,
+} from '../../shared/contract/maintenance';
 import { cancelPendingRestore, readPendingRestore, writePendingRestore } from './pending-restore';
 import { nextBackupAt } from './schedule';
 import { invalid } from '../errors';

@@ -109,7 +109,12 @@ describe('backups from the desk', () => {
   it('only administrators reach it', async () => {
     const { desk, admin } = await deskWithAdmin();
     desks.push(desk);
-    await admin.must('staff.add', { name: 'Olu', username: 'olu', role: 'supervisor', passphrase: 'a long test passphrase' });
+    await admin.must('staff.add', {
+      name: 'Olu',
+      username: 'olu',
+      role: 'supervisor',
+      passphrase: 'a long test passphrase',
+    });
     const other = desk.console();
     await other.must('auth.signIn', { username: 'olu', passphrase: 'a long test passphrase' });
     for (const call of [
@@ -135,7 +140,10 @@ describe('restore from the desk', () => {
 
     const wrong = await admin.call('maintenance.requestRestore', { name, confirm: 'yes' as 'RESTORE' });
     expect(wrong.ok).toBe(false);
-    const missing = await admin.call('maintenance.requestRestore', { name: '2001-01-01T00-00-00Z', confirm: 'RESTORE' });
+    const missing = await admin.call('maintenance.requestRestore', {
+      name: '2001-01-01T00-00-00Z',
+      confirm: 'RESTORE',
+    });
     expect(missing).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a Vigil backup/) } });
     const asked = await admin.must('maintenance.requestRestore', { name, confirm: 'RESTORE' });
     expect(asked.restore.pending).toBe(name);

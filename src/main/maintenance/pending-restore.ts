@@ -29,7 +29,9 @@ export function cancelPendingRestore(dataDir: string): void {
 export function readPendingRestore(dataDir: string): { pending: string | null; failed: string | null } {
   const read = (file: string) => {
     try {
-      return existsSync(join(dataDir, file)) ? (JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as unknown) : null;
+      return existsSync(join(dataDir, file))
+        ? (JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as unknown)
+        : null;
     } catch {
       return null;
     }

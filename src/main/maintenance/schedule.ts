@@ -13,7 +13,12 @@ export const RETRY_MS = 60 * 60_000;
  * When the next scheduled backup runs: today's slot if it has passed with no good
  * backup since (or a retry an hour after a failure), otherwise tomorrow's.
  */
-export function nextBackupAt(o: { now: Date; dailyAt: string; lastGoodAt: Date | null; lastFailedAt: Date | null }): Date {
+export function nextBackupAt(o: {
+  now: Date;
+  dailyAt: string;
+  lastGoodAt: Date | null;
+  lastFailedAt: Date | null;
+}): Date {
   const today = slotOn(o.now, o.dailyAt);
   const doneToday = o.lastGoodAt !== null && o.lastGoodAt >= today;
   if (o.now < today || doneToday) {

@@ -21,7 +21,10 @@ export const BackupSettingsInput = z.strictObject({
     .string()
     .trim()
     .max(1000, 'The folder must be at most 1,000 characters')
-    .refine((s) => s === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(s), 'Give the whole folder path (starting with / or a drive letter)')
+    .refine(
+      (s) => s === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(s),
+      'Give the whole folder path (starting with / or a drive letter)',
+    )
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'The folder must be a single line of text')
     .transform((s) => (s === '' ? null : s)),
   dailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give the time as HH:MM, for example 03:00'),
