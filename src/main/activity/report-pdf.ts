@@ -139,7 +139,7 @@ function staff(pdf: ReportDocument, d: ReportData, t: TimeFormat): void {
   pdf.facts(
     d.shifts.map((s): FactRow => [
       s.staff.name,
-      `${s.branchName}: ${t.when(s.startedAt)} to ${s.endedAt ? t.timeAfter(s.endedAt, s.startedAt) : 'still on'}` +
+      `${s.branchName}: ${t.when(s.startedAt)}${s.endedAt ? ` to ${t.timeAfter(s.endedAt, s.startedAt)}` : ', still on shift'}` +
         (s.endNote ? `\n${s.endNote}` : ''),
     ]),
   );
