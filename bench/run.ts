@@ -5,6 +5,7 @@ import { benchClosing } from './closing';
 import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
 import { benchIncidentsOpen } from './incidents-open';
+import { benchMaintenance } from './maintenance';
 import { benchWall } from './wall';
 
 /** `npm run bench`: every benchmark, each printing its figures beside a same-run baseline. */
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<void>> = {
   bans: benchBans,
   calls: benchCalls,
   closing: benchClosing,
+  maintenance: benchMaintenance,
 };
 
 const only = process.argv.slice(2);

@@ -191,6 +191,7 @@ export function buildDesk(o: DeskOptions) {
     media,
     alerts,
     auth,
+    settings,
     staff,
     branches,
     cameras,

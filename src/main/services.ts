@@ -50,6 +50,11 @@ export interface Services {
   flushAudit(): void;
   /** The one media path: `path` is what follows /media/ (key, camera, stream, file). */
   media(path: string, method: string): Promise<MediaResponse>;
+  /**
+   * Whether the window's content is kept out of screen capture (Electron's
+   * setContentProtection): called now and on every change. Returns the unsubscribe.
+   */
+  watchScreenCapture(listener: (blocked: boolean) => void): () => void;
   /** Resolves once every camera's ffmpeg has exited and the database is closed. */
   close(): Promise<void>;
 }
@@ -99,6 +104,8 @@ export function createServices(opts: ServicesOptions): Services {
       return failedServices(opts, sessions, (e as Error).message);
     }
   }
+  const swept = desk.attachments.service.sweepFiles();
+  if (swept > 0) log(`removed ${swept} attachment files left without a record by an interrupted save`);
   desk.cameras.start();
   desk.maintenance.start();
   // Every console follows main's clock (the test clock moves it), signed in or not.
@@ -142,6 +149,11 @@ export function createServices(opts: ServicesOptions): Services {
       return dispatchNow(session, method, input);
     },
     media: desk.media,
+    watchScreenCapture: (listener) => {
+      const current = () => listener(desk.settings.service.get().blockScreenCapture);
+      current();
+      return desk.kernel.events.on('settings.changed', current);
+    },
     // The database closes at once (callers may open it next); the returned promise waits for ffmpeg.
     close: () => {
       clearInterval(sweep);
@@ -171,6 +183,11 @@ function failedServices(opts: ServicesOptions, sessions: Sessions, message: stri
       ),
     media: () =>
       Promise.resolve({ status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: message }),
+    // Nothing to protect but the message; protected anyway, as by default.
+    watchScreenCapture: (listener) => {
+      listener(true);
+      return () => undefined;
+    },
     close: () => Promise.resolve(),
   };
 }

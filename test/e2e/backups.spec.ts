@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdministrator, expect, test } from './fixtures';
 
-test('an administrator chooses a backup folder, backs up now, verifies it and asks for a restore', async ({
+test('an administrator chooses a backup folder, backs up now, verifies it, asks for a restore, and sets screen capture', async ({
   page,
   vigil,
 }) => {
@@ -41,6 +41,14 @@ test('an administrator chooses a backup folder, backs up now, verifies it and as
     await expect(page.getByText(/waits for the next start/)).toBeVisible({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Cancel the restore' }).click();
     await expect(page.getByText(/waits for the next start/)).toHaveCount(0);
+
+    // Session hygiene: the window is kept out of screen capture by default; an administrator may turn it off.
+    await page.getByRole('tab', { name: 'Preferences' }).click();
+    const capture = page.getByRole('checkbox', { name: /Keep the Vigil window out of screenshots/ });
+    await expect(capture).toBeChecked();
+    await capture.click();
+    await expect(page.getByText('Saved. Screenshots and screen sharing can show the Vigil window.')).toBeVisible();
+    await expect(capture).not.toBeChecked();
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

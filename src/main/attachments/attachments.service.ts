@@ -9,7 +9,8 @@ import type { AttachmentMeta } from '../../shared/contract/incidents';
 import type { JournalKind } from '../../shared/contract/journal';
 import type { AttachmentRow, AttachmentsRepo } from './attachments.repo';
 import { checkImage, decodeBase64 } from './image';
-import { attachmentPath, extensionFor, storeAttachment, type AttachmentExt } from './store';
+import { attachmentPath, extensionFor, storeAttachment, sweepAttachmentFiles, type AttachmentExt } from './store';
+import { attachmentHashesIn } from './attachments.repo';
 
 /**
  * Image files from disk for incident reports. Only the bytes are taken: no file
@@ -50,10 +51,16 @@ export class AttachmentsService {
     return this.toImages([record])[0]!;
   }
 
+  /** At start: files a crash left without a row are removed (store.ts). */
+  sweepFiles(): number {
+    return sweepAttachmentFiles(this.dataDir, attachmentHashesIn(this.db));
+  }
+
   /**
    * Keeps an attachment: its file first, named by the SHA-256 of its bytes (a row never
-   * points at a missing file; an unreferenced file is harmless), then its row and journal
-   * entry in one transaction. Snapshots and photos both come through here.
+   * points at a missing file; a file left without a row by a crash is swept at the next
+   * start), then its row and journal entry in one transaction. Snapshots and photos both
+   * come through here.
    */
   keep(record: AttachmentRow, bytes: Buffer, ext: AttachmentExt, kind: JournalKind, payload: unknown): void {
     storeAttachment(this.dataDir, record.sha256, bytes, ext);

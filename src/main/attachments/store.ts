@@ -1,4 +1,14 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -40,4 +50,24 @@ export function storeAttachment(dataDir: string, sha256: string, bytes: Buffer, 
     rmSync(temp, { force: true });
     throw e;
   }
+}
+
+/**
+ * At start: removes what a crash can leave in the attachments folder, a half-written
+ * temp file or an image whose row never committed (the file is written first, then
+ * the row), so no camera image lingers without a record that accounts for it. Assumes
+ * one Vigil per data folder, as everything else does.
+ */
+export function sweepAttachmentFiles(dataDir: string, referenced: ReadonlySet<string>): number {
+  const dir = join(dataDir, ATTACHMENTS_DIR);
+  if (!existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    const image = /^([0-9a-f]{64})\.(png|jpg)$/.exec(name);
+    if (name.endsWith('.tmp') || (image && !referenced.has(image[1]!))) {
+      rmSync(join(dir, name), { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }

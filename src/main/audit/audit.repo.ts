@@ -26,6 +26,9 @@ interface Row {
 export interface AuditQuery {
   action?: AuditEntry['action'] | undefined;
   staffId?: string | undefined;
+  recordId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
   text?: string | undefined;
   /** Staff whose name matches `text` (the staff domain finds them): their entries match too. */
   staffNamed?: readonly string[];
@@ -59,6 +62,18 @@ export class AuditRepo {
     if (q.staffId) {
       where.push('staff_id = @staffId');
       params.staffId = q.staffId;
+    }
+    if (q.recordId) {
+      where.push('record_id = @recordId');
+      params.recordId = q.recordId;
+    }
+    if (q.from) {
+      where.push('at >= @from');
+      params.from = q.from;
+    }
+    if (q.to) {
+      where.push('at < @to');
+      params.to = q.to;
     }
     if (q.before) {
       where.push('id < @before');

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '../clock';
 import { uuidv7 } from '../ids';
-import type { AuditEntry } from '../../shared/contract/audit';
+import { AUDIT_EXPORT_MAX, type AuditEntry } from '../../shared/contract/audit';
 import type { AuditQuery, AuditRepo } from './audit.repo';
 import { RefusalAggregator, type Refusal } from './refusals';
 
@@ -55,6 +55,45 @@ export class AuditService {
     return {
       entries: page.map((e) => ({ ...e, staffName: e.staffId ? (names.get(e.staffId) ?? null) : null })),
       more: rows.length > q.limit,
+    };
+  }
+
+  /**
+   * The log for the filters as CSV, newest first, at most AUDIT_EXPORT_MAX rows. A
+   * cell that a spreadsheet would run as a formula (=, +, -, @) is quoted with a
+   * leading apostrophe. The export names patron records by id, so it is audited too.
+   */
+  exportCsv(
+    q: Omit<AuditQuery, 'limit' | 'before'>,
+    staff: { names(ids: readonly string[]): Map<string, string>; idsNamed(text: string): string[] },
+    actor: string,
+  ): { fileName: string; csv: string; rows: number; truncated: boolean } {
+    const { entries, more } = this.list({ ...q, limit: AUDIT_EXPORT_MAX }, staff);
+    const cell = (v: string | number | null) => {
+      let s = v === null ? '' : String(v);
+      if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    };
+    const lines = [['time', 'staff', 'action', 'subject', 'record', 'detail', 'count'].join(',')];
+    for (const e of entries) {
+      lines.push([e.at, e.staffName ?? '', e.action, e.subject, e.recordId, e.detail, e.count].map(cell).join(','));
+    }
+    const filters = Object.entries(q)
+      .filter(([k, v]) => v !== undefined && k !== 'staffNamed')
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ');
+    this.record({
+      staffId: actor,
+      action: 'read',
+      subject: 'audit.exportCsv',
+      detail: `${entries.length} entries exported${filters ? ` (${filters})` : ''}`,
+    });
+    const stamp = this.clock.now().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+    return {
+      fileName: `vigil-audit-${stamp}.csv`,
+      csv: `${lines.join('\r\n')}\r\n`,
+      rows: entries.length,
+      truncated: more,
     };
   }
 

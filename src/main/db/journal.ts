@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Db } from './connection';
 import { uuidv7 } from '../ids';
 import type { JournalKind, VerifyReport } from '../../shared/contract/journal';
@@ -27,7 +27,11 @@ export interface JournalEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/** One-shot crypto.hash where Node has it (20.12+, Electron's 22): about a third faster per entry than createHash. */
+const sha256: (text: string) => string =
+  typeof hash === 'function'
+    ? (text) => hash('sha256', text, 'hex')
+    : (text) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** JSON with keys sorted, so the same state always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -176,7 +180,7 @@ export class Journal {
    */
   async verifyInChunks(
     onProgress: (done: number, total: number) => void = () => {},
-    chunk = 10_000,
+    chunk = 2_000,
   ): Promise<VerifyReport> {
     const page = this.db.prepare<[number, number], Row>('SELECT * FROM journal WHERE seq > ? ORDER BY seq LIMIT ?');
     const walk = new ChainWalk();

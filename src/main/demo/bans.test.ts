@@ -14,7 +14,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => desk.close());
 
-describe('the training desk’s persons and bans', () => {
+describe('the training desk’s persons and bans', { timeout: 120_000 }, () => {
   it('has persons with synthetic portraits and a ban in every status, with a hearing and a meeting this week', async () => {
     const all = await supervisor.must('bans.list', { which: 'all', limit: 200 });
     expect(new Set(all.map((b) => b.status))).toEqual(new Set(BAN_STATUSES));

@@ -6,7 +6,7 @@ import type { OutputOf } from '../../shared/contract';
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
 
-describe('--demo calls and evacuation', () => {
+describe('--demo calls and evacuation', { timeout: 120_000 }, () => {
   it('seeds weeks of cleared calls with realistic response times, the plans and one past drill', async () => {
     desk = testDesk({ demo: true });
     const c = desk.console();

@@ -31,7 +31,7 @@ async function demoDesk() {
   return { desk, admin, live };
 }
 
-describe('demo cameras', () => {
+describe('demo cameras', { timeout: 120_000 }, () => {
   it('seeds live hls cameras per branch once, follows the feed port on the next start, and reaps every ffmpeg', async () => {
     const first = await demoDesk();
     const cameras = await first.live();

@@ -6,7 +6,7 @@ import { demoAccounts } from './seed';
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
 
-describe('--demo closings and rounds', () => {
+describe('--demo closings and rounds', { timeout: 120_000 }, () => {
   it('seeds hours, checklists, routes and three weeks of closings and rounds, with the notable nights', async () => {
     // Thursday 26 November 2026, 21:30 in Chicago: every branch has closed for the day (a moment past, as the
     // incidents seed checks its report times against the real clock).

@@ -6,7 +6,7 @@ import type { OutputOf } from '../../shared/contract';
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
 
-describe('--demo incidents', () => {
+describe('--demo incidents', { timeout: 120_000 }, () => {
   it('seeds weeks of reports across the branches, in every review state, with a verifying journal', async () => {
     desk = testDesk({ demo: true });
     const c = desk.console();

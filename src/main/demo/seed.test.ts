@@ -5,7 +5,7 @@ import { demoAccounts } from './seed';
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
 
-describe('--demo', () => {
+describe('--demo', { timeout: 120_000 }, () => {
   it('seeds three branches with zones and demo staff who can sign in, once', async () => {
     desk = testDesk({ demo: true });
     const c = desk.console();

@@ -5,7 +5,7 @@ import type { DomainEvents } from '../events';
 import { DeskSettings } from '../../shared/contract/settings';
 import type { SettingsRepo } from './settings.repo';
 
-const DEFAULTS: DeskSettings = { idleLockMinutes: 10 };
+const DEFAULTS: DeskSettings = { idleLockMinutes: 10, blockScreenCapture: true };
 
 /** Desk-wide settings: one JSON row, journaled like any record change. */
 export class SettingsService {
@@ -28,7 +28,8 @@ export class SettingsService {
   }
 
   update(patch: Partial<DeskSettings>, actor: string): DeskSettings {
-    const next = DeskSettings.parse({ ...this.get(), ...patch });
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next = DeskSettings.parse({ ...this.get(), ...defined });
     this.db
       .transaction(() => {
         this.repo.put('desk', JSON.stringify(next));

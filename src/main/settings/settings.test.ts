@@ -8,7 +8,7 @@ describe('desk settings', () => {
   it('defaults the idle lock to 10 minutes, journals a change and tells every console', async () => {
     const setup = await deskWithAdmin();
     desk = setup.desk;
-    expect(await setup.admin.must('settings.get', {})).toEqual({ idleLockMinutes: 10 });
+    expect(await setup.admin.must('settings.get', {})).toEqual({ idleLockMinutes: 10, blockScreenCapture: true });
     const other = desk.console();
     await other.must('auth.signIn', { username: 'ada', passphrase: 'correct horse battery' });
     await setup.admin.must('settings.update', { idleLockMinutes: 3 });
@@ -17,6 +17,11 @@ describe('desk settings', () => {
     expect(await setup.admin.call('settings.update', { idleLockMinutes: 0 })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { idleLockMinutes: 'At least 1 minute' } },
+    });
+    // Screen capture on its own: the idle lock stays as it was.
+    expect(await setup.admin.must('settings.update', { blockScreenCapture: false })).toEqual({
+      idleLockMinutes: 3,
+      blockScreenCapture: false,
     });
   });
 });

@@ -46,6 +46,8 @@ const fake = vi.hoisted(() => {
     readonly focus = vi.fn();
     readonly restore = vi.fn();
     readonly isMinimized = vi.fn(() => false);
+    readonly isDestroyed = vi.fn(() => false);
+    readonly setContentProtection = vi.fn();
     constructor(readonly options: Record<string, unknown>) {
       super();
       FakeBrowserWindow.created.push(this);
@@ -89,6 +91,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const CSP = contentSecurityPolicy({ connect: [] });
 
+/** The desk setting as main's services report it: on by default. */
+const screenCapture = { blocked: true, listener: (_b: boolean) => {}, unwatch: vi.fn() };
+
 function startShell() {
   const dispatch = vi.fn(async (_s: Session, _m: unknown, _i: unknown): Promise<Result<unknown>> => ok('dispatched'));
   const auditRefused = vi.fn();
@@ -108,6 +113,11 @@ function startShell() {
     auditRefused,
     flushAudit: vi.fn(),
     media,
+    watchScreenCapture: vi.fn((listener: (blocked: boolean) => void) => {
+      screenCapture.listener = listener;
+      listener(screenCapture.blocked);
+      return screenCapture.unwatch;
+    }),
     close: vi.fn(async () => undefined),
   };
   const log = vi.fn();
@@ -260,6 +270,17 @@ describe('window', () => {
     shell.focus();
     expect(win.restore).toHaveBeenCalledOnce();
     expect(win.focus).toHaveBeenCalledOnce();
+  });
+});
+
+describe('screen capture', () => {
+  it('keeps the window out of screenshots and screen sharing by default, and follows the desk setting', () => {
+    const { win } = startShell();
+    expect(win.setContentProtection).toHaveBeenLastCalledWith(true);
+    screenCapture.listener(false);
+    expect(win.setContentProtection).toHaveBeenLastCalledWith(false);
+    win.emit('closed');
+    expect(screenCapture.unwatch).toHaveBeenCalled();
   });
 });
 

@@ -194,8 +194,13 @@ export function startElectronShell(opts: ElectronShellOptions): ElectronShell {
       if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event, payload);
     });
     sessions.set(contentsId, session);
+    // Screenshots, recordings and screen sharing see a blank window while the setting is on (the default).
+    const unwatch = services.watchScreenCapture((blocked) => {
+      if (!win.isDestroyed()) win.setContentProtection(blocked);
+    });
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => {
+      unwatch();
       sessions.delete(contentsId);
       services.sessions.close(session);
       if (mainWindow === win) mainWindow = null;

@@ -29,13 +29,31 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** What narrows the log: the action, who, one record, words, and a time range. */
+const AuditFilters = {
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  staffId: Id.optional(),
+  /** One record (a person, a report, a ban…): "who has seen this". */
+  recordId: z.string().trim().min(1).max(100).optional(),
+  text: z.string().max(200).optional(),
+  from: IsoTime.optional(),
+  to: IsoTime.optional(),
+};
+
+/** At most this many entries in one CSV export (a year of a busy desk's reads). */
+export const AUDIT_EXPORT_MAX = 200_000;
+
 export const auditContract = {
+  'audit.exportCsv': method({
+    summary: 'The audit log for the filters as a CSV file (the export is itself audited).',
+    input: z.strictObject(AuditFilters),
+    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number(), truncated: z.boolean() }),
+    access: admins,
+  }),
   'audit.list': method({
     summary: 'Browse the audit log, newest first.',
     input: z.strictObject({
-      action: z.enum(AUDIT_ACTIONS).optional(),
-      staffId: Id.optional(),
-      text: z.string().max(200).optional(),
+      ...AuditFilters,
       /** Paging cursor: entries older than this one (ids are time-ordered UUIDv7). */
       before: Id.optional(),
       limit: z.number().int().min(1).max(500).default(100),

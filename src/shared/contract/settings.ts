@@ -6,6 +6,12 @@ import { NoInput } from './common';
 export const DeskSettings = z.object({
   /** Minutes without keyboard or mouse before the console locks. */
   idleLockMinutes: z.number().int().min(1).max(240),
+  /**
+   * The Electron window's content is left out of screenshots, screen recording and
+   * screen sharing (setContentProtection): camera images and patron records are not
+   * captured by another program. On by default.
+   */
+  blockScreenCapture: z.boolean(),
 });
 export type DeskSettings = z.infer<typeof DeskSettings>;
 
@@ -19,7 +25,13 @@ export const settingsContract = {
   'settings.update': method({
     summary: 'Change desk-wide settings.',
     input: z.strictObject({
-      idleLockMinutes: z.number().int('Whole minutes only').min(1, 'At least 1 minute').max(240, 'At most 240 minutes'),
+      idleLockMinutes: z
+        .number()
+        .int('Whole minutes only')
+        .min(1, 'At least 1 minute')
+        .max(240, 'At most 240 minutes')
+        .optional(),
+      blockScreenCapture: z.boolean().optional(),
     }),
     output: DeskSettings,
     access: admins,

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { WhoHasSeen } from '../audit/WhoHasSeen';
 import { useQuery } from '../../lib/useQuery';
 import { useMainNow } from '../../lib/mainClock';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
@@ -71,6 +72,7 @@ export function BanView({ id, staff, filter, active, onChanged, onOpenPerson }: 
             {record.statusWords}
           </ToneWords>
         </p>
+        <WhoHasSeen recordId={record.id} what={record.number} isAdmin={staff.role === 'admin'} />
       </header>
       <div className="ban-person">
         <PersonPicture

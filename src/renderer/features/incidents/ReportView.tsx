@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { WhoHasSeen } from '../audit/WhoHasSeen';
 import { useQuery } from '../../lib/useQuery';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
 import type { Branch, StaffSummary } from '../../../shared/contract';
@@ -56,6 +57,7 @@ export function ReportView({ id, staff, branches, message, onChanged }: ReportVi
           <span className="muted"> · version {record.version}</span>
         </p>
         <p className="print-only">Confidential library record</p>
+        <WhoHasSeen recordId={record.id} what={record.number} isAdmin={staff.role === 'admin'} />
       </header>
       <CallOrigin incidentId={record.id} branches={branches} />
       <ReviewActions record={record} staff={staff} onAmend={() => setAmending(true)} onDone={done} />

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { WhoHasSeen } from '../audit/WhoHasSeen';
 import type { ReactNode } from 'react';
 import { useQuery } from '../../lib/useQuery';
 import { useSubmit } from '../../lib/useSubmit';
@@ -111,6 +112,7 @@ export function PersonView({ id, staff, filter, active, onOpenBan, onOpenPerson,
             {standing ? standing.statusWords : bans.loading ? 'Checking bans…' : 'Not banned'}
           </ToneWords>
         </p>
+        <WhoHasSeen recordId={p.id} what={p.name} isAdmin={staff.role === 'admin'} />
       </header>
       {p.mergedInto && (
         <p className="notice notice-warn">

@@ -4,7 +4,7 @@ import { useQuery } from '../../../lib/useQuery';
 import { useSubmit } from '../../../lib/useSubmit';
 import { Button } from '../../../components/Button';
 import { SelectField, TextField } from '../../../components/Field';
-import { ErrorNotice } from '../../../components/Notice';
+import { ErrorNotice, StatusNotice } from '../../../components/Notice';
 import { EmptyState } from '../../../components/EmptyState';
 import type { OutputOf } from '../../../../shared/contract';
 import { SectionHeader } from '../SectionHeader';
@@ -22,13 +22,32 @@ const ACTION_OPTIONS: { value: AuditAction | typeof ANY; label: string }[] = [
   ...AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionLabel[a] })),
 ];
 
+/** A date field's day as the start of that local day, or of the next (the "to" day counts whole). */
+function dayStart(day: string, next = false): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const d = new Date(`${day}T00:00:00`);
+  if (next) d.setDate(d.getDate() + 1);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
 /** Only the filters in use are sent: an empty one means "any". */
-function auditInput(action: AuditAction | typeof ANY, staffId: string, text: string) {
+function auditFilters(f: {
+  action: AuditAction | typeof ANY;
+  staffId: string;
+  text: string;
+  recordId: string;
+  from: string;
+  to: string;
+}) {
+  const from = dayStart(f.from);
+  const to = dayStart(f.to, true);
   return {
-    limit: PAGE,
-    ...(action ? { action } : {}),
-    ...(staffId ? { staffId } : {}),
-    ...(text ? { text } : {}),
+    ...(f.action ? { action: f.action } : {}),
+    ...(f.staffId ? { staffId: f.staffId } : {}),
+    ...(f.text ? { text: f.text } : {}),
+    ...(f.recordId.trim() ? { recordId: f.recordId.trim() } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
   };
 }
 
@@ -40,7 +59,32 @@ export function AuditSection() {
   const [staffId, setStaffId] = useState(ANY);
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
-  const input = auditInput(action, staffId, query);
+  const [recordId, setRecordId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const filters = auditFilters({ action, staffId, text: query, recordId, from, to });
+  const input = { limit: PAGE, ...filters };
+  const exporting = useSubmit();
+  const [exported, setExported] = useState<string | undefined>(undefined);
+
+  async function exportCsv() {
+    setExported(undefined);
+    const file = await exporting.run(() => call('audit.exportCsv', filters));
+    if (!file) return;
+    const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.fileName;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+    setExported(
+      `Saved ${file.fileName}: ${file.rows.toLocaleString('en-US')} ${file.rows === 1 ? 'entry' : 'entries'}` +
+        (file.truncated ? ', the newest only (narrow the filters for the rest).' : '.'),
+    );
+  }
   // The newest entries for the filters; "Load more" appends older ones to the same list.
   const log = useQuery('audit.list', input);
   const page = log.value;
@@ -67,7 +111,7 @@ export function AuditSection() {
     { value: ANY, label: 'All staff' },
     ...(staffList.value ?? []).map((s) => ({ value: s.id, label: s.name })),
   ];
-  const filtered = Boolean(action || staffId || query);
+  const filtered = Object.keys(filters).length > 0;
 
   return (
     <section aria-labelledby="audit-title" className="settings-section">
@@ -92,7 +136,24 @@ export function AuditSection() {
           }}
           fieldClassName="field-grow"
         />
+        <TextField
+          label="Record"
+          value={recordId}
+          onChange={setRecordId}
+          placeholder="id of a person, report or ban"
+          maxLength={100}
+          fieldClassName="field-short"
+        />
+        <TextField label="From" type="date" value={from} onChange={setFrom} fieldClassName="field-short" />
+        <TextField label="To" type="date" value={to} onChange={setTo} fieldClassName="field-short" />
       </div>
+      <div className="form-actions">
+        <Button onClick={() => void exportCsv()} disabled={exporting.pending}>
+          {exporting.pending ? 'Exporting…' : 'Export CSV'}
+        </Button>
+      </div>
+      <ErrorNotice error={exporting.error} />
+      <StatusNotice message={exported} />
       <ErrorNotice error={error} />
       {log.loading && <p className="muted">Loading the audit log…</p>}
       {page && page.entries.length === 0 && (

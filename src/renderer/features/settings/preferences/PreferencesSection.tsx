@@ -1,5 +1,6 @@
 import { SectionHeader } from '../SectionHeader';
 import { IdleLockForm } from './IdleLockForm';
+import { ScreenCaptureForm } from './ScreenCaptureForm';
 import { ThemeChoice } from './ThemeChoice';
 
 export function PreferencesSection({ isAdmin }: { isAdmin: boolean }) {
@@ -12,6 +13,7 @@ export function PreferencesSection({ isAdmin }: { isAdmin: boolean }) {
       </SectionHeader>
       <ThemeChoice />
       {isAdmin && <IdleLockForm />}
+      {isAdmin && <ScreenCaptureForm />}
     </section>
   );
 }
