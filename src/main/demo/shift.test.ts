@@ -6,8 +6,7 @@ import { demoAccounts } from './seed';
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
 
-describe('--demo shifts', () => {
-  // The whole training desk is seeded first: up to a minute on a busy two-core machine.
+describe('--demo shifts', { timeout: 120_000 }, () => {
   it('seeds three weeks of evening shifts with logs, callbacks, pass-on notes and referrals', async () => {
     desk = testDesk({ demo: true, clock: new ManualClock(Date.parse('2026-11-26T21:30:00.000-06:00')) });
     const c = desk.console();
@@ -27,5 +26,5 @@ describe('--demo shifts', () => {
     const counts = await c.must('resources.referralCounts', { from: '2026-11-01', to: '2026-11-26' });
     expect(counts.total).toBeGreaterThan(5);
     expect(counts.byKind.length).toBeGreaterThan(3);
-  }, 120_000);
+  });
 });
