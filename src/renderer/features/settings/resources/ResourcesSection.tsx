@@ -47,8 +47,6 @@ export function ResourcesSection() {
               <th scope="col">Service</th>
               <th scope="col">Kind</th>
               <th scope="col">Phone</th>
-              <th scope="col">Hours</th>
-              <th scope="col">Languages</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -60,26 +58,28 @@ export function ResourcesSection() {
                 <td>
                   <strong>{r.name}</strong>
                   {r.retired && <span className="badge badge-retired"> Out of use</span>}
-                  {r.address && <div className="muted small">{r.address}</div>}
+                  <div className="muted small">
+                    {[r.address, r.hours, r.languages.join(', ')].filter(Boolean).join(' · ')}
+                  </div>
                 </td>
                 <td>{RESOURCE_KIND_WORDS[r.kind]}</td>
                 <td className="nowrap">{r.phone}</td>
-                <td>{r.hours}</td>
-                <td>{r.languages.join(', ')}</td>
                 <td className="cell-actions">
-                  <Button small onClick={() => setEditing(r)} aria-label={`Edit ${r.name}`}>
-                    Edit
-                  </Button>
-                  <Button
-                    small
-                    variant="quiet"
-                    aria-label={`${r.retired ? 'Bring back' : 'Take out of use'}: ${r.name}`}
-                    onClick={() =>
-                      void retire.run(() => call('resources.setRetired', { id: r.id, retired: !r.retired }))
-                    }
-                  >
-                    {r.retired ? 'Bring back' : 'Take out of use'}
-                  </Button>
+                  <div className="resource-actions">
+                    <Button small onClick={() => setEditing(r)} aria-label={`Edit ${r.name}`}>
+                      Edit
+                    </Button>
+                    <Button
+                      small
+                      variant="quiet"
+                      aria-label={`${r.retired ? 'Bring back' : 'Take out of use'}: ${r.name}`}
+                      onClick={() =>
+                        void retire.run(() => call('resources.setRetired', { id: r.id, retired: !r.retired }))
+                      }
+                    >
+                      {r.retired ? 'Bring back' : 'Take out of use'}
+                    </Button>
+                  </div>
                 </td>
               </tr>
             ))}
