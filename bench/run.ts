@@ -5,7 +5,7 @@ import { benchClosing } from './closing';
 import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
 import { benchIncidentsOpen } from './incidents-open';
-import { benchMaintenance } from './maintenance';
+import { benchBackup, benchJournal } from './maintenance';
 import { benchWall } from './wall';
 
 /** `npm run bench`: every benchmark, each printing its figures beside a same-run baseline. */
@@ -18,7 +18,8 @@ const benches: Record<string, () => Promise<void>> = {
   bans: benchBans,
   calls: benchCalls,
   closing: benchClosing,
-  maintenance: benchMaintenance,
+  'maintenance-journal': benchJournal,
+  'maintenance-backup': benchBackup,
 };
 
 const only = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { callInPage, createAdministrator, expect, openReport, test } from './fixtures';
 
-test('an administrator sees who has read a report, and exports that part of the audit log as CSV', async ({
+test('an administrator sees who has read a report and copied from it, and exports that part of the audit log as CSV', async ({
   page,
   vigil,
 }) => {
@@ -35,10 +35,15 @@ test('an administrator sees who has read a report, and exports that part of the 
   await expect(dialog.getByRole('row', { name: /Ada Lovelace/ }).first()).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
 
+  // Text copied out of the report is noted in the audit log like a read.
+  await report.getByText('Woke the patron, who moved on.').click({ clickCount: 3 });
+  await page.keyboard.press('Control+C');
+
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('tab', { name: 'Audit log' }).click();
   await page.getByLabel('Record').fill(id);
   await expect(page.getByRole('row', { name: /Ada Lovelace/ }).first()).toBeVisible();
+  await expect(page.getByRole('row', { name: /Copied incident .* characters copied to the clipboard/ })).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const file = await download;

@@ -5,7 +5,18 @@ import type { AuditService } from './audit.service';
 export const auditHandlers = (
   audit: AuditService,
   staff: StaffService,
-): HandlerTable<'audit.list' | 'audit.exportCsv'> => ({
+): HandlerTable<'audit.list' | 'audit.exportCsv' | 'audit.copied'> => ({
   'audit.list': (input) => audit.list(input, staff),
   'audit.exportCsv': (input, ctx) => audit.exportCsv(input, staff, ctx.staffId),
+  // The renderer says what was copied; the entry is the caller's own, like any read they make.
+  'audit.copied': ({ recordKind, recordId, chars }, ctx) => {
+    audit.record({
+      staffId: ctx.staffId,
+      action: 'copied',
+      subject: recordKind,
+      recordId,
+      detail: `${chars.toLocaleString('en-US')} characters copied to the clipboard`,
+    });
+    return {};
+  },
 });

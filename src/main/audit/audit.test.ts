@@ -59,5 +59,16 @@ describe('the audit log for administrators', () => {
       detail: expect.stringMatching(/^2 entries exported \(.*recordId=/),
     });
     expect(await olu.call('audit.exportCsv', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // A copy to the clipboard out of the person's record is the copier's own audit entry.
+    await olu.must('audit.copied', { recordKind: 'person', recordId: person.id, chars: 42 });
+    const copies = await admin.must('audit.list', { recordId: person.id, action: 'copied' });
+    expect(copies.entries).toEqual([
+      expect.objectContaining({
+        staffName: '=Olu Officer',
+        subject: 'person',
+        detail: '42 characters copied to the clipboard',
+      }),
+    ]);
   });
 });

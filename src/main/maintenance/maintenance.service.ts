@@ -14,6 +14,7 @@ import {
 } from '../../shared/contract/maintenance';
 import { cancelPendingRestore, readPendingRestore, writePendingRestore } from './pending-restore';
 import { nextBackupAt } from './schedule';
+import { resolve, sep } from 'node:path';
 import { invalid } from '../errors';
 
 export const BACKUP_DEFAULTS: BackupSettings = {
@@ -61,6 +62,16 @@ export class MaintenanceService {
   }
 
   saveSettings(next: BackupSettings, actor: string): MaintenanceStatus {
+    if (next.folder !== null) {
+      const folder = resolve(next.folder);
+      const data = resolve(this.p.dataDir);
+      // A backup inside the data folder is lost with it, and a restore would move it aside.
+      if (folder === data || folder.startsWith(data + sep) || data.startsWith(folder + sep)) {
+        throw invalid('Choose a folder outside Vigil’s data folder, ideally on another drive.', {
+          folder: 'Choose a folder outside Vigil’s data folder, ideally on another drive.',
+        });
+      }
+    }
     this.p.settings.updateSection('backup', BackupSettings, next, actor);
     this.lastGood = undefined;
     this.lastFailedAt = null;

@@ -72,6 +72,12 @@ describe('backups from the desk', () => {
     expect((await admin.call('maintenance.backupNow', {})).ok).toBe(false);
     const refused = await admin.call('maintenance.saveBackupSettings', { ...settings('relative/folder') });
     expect(refused.ok).toBe(false);
+    for (const inside of [desk.dataDir, join(desk.dataDir, 'backups'), join(desk.dataDir, '..')]) {
+      expect(await admin.call('maintenance.saveBackupSettings', settings(inside))).toMatchObject({
+        ok: false,
+        error: { fields: { folder: expect.stringMatching(/outside Vigil’s data folder/) } },
+      });
+    }
 
     const saved = await admin.must('maintenance.saveBackupSettings', settings(folder.path));
     expect(saved.backup.settings.folder).toBe(folder.path);

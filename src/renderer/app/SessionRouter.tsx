@@ -9,6 +9,7 @@ import { SignInScreen } from '../features/auth/SignInScreen';
 import { LockScreen } from '../features/auth/LockScreen';
 import { Desk } from '../features/desk/Desk';
 import { EvacuationBanner } from '../features/evacuation/EvacuationBanner';
+import { useCopyAudit } from '../features/audit/useCopyAudit';
 
 /**
  * Picks the screen from the session: setup, sign-in, lock or the desk. While
@@ -25,6 +26,7 @@ export function SessionRouter({ info }: { info: ReadyInfo }) {
   const value = useMemo(() => (session ? { info, session, setSession } : null), [info, session, setSession]);
   // An evacuation running shows on every screen, so it is on screen at once after a restart (the desk shows its own).
   const running = useQuery('evacuations.running', {}, { refetchOn: ['evacuation.changed'] });
+  useCopyAudit(session?.state === 'signedIn');
 
   if (state.error) return <FailedScreen heading="Vigil cannot read the session" message={state.error.message} />;
   if (!value || !session) return null;

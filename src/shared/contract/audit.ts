@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { admins } from '../roles';
+import { admins, signedIn } from '../roles';
 import { method } from './define';
 import { Id, IsoTime } from './common';
 
@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'lock',
   'unlock',
   'lockoutCleared',
+  'copied',
 ] as const;
 
 export const AuditEntry = z.object({
@@ -43,7 +44,20 @@ const AuditFilters = {
 /** At most this many entries in one CSV export (a year of a busy desk's reads). */
 export const AUDIT_EXPORT_MAX = 200_000;
 
+/** Records whose text, copied to the clipboard, is noted in the audit log like a read. */
+export const COPIED_RECORD_KINDS = ['person', 'incident', 'ban'] as const;
+
 export const auditContract = {
+  'audit.copied': method({
+    summary: 'Note that text of a patron record was copied to the clipboard (audited like a read).',
+    input: z.strictObject({
+      recordKind: z.enum(COPIED_RECORD_KINDS),
+      recordId: z.string().trim().min(1).max(100),
+      chars: z.number().int().min(1).max(10_000_000),
+    }),
+    output: z.object({}),
+    access: signedIn,
+  }),
   'audit.exportCsv': method({
     summary: 'The audit log for the filters as a CSV file (the export is itself audited).',
     input: z.strictObject(AuditFilters),

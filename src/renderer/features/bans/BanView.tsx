@@ -61,7 +61,12 @@ export function BanView({ id, staff, filter, active, onChanged, onOpenPerson }: 
   }
 
   return (
-    <article className={`ban-view tone-edge-${tone}`} aria-labelledby={titleId}>
+    <article
+      className={`ban-view tone-edge-${tone}`}
+      aria-labelledby={titleId}
+      data-audit-kind="ban"
+      data-audit-record={record.id}
+    >
       <StatusNotice message={said?.id === id ? said.text : undefined} />
       <header className="ban-head">
         <h3 id={titleId} className="pane-title">

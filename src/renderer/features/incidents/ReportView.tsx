@@ -46,7 +46,12 @@ export function ReportView({ id, staff, branches, message, onChanged }: ReportVi
   }
 
   return (
-    <article className="report-view" aria-labelledby="report-title">
+    <article
+      className="report-view"
+      aria-labelledby="report-title"
+      data-audit-kind="incident"
+      data-audit-record={record.id}
+    >
       <StatusNotice message={said.id === id ? said.text : undefined} />
       <header className="report-head">
         <h3 id="report-title" className="pane-title">

@@ -96,7 +96,7 @@ export function PersonView({ id, staff, filter, active, onOpenBan, onOpenPerson,
   const tone = standingTone(standing);
 
   return (
-    <article className="person-view" aria-labelledby={titleId}>
+    <article className="person-view" aria-labelledby={titleId} data-audit-kind="person" data-audit-record={p.id}>
       <StatusNotice message={said} />
       <header className="person-view-head">
         <h3 id={titleId} className="pane-title">

@@ -16,6 +16,7 @@ export const auditActionLabel: Record<AuditAction, string> = {
   lock: 'Locked',
   unlock: 'Unlocked',
   lockoutCleared: 'Lockout cleared',
+  copied: 'Copied',
 };
 
 export const AUDIT_ACTIONS = Object.keys(auditActionLabel) as AuditAction[];
