@@ -1,3 +1,4 @@
+import { createActivity } from './activity';
 import { createAlerts } from './alerts';
 import { createAttachments } from './attachments';
 import { createBans } from './bans';
@@ -10,6 +11,7 @@ import { createBranches } from './branches';
 import { createCalls } from './calls';
 import { createCameras } from './cameras';
 import { createClosing } from './closing';
+import { createCommunity } from './community';
 import { createMediaHandler } from './cameras/media';
 import type { SecretStore } from './cameras/secrets';
 import type { Clock } from './clock';
@@ -20,6 +22,8 @@ import { DomainEvents } from './events';
 import { createEvacuation } from './evacuation';
 import { createGuidelines } from './guidelines';
 import { createIncidents } from './incidents';
+import { createMail } from './mail';
+import type { MailTimeouts } from './mail/mail.service';
 import { createJournalMethods } from './journal';
 import { createMaintenance } from './maintenance';
 import { VERSION } from './version';
@@ -33,6 +37,7 @@ import { createReplay, type ReplayOptions } from './replay';
 import { Consoles } from './rpc/consoles';
 import type { Sessions } from './rpc/sessions';
 import { createSettings } from './settings';
+import { createShifts } from './shifts';
 import { createStaff } from './staff';
 import { createWall } from './wall';
 
@@ -48,6 +53,7 @@ export interface DeskOptions {
   diskSpace?: ReplayOptions['diskSpace'];
   /** The shell's folder chooser for evidence exports (Electron); absent in a browser. */
   chooseFolder?: ChooseFolder;
+  mailTimeouts?: MailTimeouts;
 }
 
 /**
@@ -132,6 +138,36 @@ export function buildDesk(o: DeskOptions) {
     },
     { chooseFolder: o.chooseFolder ?? null },
   );
+  const shiftDeps = {
+    roleOf,
+    branches: branches.service,
+    staff: staff.service,
+    people: people.service,
+    incidents: incidents.service,
+    calls: calls.service,
+    closing: closing.service,
+  };
+  const shifts = createShifts(k, shiftDeps, alerts);
+  const community = createCommunity(k, { roleOf, branches: branches.service });
+  const mail = createMail(
+    k,
+    { staff: staff.service },
+    { secrets: o.secrets, ...(o.mailTimeouts ? { timeouts: o.mailTimeouts } : {}) },
+  );
+  const activity = createActivity(k, {
+    branches: branches.service,
+    staff: staff.service,
+    shifts: shifts.shifts,
+    entries: shifts.entries,
+    community: community.service,
+    incidents: incidents.service,
+    calls: calls.service,
+    rounds: rounds.status,
+    closing: closing.service,
+    evacuation: evacuation.service,
+    mail: mail.service,
+    journal: k.journal,
+  });
   const maintenance = createMaintenance(k, { settings: settings.service, appVersion: VERSION }, alerts);
   const media = createMediaHandler({
     sessions: o.sessions,
@@ -164,6 +200,10 @@ export function buildDesk(o: DeskOptions) {
     ...closing.handlers,
     ...rounds.handlers,
     ...replay.handlers,
+    ...shifts.handlers,
+    ...community.handlers,
+    ...mail.handlers,
+    ...activity.handlers,
     ...maintenance.handlers,
   };
 
@@ -189,6 +229,11 @@ export function buildDesk(o: DeskOptions) {
     closing,
     rounds,
     replay,
+    shifts,
+    shiftDeps,
+    community,
+    mail,
+    activity,
     maintenance,
   };
 }

@@ -47,6 +47,16 @@ export interface DomainEventMap {
   'bookmark.changed': { cameraId: string };
   /** A camera's replay buffer changed how it records: settings, the disk, video arriving or not. */
   'recording.changed': Record<string, never>;
+  /** A shift started or ended, or the shift log changed (branch null: a desk for every branch). */
+  'shift.changed': { branchId: string | null };
+  /** A shift ended (its report may be sent by itself). */
+  'shift.ended': { shiftId: string };
+  /** The community resource directory changed, or a referral was counted. */
+  'resources.changed': Record<string, never>;
+  /** An activity report was made, or a send of one was tried. */
+  'activity.changed': { reportId: string };
+  /** The mail settings were saved. */
+  'mail.changed': Record<string, never>;
   /** The web shell's test clock was moved (tests only): everything derived from time is recomputed. */
   'clock.changed': { now: string };
 }

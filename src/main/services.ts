@@ -1,3 +1,4 @@
+import type { MailTimeouts } from './mail/mail.service';
 import { fail, ok } from '../shared/result';
 import type { Refusal } from './audit/refusals';
 import { findFfmpeg } from './cameras/ffmpeg';
@@ -39,6 +40,8 @@ export interface ServicesOptions {
   chooseFolder?: ChooseFolder;
   /** Tests pretend the replay buffer's disk is nearly full. */
   diskSpace?: DeskOptions['diskSpace'];
+  /** How long to wait on the mail server (tests shorten it). */
+  mailTimeouts?: MailTimeouts;
 }
 
 export interface Services {
@@ -98,6 +101,7 @@ export function createServices(opts: ServicesOptions): Services {
     ffmpegPath,
     chooseFolder: opts.chooseFolder,
     diskSpace: opts.diskSpace,
+    ...(opts.mailTimeouts ? { mailTimeouts: opts.mailTimeouts } : {}),
   });
   if (testClock) {
     try {

@@ -1,6 +1,6 @@
 import type { ManualClock } from '../../src/main/clock';
 import type { OutputOf } from '../../src/shared/contract';
-import { deskWithAdmin, type TestConsole, type TestDesk } from './services';
+import { deskWithAdmin, type DeskOpts, type TestConsole, type TestDesk } from './services';
 
 const PASS = 'a long test passphrase';
 
@@ -23,8 +23,11 @@ export interface DutyDesk {
  * A desk at Main Library (America/Chicago) open Mon–Sat 09:00–20:00 and Sun 13:00–17:00,
  * with four zones, an administrator and two officers signed in, on a clock the test moves.
  */
-export async function dutyDesk(clock: ManualClock): Promise<DutyDesk> {
-  const { desk, admin } = await deskWithAdmin({ clock });
+export async function dutyDesk(
+  clock: ManualClock,
+  opts: Omit<DeskOpts, 'demo' | 'dataDir' | 'clock'> = {},
+): Promise<DutyDesk> {
+  const { desk, admin } = await deskWithAdmin({ ...opts, clock });
   const added = await admin.must('branches.add', {
     name: 'Main Library',
     code: 'main',

@@ -5,6 +5,8 @@ import type { InputOf, MethodName, OutputOf } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
 import { tempDir } from './temp-dir';
 import type { Clock } from '../../src/main/clock';
+import type { Log } from '../../src/main/log';
+import type { MailTimeouts } from '../../src/main/mail/mail.service';
 
 export interface TestDesk {
   services: Services;
@@ -23,15 +25,24 @@ export interface TestConsole {
   must<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>;
 }
 
+export interface DeskOpts {
+  demo?: boolean;
+  dataDir?: string;
+  clock?: Clock;
+  /** Where main's log goes (nowhere by default). */
+  log?: Log;
+  mailTimeouts?: MailTimeouts;
+  /** Tests pretend the replay buffer's disk is nearly full. */
+  diskSpace?: ServicesOptions['diskSpace'];
+}
+
 export const ADMIN = { name: 'Ada Admin', username: 'ada', passphrase: 'correct horse battery' };
 
 /**
  * Real services on a real SQLite file in a temp folder. Every answer is checked
  * against its contract output: a drift between main and the contract fails the call.
  */
-export function testDesk(
-  opts: { demo?: boolean; dataDir?: string; clock?: Clock; diskSpace?: ServicesOptions['diskSpace'] } = {},
-): TestDesk {
+export function testDesk(opts: DeskOpts = {}): TestDesk {
   const dir = opts.dataDir ? undefined : tempDir();
   const dataDir = opts.dataDir ?? dir!.path;
   const services = createServices({
@@ -39,10 +50,11 @@ export function testDesk(
     demo: opts.demo ?? false,
     shell: 'web',
     version: 'test',
-    log: () => {},
+    log: opts.log ?? (() => {}),
     checkOutputs: true,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.diskSpace ? { diskSpace: opts.diskSpace } : {}),
+    ...(opts.mailTimeouts ? { mailTimeouts: opts.mailTimeouts } : {}),
   });
   return {
     services,
@@ -72,7 +84,7 @@ export function testDesk(
 
 /** A desk with its first administrator created and signed in on the returned console. */
 export async function deskWithAdmin(
-  opts: Parameters<typeof testDesk>[0] = {},
+  opts: Omit<DeskOpts, 'demo' | 'dataDir'> = {},
 ): Promise<{ desk: TestDesk; admin: TestConsole }> {
   const desk = testDesk(opts);
   const admin = desk.console();

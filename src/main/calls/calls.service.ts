@@ -274,6 +274,12 @@ export class CallsService {
     return record;
   }
 
+  /** A call as the lists show it, without an audit entry: for a caller that names it (a shift log link). */
+  listItem(id: string): CallListItem | null {
+    const row = this.repo.call(id);
+    return row ? this.records.items([row])[0]! : null;
+  }
+
   forIncident(incidentId: string): CallListItem | null {
     const callId = this.repo.callForIncident(incidentId);
     const row = callId ? this.repo.call(callId) : undefined;

@@ -130,6 +130,12 @@ export class Journal {
     return { ...base, seq, payload: input.payload, hash };
   }
 
+  /** How long the chain is and the newest entry's hash: a document made from the records names the chain it saw. */
+  head(): { entries: number; hash: string } | null {
+    const hash = this.last.get()?.hash;
+    return hash ? { entries: this.count(), hash } : null;
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
   }

@@ -4,12 +4,13 @@ import { startDemoCameras } from './demo-cameras';
 import { seedDemoBans } from './bans';
 import { seedDemoDuties } from './duties';
 import { seedDemoIncidents } from './incidents';
+import { seedDemoShift } from './shift';
 import { seedDemo } from './seed';
 
 /**
  * A training desk (`--demo`): on an empty database, three branches, demo staff, a few
  * weeks of reports, persons and bans, staff calls, closings and rounds, the branches'
- * evacuation plans and one past drill; then synthetic cameras, when there is an ffmpeg
+ * evacuation plans and one past drill, three weeks of shifts with their logs and referrals; then synthetic cameras, when there is an ffmpeg
  * to draw them. `ready` resolves once the seed is in; `close` stops the cameras.
  */
 export function startTrainingDesk(desk: Desk, opts: { ffmpegPath: string | null; dataDir: string }) {
@@ -33,6 +34,7 @@ export function startTrainingDesk(desk: Desk, opts: { ffmpegPath: string | null;
         evacuation: { branches: desk.branches.service, staff: desk.staff.service },
       });
       seedDemoDuties({ kernel: desk.kernel, branches: desk.branches.service, staff: desk.staff.service });
+      seedDemoShift({ kernel: desk.kernel, shifts: desk.shiftDeps, staff: desk.staff.service });
     },
     (e: unknown) => log('demo seed failed', e),
   );

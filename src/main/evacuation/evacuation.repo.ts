@@ -116,6 +116,15 @@ export class EvacuationRepo {
       .all(limit);
   }
 
+  /** Evacuations and drills started in [from, to), oldest first. */
+  startedBetween(from: string, to: string): EvacuationRow[] {
+    return this.db
+      .prepare<[string, string], EvacuationRow>(
+        'SELECT * FROM evacuations WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id',
+      )
+      .all(from, to);
+  }
+
   plan(branchId: string): PlanRow | undefined {
     return this.db.prepare<[string], PlanRow>('SELECT * FROM evacuation_plans WHERE branch_id = ?').get(branchId);
   }

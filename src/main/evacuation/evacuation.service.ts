@@ -168,7 +168,15 @@ export class EvacuationService {
   }
 
   list(branchId: string | undefined, limit: number): EvacuationSummary[] {
-    const rows = this.repo.list(branchId, limit);
+    return this.summaries(this.repo.list(branchId, limit));
+  }
+
+  /** Evacuations and drills started in [from, to), oldest first (a daily report lists them). */
+  startedBetween(from: string, to: string): EvacuationSummary[] {
+    return this.summaries(this.repo.startedBetween(from, to));
+  }
+
+  private summaries(rows: EvacuationRow[]): EvacuationSummary[] {
     const names = this.ports.staff.names(rows.map((r) => r.started_by));
     return rows.map((r) => ({
       id: r.id,

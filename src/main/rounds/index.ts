@@ -29,8 +29,9 @@ export function createRounds(k: DeskKernel, ports: RoundsPorts, alerts: { regist
   const reports = new RoundsReports(status, k.audit, ports, k.clock);
   alerts.register(roundsAlerts(status));
   k.events.on('rounds.changed', (p) => k.consoles.broadcast('rounds.changed', p));
-  return { routes, rounds, handlers: roundsHandlers(rounds, routes, status, reports) };
+  return { routes, rounds, status, handlers: roundsHandlers(rounds, routes, status, reports) };
 }
 
 export type { RoundsService } from './rounds.service';
 export type { RoutesService } from './routes.service';
+export type { RoundsStatus } from './rounds-status';

@@ -4,7 +4,7 @@ import { method } from './define';
 import { Id, IsoTime, NoInput } from './common';
 
 /** The work panels an alert can send the desk to. */
-export const WORK_TABS = ['incidents', 'bans', 'rounds', 'calls', 'closing'] as const;
+export const WORK_TABS = ['incidents', 'bans', 'rounds', 'calls', 'closing', 'shift'] as const;
 export type WorkTabKey = (typeof WORK_TABS)[number];
 
 /** How much it matters now: urgent (act now), warning (soon), notice (today). */

@@ -48,6 +48,14 @@ export const events = {
   'evacuation.changed': event({ payload: z.object({ evacuationId: z.string() }), audience: 'session' }),
   /** A branch's evacuation plan (assembly point, sweep order) was saved. */
   'evacuationPlans.changed': event({ payload: z.object({}), audience: 'session' }),
+  /** A shift started or ended, or the shift log changed (an entry, a correction, a callback, an acknowledgement). */
+  'shifts.changed': event({ payload: z.object({}), audience: 'session' }),
+  /** The community resource directory changed, or a referral was counted. */
+  'resources.changed': event({ payload: z.object({}), audience: 'session' }),
+  /** An activity report was made, or a send of one was tried. */
+  'activity.changed': event({ payload: z.object({ reportId: z.string() }), audience: 'session' }),
+  /** The mail settings were saved: whether reports can be emailed, and to whom. */
+  'mail.changed': event({ payload: z.object({}), audience: 'session' }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]['payload']>;

@@ -18,6 +18,10 @@ import { evacuationContract } from './evacuation';
 import { closingContract } from './closing';
 import { roundsContract } from './rounds';
 import { replayContract } from './replay';
+import { shiftsContract } from './shifts';
+import { resourcesContract } from './resources';
+import { mailContract } from './mail';
+import { activityContract } from './activity';
 import { maintenanceContract } from './maintenance';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
@@ -43,6 +47,10 @@ export const contract = {
   ...closingContract,
   ...roundsContract,
   ...replayContract,
+  ...shiftsContract,
+  ...resourcesContract,
+  ...mailContract,
+  ...activityContract,
   ...maintenanceContract,
 } as const;
 
@@ -85,4 +93,9 @@ export * from './evacuation';
 export * from './closing';
 export * from './rounds';
 export * from './replay';
+export * from './shifts';
+export * from './resources';
+export * from './mail';
+export * from './activity';
+export * from './contact-fields';
 export * from './maintenance';

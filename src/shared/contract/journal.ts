@@ -90,6 +90,21 @@ export const JOURNAL_KINDS = [
   'bookmark.updated',
   'bookmark.removed',
   'recording.configured',
+  'shift.started',
+  'shift.ended',
+  'shift.entryAdded',
+  'shift.entryCorrected',
+  'shift.callbackDone',
+  'shift.passOnAcknowledged',
+  'resource.added',
+  'resource.updated',
+  'resource.retired',
+  'resource.restored',
+  'referral.given',
+  'mail.settingsUpdated',
+  'activity.reportMade',
+  'activity.reportSent',
+  'activity.reportSendFailed',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

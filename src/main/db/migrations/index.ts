@@ -6,6 +6,7 @@ import signInGuard from './0040-sign-in-guard';
 import personsBans from './0050-persons-bans';
 import closingRounds from './0060-closing-rounds';
 import callsEvacuation from './0070-calls-evacuation';
+import shift from './0080-shift';
 import replay from './0090-replay';
 
 export interface Migration {
@@ -23,5 +24,6 @@ export const migrations: readonly Migration[] = [
   personsBans,
   closingRounds,
   callsEvacuation,
+  shift,
   replay,
 ];

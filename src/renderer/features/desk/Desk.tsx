@@ -198,6 +198,12 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
         newCall();
         return;
       }
+      // L: write in the shift log, from anywhere on the desk.
+      if (e.key.toLowerCase() === 'l' && plain && !modalIsOpen() && !isTypingTarget(e.target)) {
+        e.preventDefault();
+        openWork('shift');
+        return;
+      }
       // G: go to the most urgent alert's work.
       const first = alerts.value?.[0];
       if (e.key.toLowerCase() === 'g' && !e.ctrlKey && !e.metaKey && !e.altKey && first) {
@@ -214,7 +220,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [active, settingsOpen, lock, closeSettings, openCheck, alerts.value, openAlert, newCall]);
+  }, [active, settingsOpen, lock, closeSettings, openCheck, alerts.value, openAlert, newCall, openWork]);
 
   // While the coordinator's screen shows a running evacuation, the wall shows that branch's cameras.
   const evacuating = runningNow.find((e) => e.id === coordinatorId);

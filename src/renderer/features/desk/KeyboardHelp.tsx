@@ -17,6 +17,7 @@ const GROUPS: { title: string; keys: Key[] }[] = [
       { keys: ['Ctrl', 'K'], does: 'Desk check, from any screen' },
       { keys: ['A'], does: 'Log a staff call for assistance (the quick call form)' },
       { keys: ['G'], does: 'Go to the most urgent desk alert’s work (the strip under the header)' },
+      { keys: ['L'], does: 'Write in the shift log (the Shift tab, the cursor in the entry)' },
       { keys: ['Esc'], does: 'Go back: close a form, this sheet, Settings, or the camera shown large' },
       { keys: ['Ctrl', 'L'], does: 'Lock the console now (works even while typing)' },
       { keys: ['Tab'], does: 'Move to the next button or field (Shift+Tab: back)' },
@@ -92,6 +93,13 @@ const GROUPS: { title: string; keys: Key[] }[] = [
       { keys: ['Enter'], does: 'On a checkpoint: visited on foot (C: seen on camera)' },
       { keys: ['S', 'O'], does: 'On a checkpoint: skip it with a reason, or add an observation' },
       { keys: ['E'], does: 'On a checkpoint: end the round' },
+    ],
+  },
+  {
+    title: 'The shift',
+    keys: [
+      { keys: ['Ctrl', 'Enter'], does: 'In the shift log entry: add it to the log (or pass it on)' },
+      { keys: ['Esc'], does: 'In a correction of a log entry: close it, the entry unchanged' },
     ],
   },
 ];

@@ -8,6 +8,7 @@ import { ClosingPanel } from '../closing/ClosingPanel';
 import { RoundsPanel } from '../rounds/RoundsPanel';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import { BansPanel } from '../bans/BansPanel';
+import { ShiftPanel } from '../shift/ShiftPanel';
 import type { IncidentRequest } from '../incidents/request';
 import type { BranchFilter } from './useBranchFilter';
 import type { WorkRequest } from './deskActions';
@@ -18,6 +19,7 @@ const WORK_TABS = [
   { key: 'rounds', label: 'Rounds' },
   { key: 'calls', label: 'Calls' },
   { key: 'closing', label: 'Closing' },
+  { key: 'shift', label: 'Shift' },
 ] as const;
 type WorkTab = (typeof WORK_TABS)[number]['key'];
 
@@ -53,6 +55,14 @@ export function WorkPanel(props: WorkPanelProps) {
   const [callsSeen, setCallsSeen] = useState<number | undefined>(undefined);
   // Open calls are counted on the tab whatever tab is showing: they are never out of sight.
   const openCalls = useQuery('calls.open', {}, { refetchOn: ['calls.changed'] });
+  // Notes passed on and callbacks waiting are counted on the Shift tab whatever tab is showing.
+  const shiftNow = useQuery('shifts.now', {}, { refetchOn: ['shifts.changed'] });
+  // Signing in shows what the last shift passed on: the Shift tab comes forward once when there is any to read.
+  const [passOnShown, setPassOnShown] = useState(false);
+  if (!passOnShown && shiftNow.value) {
+    setPassOnShown(true);
+    if (shiftNow.value.toAcknowledge > 0 && !workRequest && !callsRequest && !incidentRequest) setTab('shift');
+  }
   // The request goes to its panel once: leaving the tab drops it, so coming back does not act on it again.
   const [delivered, setDelivered] = useState<WorkRequest | undefined>(undefined);
   if (workRequest && workRequest.seq !== requestSeen) {
@@ -82,7 +92,17 @@ export function WorkPanel(props: WorkPanelProps) {
   }
 
   const open = openCalls.value?.length ?? 0;
-  const tabs = WORK_TABS.map((t) => (t.key === 'calls' && open > 0 ? { ...t, label: `Calls (${open} open)` } : t));
+  const toRead = shiftNow.value?.toAcknowledge ?? 0;
+  const callbacks = shiftNow.value?.callbacksWaiting ?? 0;
+  // One short count, so the tabs keep to one row: notes to read first, then callbacks.
+  const shiftWords = toRead ? `${toRead} to read` : callbacks ? `${callbacks} to call back` : '';
+  const tabs = WORK_TABS.map((t) =>
+    t.key === 'calls' && open > 0
+      ? { ...t, label: `Calls (${open} open)` }
+      : t.key === 'shift' && shiftWords
+        ? { ...t, label: `Shift (${shiftWords})` }
+        : t,
+  );
   return (
     <Tabs label="Desk work" tabs={tabs} selected={tab} onSelect={select} className="work-tabs">
       {tab === 'incidents' && (
@@ -120,6 +140,9 @@ export function WorkPanel(props: WorkPanelProps) {
       )}
       {tab === 'rounds' && (
         <RoundsPanel staff={staff} filter={filter} request={delivered?.tab === 'rounds' ? delivered : undefined} />
+      )}
+      {tab === 'shift' && (
+        <ShiftPanel staff={staff} filter={filter} request={delivered?.tab === 'shift' ? delivered : undefined} />
       )}
     </Tabs>
   );

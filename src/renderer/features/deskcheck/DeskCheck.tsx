@@ -11,6 +11,7 @@ import { Highlighted } from '../incidents/Highlighted';
 import { formatWhen } from '../incidents/localTime';
 import { STATUS_WORD } from '../incidents/words';
 import { CheckPerson } from './CheckPerson';
+import { CheckResources } from './CheckResources';
 import { useDeskCheck } from './useDeskCheck';
 import './deskcheck.css';
 
@@ -302,6 +303,14 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
               Search all reports for “{answer.text}” in the Incidents tab
             </button>
           </section>
+          <CheckResources
+            text={answer.text}
+            headingId={`${baseId}-resources`}
+            onRefer={(r) => {
+              setText('');
+              actions.openWork('shift', r.id);
+            }}
+          />
         </>
       )}
     </div>

@@ -13,6 +13,8 @@ import { JournalSection } from './journal/JournalSection';
 import { BackupsSection } from './maintenance/BackupsSection';
 import { ChecklistsSection } from './closing/ChecklistsSection';
 import { RoutesSection } from './routes/RoutesSection';
+import { ResourcesSection } from './resources/ResourcesSection';
+import { EmailSection } from './email/EmailSection';
 import { PreferencesSection } from './preferences/PreferencesSection';
 import { EvacuationSection } from './evacuation/EvacuationSection';
 import './settings.css';
@@ -26,6 +28,8 @@ type SectionKey =
   | 'evacuation'
   | 'checklists'
   | 'routes'
+  | 'resources'
+  | 'email'
   | 'audit'
   | 'journal'
   | 'backups'
@@ -40,6 +44,8 @@ const ADMIN_SECTIONS = [
   { key: 'evacuation', label: 'Calls and evacuation' },
   { key: 'checklists', label: 'Closing checklists' },
   { key: 'routes', label: 'Patrol routes' },
+  { key: 'resources', label: 'Community services' },
+  { key: 'email', label: 'Email' },
   { key: 'audit', label: 'Audit log' },
   { key: 'journal', label: 'Journal' },
   { key: 'backups', label: 'Backups' },
@@ -82,6 +88,8 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         {section === 'evacuation' && <EvacuationSection />}
         {section === 'checklists' && <ChecklistsSection />}
         {section === 'routes' && <RoutesSection />}
+        {section === 'resources' && <ResourcesSection />}
+        {section === 'email' && <EmailSection />}
         {section === 'audit' && <AuditSection />}
         {section === 'journal' && <JournalSection />}
         {section === 'backups' && <BackupsSection />}
