@@ -8,6 +8,7 @@ import closingRounds from './0060-closing-rounds';
 import callsEvacuation from './0070-calls-evacuation';
 import shift from './0080-shift';
 import replay from './0090-replay';
+import auditByRecord from './0100-audit-by-record';
 
 export interface Migration {
   /** Multiples of 10, in order. A released migration is never edited: add the next one. */
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   callsEvacuation,
   shift,
   replay,
+  auditByRecord,
 ];
