@@ -1,11 +1,10 @@
+import { timeWords } from './zoned';
 import type { Branch } from '../shared/contract/branches';
 import { addDays, zonedInstant } from '../shared/opening-hours';
 
 /** "19:42" in the zone. */
 export function clockIn(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(iso),
-  );
+  return timeWords(new Date(iso), timeZone);
 }
 
 /**

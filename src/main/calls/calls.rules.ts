@@ -1,3 +1,4 @@
+import { timeWords } from '../zoned';
 import { CALL_STEPS, type CallStep } from '../../shared/contract/calls';
 import { FUTURE_TOLERANCE_MS } from '../../shared/contract/incident-fields';
 
@@ -19,9 +20,7 @@ export const STEP_WORDS: Record<CallStep, string> = {
 
 /** "19:42" in the branch's zone, for messages. */
 export function clockIn(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(iso),
-  );
+  return timeWords(new Date(iso), timeZone);
 }
 
 /** The month a moment falls in, in the branch's zone: "2026-11". */

@@ -1,3 +1,4 @@
+import { timeWords } from '../zoned';
 import type { AlertSource } from '../alerts/scheduler';
 import type { DeskAlert } from '../../shared/contract/alerts';
 import type { Branch } from '../../shared/contract/branches';
@@ -16,10 +17,7 @@ const UNSIGNED_WATCH = 12 * 60 * MINUTE;
 /** Exceptions of runs started this long ago or less are watched for their escalation. */
 const EXCEPTION_WATCH = 2 * 24 * 60 * MINUTE;
 
-const clock = (ms: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(ms),
-  );
+const clock = (ms: number, timeZone: string) => timeWords(new Date(ms), timeZone);
 
 /**
  * Closing's desk alerts (the strip names the branch beside each title), derived from the opening hours, the policy, the runs and the

@@ -1,3 +1,4 @@
+import { timeWords } from '../zoned';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
@@ -553,12 +554,7 @@ export class ClosingService {
 
   /** "21:04", in the branch's zone. */
   private clockWords(iso: string, branch: Branch): string {
-    return new Intl.DateTimeFormat('en-GB', {
-      timeZone: branch.timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(iso));
+    return timeWords(new Date(iso), branch.timeZone);
   }
 
   private run(id: string): RunRow {

@@ -1,3 +1,4 @@
+import { timeWords } from '../zoned';
 import { conflict, invalid, notFound } from '../errors';
 import type { EvacuationEntry, EvacuationRecord } from '../../shared/contract/evacuation';
 import { FUTURE_TOLERANCE_MS } from '../../shared/contract/incident-fields';
@@ -5,10 +6,7 @@ import { SERVICE_WORDS } from '../../shared/call-words';
 import type { LogData } from './evacuation.state';
 
 /** "19:42" in the branch's zone, for messages. */
-export const clockIn = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(iso),
-  );
+export const clockIn = (iso: string, timeZone: string) => timeWords(new Date(iso), timeZone);
 
 /**
  * One thing the coordinator records, checked against the evacuation as it is now and

@@ -1,11 +1,9 @@
+import { timeWords } from '../zoned';
 import type { AlertSource } from '../alerts/scheduler';
 import type { DeskAlert } from '../../shared/contract/alerts';
 import type { RoundsStatus } from './rounds-status';
 
-const clock = (ms: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(ms),
-  );
+const clock = (ms: number, timeZone: string) => timeWords(new Date(ms), timeZone);
 
 /**
  * Rounds' desk alerts: a round due while the branch is open, and overdue once the

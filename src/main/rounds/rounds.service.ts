@@ -1,3 +1,4 @@
+import { timeWords } from '../zoned';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
@@ -244,12 +245,7 @@ export class RoundsService {
   }
 
   private clockWords(iso: string, branch: Branch): string {
-    return new Intl.DateTimeFormat('en-GB', {
-      timeZone: branch.timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(iso));
+    return timeWords(new Date(iso), branch.timeZone);
   }
 
   private round(id: string): RoundRow {
