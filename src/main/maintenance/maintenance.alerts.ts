@@ -54,7 +54,7 @@ export function backupAlerts(service: MaintenanceService): AlertSource {
     audience: ['admin'],
     alerts(now) {
       const { run, lastGood, folder } = service.backupState();
-      const { failed } = service.status().restore;
+      const failed = service.restoreFailure();
       if (failed) {
         return [
           alert({

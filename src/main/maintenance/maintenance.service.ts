@@ -55,10 +55,16 @@ export class MaintenanceService {
   private checking = false;
   /** Moved on by a cancel, so a restore whose check was still running is not written after it. */
   private restoreGeneration = 0;
+  /**
+   * The restore files in the data folder, read once: only this service writes them
+   * while the desk runs, and alerts read this on every refresh (no disk reads there).
+   */
+  private restoreState: MaintenanceStatus['restore'];
   readonly startedAt: Date;
 
   constructor(private readonly p: MaintenancePorts) {
     this.startedAt = p.clock.now();
+    this.restoreState = readPendingRestore(p.dataDir);
   }
 
   settings(): BackupSettings {
@@ -99,7 +105,7 @@ export class MaintenanceService {
       dataDir: this.p.dataDir,
       journal: this.journalCheck,
       backup: { settings, run: this.backupRun, lastGood, nextAt: next?.toISOString() ?? null },
-      restore: readPendingRestore(this.p.dataDir),
+      restore: this.restoreState,
     };
   }
 
@@ -200,6 +206,11 @@ export class MaintenanceService {
     );
   }
 
+  /** A failed restore's reason, for the alert strip (no disk read). */
+  restoreFailure(): string | null {
+    return this.restoreState.failed;
+  }
+
   /** Called every minute: starts the daily backup when it is due. */
   tick(): void {
     if (this.stopped) return;
@@ -232,6 +243,7 @@ export class MaintenanceService {
       requestedBy: actor,
       requestedAt: this.p.clock.now().toISOString(),
     });
+    this.restoreState = { pending: name, failed: null };
     this.p.audit.record({
       staffId: actor,
       action: 'read',
@@ -244,8 +256,9 @@ export class MaintenanceService {
 
   cancelRestore(actor: string): MaintenanceStatus {
     this.restoreGeneration += 1;
-    const { pending } = readPendingRestore(this.p.dataDir);
+    const { pending } = this.restoreState;
     cancelPendingRestore(this.p.dataDir);
+    this.restoreState = { ...this.restoreState, pending: null };
     if (pending) {
       this.p.audit.record({
         staffId: actor,

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../../lib/api';
+import { downloadFile } from '../../../lib/downloadFile';
 import { useQuery } from '../../../lib/useQuery';
 import { useSubmit } from '../../../lib/useSubmit';
 import { Button } from '../../../components/Button';
@@ -71,15 +72,7 @@ export function AuditSection() {
     setExported(undefined);
     const file = await exporting.run(() => call('audit.exportCsv', filters));
     if (!file) return;
-    const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+    downloadFile(file.csv, 'text/csv;charset=utf-8', file.fileName);
     setExported(
       `Saved ${file.fileName}: ${file.rows.toLocaleString('en-US')} ${file.rows === 1 ? 'entry' : 'entries'}` +
         (file.truncated ? ', the newest only (narrow the filters for the rest).' : '.'),

@@ -2,21 +2,11 @@ import { useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { call } from '../../../lib/api';
 import { Button } from '../../../components/Button';
+import { downloadFile } from '../../../lib/downloadFile';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Hands a text to the browser as a file download, without any server round trip. */
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked on the next turn: the click has started the download by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+const download = (text: string, fileName: string) => downloadFile(text, 'application/json', fileName);
 
 interface CameraFileToolsProps {
   onDone: (message: string) => void;
