@@ -129,12 +129,13 @@ export function createServices(opts: ServicesOptions): Services {
   const swept = desk.attachments.service.sweepFiles();
   if (swept > 0) log(`removed ${swept} attachment files left without a record by an interrupted save`);
   desk.cameras.start();
-  desk.maintenance.start();
   // Every console follows main's clock (the test clock moves it), signed in or not.
   desk.kernel.events.on('clock.changed', (p) => desk.kernel.consoles.all().forEach((s) => s.push('clock.changed', p)));
   desk.alerts.scheduler.refresh();
   const training = opts.demo ? startTrainingDesk(desk, { ffmpegPath, dataDir: opts.dataDir }) : null;
   const ready = (training?.ready ?? Promise.resolve()).then(() => desk.alerts.scheduler.refresh());
+  // The journal is walked once the training seed (if any) has written: the check covers what the desk opens with.
+  void ready.then(() => desk.maintenance.start());
   const { auth } = desk;
 
   const handlers: FullHandlerTable = {

@@ -37,6 +37,7 @@ export function createMaintenance(
     service,
     handlers: maintenanceHandlers(service),
     start() {
+      if (service.stopped) return;
       void service.verifyJournal('start');
       timer = setInterval(() => service.tick(), TICK_MS);
       timer.unref();

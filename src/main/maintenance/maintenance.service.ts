@@ -50,7 +50,8 @@ export class MaintenanceService {
   private backupRun: BackupRun | null = null;
   private lastGood: BackupSetInfo | null | undefined;
   private lastFailedAt: Date | null = null;
-  private stopped = false;
+  /** Set by close(): nothing more starts, a walk in progress ends quietly. */
+  stopped = false;
   /** A full check of a set reads it all: one at a time on a 2-core desk. */
   private checking = false;
   /** Moved on by a cancel, so a restore whose check was still running is not written after it. */
