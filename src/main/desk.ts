@@ -34,6 +34,7 @@ import { createReports } from './reports';
 import { createRounds } from './rounds';
 import type { ChooseFolder } from './reports/evidence.service';
 import { createReplay, type ReplayOptions } from './replay';
+import { createRetention } from './retention';
 import { Consoles } from './rpc/consoles';
 import type { Sessions } from './rpc/sessions';
 import { createSettings } from './settings';
@@ -169,6 +170,23 @@ export function buildDesk(o: DeskOptions) {
     journal: k.journal,
   });
   const maintenance = createMaintenance(k, { settings: settings.service, appVersion: VERSION }, alerts);
+  const retention = createRetention(k, {
+    settings: settings.service,
+    staffNames: (ids) => staff.service.names(ids),
+    video: replay.purge,
+    domains: {
+      incidents: incidents.purge,
+      bans: bans.purge,
+      people: people.purge,
+      attachments: attachments.purge,
+      calls: calls.purge,
+      shifts: shifts.purge,
+      activity: activity.purge,
+      closing: closing.purge,
+      rounds: rounds.purge,
+      audit: auditLog.purge,
+    },
+  });
   const media = createMediaHandler({
     sessions: o.sessions,
     roleOf,
@@ -205,6 +223,7 @@ export function buildDesk(o: DeskOptions) {
     ...mail.handlers,
     ...activity.handlers,
     ...maintenance.handlers,
+    ...retention.handlers,
   };
 
   return {
@@ -235,6 +254,7 @@ export function buildDesk(o: DeskOptions) {
     mail,
     activity,
     maintenance,
+    retention,
   };
 }
 

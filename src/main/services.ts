@@ -136,6 +136,7 @@ export function createServices(opts: ServicesOptions): Services {
   const ready = (training?.ready ?? Promise.resolve()).then(() => desk.alerts.scheduler.refresh());
   // The journal is walked once the training seed (if any) has written: the check covers what the desk opens with.
   void ready.then(() => desk.maintenance.start());
+  desk.retention.start();
   const { auth } = desk;
 
   const handlers: FullHandlerTable = {
@@ -183,6 +184,7 @@ export function createServices(opts: ServicesOptions): Services {
       desk.alerts.close();
       desk.replay.close();
       desk.maintenance.close();
+      desk.retention.close();
       const stopped = Promise.all([desk.cameras.close(), training?.close()]);
       if (db.open) {
         desk.kernel.audit.flush();

@@ -1,3 +1,4 @@
+import { ActivityPurgeRepo } from './activity.purge.repo';
 import type { DeskKernel, Kernel } from '../kernel';
 import { activityHandlers } from './activity.handlers';
 import { ActivityRepo } from './activity.repo';
@@ -18,7 +19,7 @@ export function createActivity(k: DeskKernel, ports: ActivityPorts) {
   const service = activityService(k, ports);
   k.events.on('activity.changed', ({ reportId }) => k.consoles.broadcast('activity.changed', { reportId }));
   k.events.on('shift.ended', ({ shiftId }) => void service.sendAtShiftEnd(shiftId));
-  return { service, handlers: activityHandlers(service) };
+  return { service, handlers: activityHandlers(service), purge: new ActivityPurgeRepo(k.db) };
 }
 
 export type { ActivityService } from './activity.service';

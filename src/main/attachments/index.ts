@@ -1,3 +1,4 @@
+import { AttachmentsPurgeRepo } from './attachments.purge.repo';
 import type { DeskKernel } from '../kernel';
 import type { StaffService } from '../staff/staff.service';
 import { attachmentsHandlers } from './attachments.handlers';
@@ -15,7 +16,12 @@ export function createAttachments(k: DeskKernel, ports: { cameras: SnapshotCamer
   const service = new AttachmentsService(k.db, repo, k.journal, k.audit, k.dataDir, staffNames, k.clock);
   const snapshots = new SnapshotsService(repo, service, k.audit, ports.cameras, staffNames, k.events, k.clock);
   k.events.on('snapshot.taken', () => k.consoles.broadcast('snapshots.changed', {}));
-  return { service, snapshots, handlers: attachmentsHandlers(service, snapshots) };
+  return {
+    service,
+    snapshots,
+    handlers: attachmentsHandlers(service, snapshots),
+    purge: new AttachmentsPurgeRepo(k.db, k.dataDir),
+  };
 }
 
 export type { AttachmentsService } from './attachments.service';

@@ -1,3 +1,4 @@
+import { BansPurgeRepo } from './bans.purge.repo';
 import type { AlertSource } from '../alerts/scheduler';
 import type { DeskKernel } from '../kernel';
 import { supervisors } from '../../shared/roles';
@@ -24,7 +25,7 @@ export function createBans(k: DeskKernel, ports: BanPorts, alerts: { register(so
   alerts.register({ name: 'bans', alerts: (now) => desk.alerts(now) });
   alerts.register({ name: 'ban approvals', alerts: (now) => desk.approvalAlerts(now), audience: supervisors });
   k.events.on('ban.changed', (p) => k.consoles.broadcast('bans.changed', p));
-  return { service, process, desk, handlers: bansHandlers(service, process, desk) };
+  return { service, process, desk, handlers: bansHandlers(service, process, desk), purge: new BansPurgeRepo(k.db) };
 }
 
 export type { BansService } from './bans.service';

@@ -1,3 +1,4 @@
+import { CallsPurgeRepo } from './calls.purge.repo';
 import type { AlertSource } from '../alerts/scheduler';
 import type { DeskKernel, Kernel } from '../kernel';
 import { callAlerts } from './calls.alerts';
@@ -32,7 +33,7 @@ export function createCalls(k: DeskKernel, ports: CallPorts, alerts: { register(
   alerts.register(callAlerts(service, ports));
   k.events.on('call.changed', ({ callId }) => k.consoles.broadcast('calls.changed', { callId }));
   k.events.on('incident.submitted', ({ incidentId, number }) => service.incidentFiled(incidentId, number));
-  return { service, handlers: callsHandlers(service) };
+  return { service, handlers: callsHandlers(service), purge: new CallsPurgeRepo(k.db) };
 }
 
 export type { CallsService } from './calls.service';

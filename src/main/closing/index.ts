@@ -1,3 +1,4 @@
+import { ClosingPurgeRepo } from './closing.purge.repo';
 import type { AlertSource } from '../alerts/scheduler';
 import type { DeskKernel, Kernel } from '../kernel';
 import { closingAlerts } from './closing.alerts';
@@ -27,7 +28,12 @@ export function createClosing(k: DeskKernel, ports: ClosingPorts, alerts: { regi
   const reports = new ClosingReports(service, k.audit, ports, k.clock);
   alerts.register(closingAlerts({ ports, runs, templates }));
   k.events.on('closing.changed', (p) => k.consoles.broadcast('closing.changed', p));
-  return { service, templates, handlers: closingHandlers(service, templates, reports) };
+  return {
+    service,
+    templates,
+    handlers: closingHandlers(service, templates, reports),
+    purge: new ClosingPurgeRepo(k.db),
+  };
 }
 
 export type { ClosingService } from './closing.service';

@@ -63,3 +63,13 @@ export function applyPragmas(db: Db): void {
   // Purged patron data must not linger in free pages.
   db.pragma('secure_delete = ON');
 }
+
+/**
+ * Copies every page the write-ahead log holds into the database file and empties the
+ * log, so what a purge removed does not survive in the WAL's old frames. Returns
+ * false when a reader kept it from finishing (the next purge, or the next start, does it).
+ */
+export function flushWal(db: Db): boolean {
+  const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  return r !== undefined && r.busy === 0;
+}

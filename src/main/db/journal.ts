@@ -162,6 +162,21 @@ export class Journal {
       .get(recordId, kind)?.at;
   }
 
+  /**
+   * Retention: erases the payloads of every entry about these records (a purge, in its
+   * transaction). The hashes stay, so the chain still verifies; what the records said
+   * is gone. Returns how many payloads were erased.
+   */
+  erasePayloads(recordIds: readonly string[]): number {
+    if (!this.db.inTransaction) throw new Error('journal.erasePayloads must run inside the purge’s transaction');
+    if (recordIds.length === 0) return 0;
+    return this.db
+      .prepare(
+        'UPDATE journal SET payload = NULL WHERE payload IS NOT NULL AND record_id IN (SELECT value FROM json_each(?))',
+      )
+      .run(JSON.stringify(recordIds)).changes;
+  }
+
   /** Walks the chain in order; names the first entry that does not verify. */
   verify(): VerifyReport {
     const walk = new ChainWalk();

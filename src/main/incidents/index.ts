@@ -1,3 +1,4 @@
+import { IncidentsPurgeRepo } from './incidents.purge.repo';
 import type { Kernel } from '../kernel';
 import type { Role } from '../../shared/roles';
 import { AmendDraftsRepo } from './amend-drafts.repo';
@@ -36,7 +37,7 @@ export function incidentsService(k: Kernel, deps: IncidentsDeps): IncidentsServi
  */
 export function createIncidents(k: Kernel, deps: IncidentsDeps) {
   const service = incidentsService(k, deps);
-  return { service, handlers: incidentsHandlers(service) };
+  return { service, handlers: incidentsHandlers(service), purge: new IncidentsPurgeRepo(k.db) };
 }
 
 export type { IncidentsService } from './incidents.service';

@@ -1,3 +1,4 @@
+import { PersonsPurgeRepo } from './persons.purge.repo';
 import type { DeskKernel } from '../kernel';
 import type { Role } from '../../shared/roles';
 import { peopleHandlers } from './persons.handlers';
@@ -17,7 +18,7 @@ export function createPeople(k: DeskKernel, ports: { roleOf(staffId: string): Ro
     k.clock,
   );
   k.events.on('person.changed', (p) => k.consoles.broadcast('persons.changed', p));
-  return { service, handlers: peopleHandlers(service) };
+  return { service, handlers: peopleHandlers(service), purge: new PersonsPurgeRepo(k.db) };
 }
 
 export type { PersonsService } from './persons.service';

@@ -89,6 +89,16 @@ export function createReplay(
     buffer,
     /** The media handler's port for recorded video. */
     media: opens,
+    /** Retention's port: the longest window kept, and a trim now. */
+    purge: {
+      windowMinutes: () => Math.max(0, ...ports.cameras.list().map((c) => settings.minutesFor(c.id))),
+      trimNow: () => {
+        const count = () => ports.cameras.list().reduce((n, c) => n + (buffer.index(c.id)?.size ?? 0), 0);
+        const before = count();
+        buffer.sweep();
+        return Math.max(0, before - count());
+      },
+    },
     handlers: replayHandlers(service, bookmarks),
     /** Lists what earlier runs recorded; before the cameras start, so their first segments join it. */
     start: () => buffer.start(ports.cameras.list().map((c) => c.id)),

@@ -1,3 +1,4 @@
+import { RoundsPurgeRepo } from './rounds.purge.repo';
 import type { AlertSource } from '../alerts/scheduler';
 import type { DeskKernel, Kernel } from '../kernel';
 import type { RoundsPorts } from './ports';
@@ -29,7 +30,13 @@ export function createRounds(k: DeskKernel, ports: RoundsPorts, alerts: { regist
   const reports = new RoundsReports(status, k.audit, ports, k.clock);
   alerts.register(roundsAlerts(status));
   k.events.on('rounds.changed', (p) => k.consoles.broadcast('rounds.changed', p));
-  return { routes, rounds, status, handlers: roundsHandlers(rounds, routes, status, reports) };
+  return {
+    routes,
+    rounds,
+    status,
+    handlers: roundsHandlers(rounds, routes, status, reports),
+    purge: new RoundsPurgeRepo(k.db),
+  };
 }
 
 export type { RoundsService } from './rounds.service';

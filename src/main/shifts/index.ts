@@ -1,3 +1,4 @@
+import { ShiftsPurgeRepo } from './shifts.purge.repo';
 import type { AlertSource } from '../alerts/scheduler';
 import type { DeskKernel, Kernel } from '../kernel';
 import type { Role } from '../../shared/roles';
@@ -38,7 +39,7 @@ export function createShifts(k: DeskKernel, deps: ShiftDeps, alerts: { register(
   const { shifts, entries } = shiftServices(k, deps);
   alerts.register(callbackAlerts(entries, deps));
   k.events.on('shift.changed', () => k.consoles.broadcast('shifts.changed', {}));
-  return { shifts, entries, handlers: shiftsHandlers(shifts, entries) };
+  return { shifts, entries, handlers: shiftsHandlers(shifts, entries), purge: new ShiftsPurgeRepo(k.db) };
 }
 
 export type { ShiftsService } from './shifts.service';

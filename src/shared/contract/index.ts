@@ -23,6 +23,7 @@ import { resourcesContract } from './resources';
 import { mailContract } from './mail';
 import { activityContract } from './activity';
 import { maintenanceContract } from './maintenance';
+import { retentionContract } from './retention';
 import type { Result } from '../result';
 import type { EventName, EventPayload } from './events';
 
@@ -52,6 +53,7 @@ export const contract = {
   ...mailContract,
   ...activityContract,
   ...maintenanceContract,
+  ...retentionContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -99,3 +101,4 @@ export * from './mail';
 export * from './activity';
 export * from './contact-fields';
 export * from './maintenance';
+export * from './retention';

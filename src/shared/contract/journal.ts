@@ -105,6 +105,9 @@ export const JOURNAL_KINDS = [
   'activity.reportMade',
   'activity.reportSent',
   'activity.reportSendFailed',
+  'hold.set',
+  'hold.released',
+  'retention.purged',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

@@ -1,0 +1,313 @@
+import type { Clock } from '../clock';
+import { flushWal, type Db } from '../db/connection';
+import type { Journal } from '../db/journal';
+import type { AuditService } from '../audit/audit.service';
+import { conflict, notFound } from '../errors';
+import { uuidv7 } from '../ids';
+import type { Log } from '../log';
+import {
+  DEFAULT_RETENTION,
+  RetentionSettings,
+  type HoldKind,
+  type LegalHold,
+  type PurgeCount,
+  type PurgePreview,
+  type PurgeRun,
+  type RetentionStatus,
+} from '../../shared/contract/retention';
+import type { VideoPurgePort } from './ports';
+import { purgePass, type PurgeDomains } from './purge';
+import type { HoldRow, RetentionRepo, RunRow } from './retention.repo';
+
+export interface RetentionDeps {
+  db: Db;
+  repo: RetentionRepo;
+  journal: Journal;
+  audit: AuditService;
+  clock: Clock;
+  log: Log;
+  domains: PurgeDomains;
+  video: VideoPurgePort;
+  settings: {
+    section<T>(key: string, schema: import('zod').ZodType<T>, defaults: T): T;
+    updateSection<T>(key: string, schema: import('zod').ZodType<T>, value: T, actor: string): T;
+  };
+  staffNames(ids: readonly string[]): Map<string, string>;
+  /** How the desk names each held record (a person's name, "Incident 2026-0042"). */
+  labels(kind: HoldKind, ids: readonly string[]): Map<string, string>;
+}
+
+/** Thrown inside a preview's transaction to roll it back with its result. */
+class Rollback extends Error {
+  constructor(readonly result: unknown) {
+    super('preview');
+  }
+}
+
+/** The daily slot (HH:MM, desk machine's local time) on a given day. */
+function slotOn(day: Date, at: string): Date {
+  const [h, m] = at.split(':').map(Number) as [number, number];
+  const slot = new Date(day);
+  slot.setHours(h, m, 0, 0);
+  return slot;
+}
+
+/**
+ * Retention (issue 15): settings per kind, the purge (on demand, daily, from the
+ * terminal), its preview, and legal holds. A purge is one IMMEDIATE transaction: a
+ * desk or window writing at the same time waits for it (busy_timeout) and never sees
+ * half a purge; the full-text index is rewritten in it; files go after it commits.
+ */
+export class RetentionService {
+  private running = false;
+  private failed: string | null = null;
+
+  constructor(private readonly p: RetentionDeps) {}
+
+  settings(): RetentionSettings {
+    return this.p.settings.section('retention', RetentionSettings, DEFAULT_RETENTION);
+  }
+
+  saveSettings(next: RetentionSettings, actor: string): RetentionStatus {
+    this.p.settings.updateSection('retention', RetentionSettings, next, actor);
+    return this.status();
+  }
+
+  status(): RetentionStatus {
+    const settings = this.settings();
+    const last = this.p.repo.runs(1)[0];
+    return {
+      settings,
+      videoWindowMinutes: this.p.video.windowMinutes(),
+      lastRun: last ? this.toRun(last) : null,
+      nextAt: settings.daily ? this.nextAt(last ?? null).toISOString() : null,
+      running: this.running,
+      failed: this.failed,
+    };
+  }
+
+  runs(): PurgeRun[] {
+    return this.p.repo.runs().map((r) => this.toRun(r));
+  }
+
+  /** Exactly what a purge now would remove: the same pass, rolled back. */
+  preview(): PurgePreview {
+    const now = this.p.clock.now();
+    try {
+      this.p.db
+        .transaction(() => {
+          const out = this.pass(now, true);
+          throw new Rollback(out);
+        })
+        .immediate();
+    } catch (e) {
+      if (!(e instanceof Rollback)) throw e;
+      const out = e.result as ReturnType<RetentionService['pass']>;
+      return {
+        at: now.toISOString(),
+        counts: [this.videoCount(0), ...out.counts],
+        files: out.files.length,
+      };
+    }
+    throw new Error('unreachable');
+  }
+
+  async purge(trigger: PurgeRun['trigger'], actor: string | null): Promise<PurgeRun> {
+    if (this.running) throw conflict('A purge is already running. Wait for it to finish.');
+    this.running = true;
+    try {
+      // The buffer trims itself by age as each segment lands; a purge trims it once more first.
+      const trimmed = await this.p.video.trimNow();
+      const started = this.p.clock.now();
+      const id = uuidv7();
+      const out = this.p.db
+        .transaction(() => {
+          const r = this.pass(started, false);
+          const counts = [this.videoCount(trimmed), ...r.counts];
+          const finishedAt = this.p.clock.now();
+          const run: RunRow = {
+            id,
+            startedAt: started.toISOString(),
+            finishedAt: finishedAt.toISOString(),
+            trigger,
+            by: actor,
+            counts,
+            files: r.files.length,
+            ms: finishedAt.getTime() - started.getTime(),
+          };
+          this.p.repo.insertRun(run);
+          // What kinds and how many: never what the records said.
+          this.p.journal.append({
+            kind: 'retention.purged',
+            recordId: id,
+            actor,
+            payload: { trigger, counts: counts.map((c) => ({ kind: c.kind, count: c.count })), files: r.files.length },
+          });
+          return { run, files: r.files };
+        })
+        .immediate();
+      // After the commit: a crash here leaves files without rows, which the next start sweeps.
+      this.p.domains.attachments.deleteFiles(out.files);
+      if (!flushWal(this.p.db)) this.p.log('retention: a reader kept the WAL from being emptied after a purge');
+      this.failed = null;
+      const total = out.run.counts.reduce((n, c) => n + c.count, 0);
+      this.p.log(`retention: purged ${total} records and ${out.files.length} files (${trimmed} video segments)`);
+      return this.toRun(out.run);
+    } catch (e) {
+      this.failed = (e as Error).message;
+      throw e;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** The minute timer: the daily purge, once a day at its time. */
+  tick(): void {
+    const s = this.settings();
+    if (!s.daily || this.running) return;
+    const last = this.p.repo.runs(1)[0] ?? null;
+    if (this.nextAt(last) <= this.p.clock.now()) {
+      this.purge('schedule', null).catch((e: unknown) => this.p.log('retention: the daily purge failed', e));
+    }
+  }
+
+  // ---- legal holds ----
+
+  holds(staffId: string): LegalHold[] {
+    const rows = this.p.repo.allHolds();
+    const out = this.toHolds(rows);
+    if (out.length > 0) {
+      this.p.audit.record({
+        staffId,
+        action: 'read',
+        subject: 'retention.holds',
+        detail: `${out.length} legal holds listed`,
+      });
+    }
+    return out;
+  }
+
+  holdOf(kind: HoldKind, recordId: string): LegalHold | null {
+    const row = this.p.repo.holdOf(kind, recordId);
+    return row ? (this.toHolds([row])[0] ?? null) : null;
+  }
+
+  setHold(
+    h: { kind: HoldKind; recordId: string; reason: HoldRow['reason']; note: string; caseNumber: string },
+    actor: string,
+  ): LegalHold {
+    if (!this.p.labels(h.kind, [h.recordId]).has(h.recordId)) throw notFound(`That ${h.kind}`);
+    const row = {
+      id: uuidv7(),
+      kind: h.kind,
+      recordId: h.recordId,
+      reason: h.reason,
+      note: h.note.trim(),
+      caseNumber: h.caseNumber.trim(),
+      setAt: this.p.clock.now().toISOString(),
+      setBy: actor,
+    };
+    this.p.db
+      .transaction(() => {
+        if (this.p.repo.holdOf(h.kind, h.recordId)) {
+          throw conflict('This record is already under a legal hold. Release that one first to change it.');
+        }
+        this.p.repo.insertHold(row);
+        this.p.journal.append({ kind: 'hold.set', recordId: row.id, actor, payload: row });
+      })
+      .immediate();
+    return this.holdOf(h.kind, h.recordId)!;
+  }
+
+  releaseHold(id: string, note: string, actor: string): LegalHold {
+    const at = this.p.clock.now().toISOString();
+    this.p.db
+      .transaction(() => {
+        const row = this.p.repo.hold(id);
+        if (!row) throw notFound('That legal hold');
+        if (!this.p.repo.release(id, at, actor, note.trim())) throw conflict('This legal hold was already released.');
+        this.p.journal.append({
+          kind: 'hold.released',
+          recordId: id,
+          actor,
+          payload: { id, releasedAt: at, releasedBy: actor, releaseNote: note.trim() },
+        });
+      })
+      .immediate();
+    return this.toHolds([this.p.repo.hold(id)!])[0]!;
+  }
+
+  // ---- inside ----
+
+  private pass(now: Date, preview: boolean) {
+    this.p.repo.openGate();
+    try {
+      return purgePass({
+        db: this.p.db,
+        d: this.p.domains,
+        journal: this.p.journal,
+        repo: this.p.repo,
+        days: this.settings().days,
+        now,
+        holds: this.p.repo.activeHolds(),
+        preview,
+      });
+    } finally {
+      this.p.repo.closeGate();
+    }
+  }
+
+  /** Video segments past each camera's window: the buffer removes them as new ones land, so a purge finds few. */
+  private videoCount(segments: number): PurgeCount {
+    return { kind: 'videoBuffer', count: segments, oldest: null, held: 0 };
+  }
+
+  private nextAt(last: RunRow | null): Date {
+    const now = this.p.clock.now();
+    const { dailyAt } = this.settings();
+    const today = slotOn(now, dailyAt);
+    const doneToday = last !== null && new Date(last.startedAt) >= today;
+    if (now < today) return today;
+    if (!doneToday) return today;
+    const tomorrow = new Date(today);
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    return slotOn(tomorrow, dailyAt);
+  }
+
+  private toRun(r: RunRow): PurgeRun {
+    const byName = r.by ? (this.p.staffNames([r.by]).get(r.by) ?? null) : null;
+    return {
+      id: r.id,
+      startedAt: r.startedAt,
+      finishedAt: r.finishedAt,
+      trigger: r.trigger,
+      byName,
+      counts: r.counts,
+      files: r.files,
+      ms: r.ms,
+    };
+  }
+
+  private toHolds(rows: readonly HoldRow[]): LegalHold[] {
+    const names = this.p.staffNames(rows.flatMap((r) => [r.setBy, ...(r.releasedBy ? [r.releasedBy] : [])]));
+    const labels = new Map<string, string>();
+    for (const kind of ['person', 'incident', 'ban', 'call'] as const) {
+      const of = rows.filter((r) => r.kind === kind).map((r) => r.recordId);
+      if (of.length > 0) for (const [id, label] of this.p.labels(kind, of)) labels.set(`${kind}:${id}`, label);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      recordId: r.recordId,
+      label: labels.get(`${r.kind}:${r.recordId}`) ?? '(record no longer on file)',
+      reason: r.reason,
+      note: r.note,
+      caseNumber: r.caseNumber,
+      setAt: r.setAt,
+      setByName: names.get(r.setBy) ?? 'Unknown',
+      releasedAt: r.releasedAt,
+      releasedByName: r.releasedBy ? (names.get(r.releasedBy) ?? 'Unknown') : null,
+      releaseNote: r.releaseNote,
+    }));
+  }
+}
