@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deskWithAdmin, type TestDesk } from '../../test/helpers/services';
 import { openDatabase } from './db/connection';
+import { ManualClock } from './clock';
 
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
@@ -34,5 +35,37 @@ describe('vigil verify', () => {
     expect(missing.stderr).toMatch(/no database at/);
     expect(missing.status).toBe(2);
     expect(vigil('frobnicate').status).toBe(2);
+  });
+});
+
+describe('vigil purge', () => {
+  it('prints what a purge would remove with --dry-run, then removes it, with exit code 0', async () => {
+    // A person recorded two years ago, named by nothing: past the default year.
+    const setup = await deskWithAdmin({ clock: new ManualClock(Date.now() - 2 * 365 * 86_400_000) });
+    desk = setup.desk;
+    await setup.admin.must('persons.add', {
+      name: 'Ottoline Purgeable',
+      sex: 'female',
+      ageEstimate: '',
+      height: '',
+      build: '',
+      hair: '',
+      marks: '',
+    });
+    await desk.services.close();
+
+    const dry = vigil('purge', '--data', desk.dataDir, '--dry-run');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/a purge now would remove/);
+    expect(dry.stdout).toMatch(/persons: 1 \(oldest \d{4}-\d{2}-\d{2}\)/);
+
+    const run = vigil('purge', '--data', desk.dataDir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/persons: 1/);
+    const db = openDatabase(desk.dataDir);
+    expect(db.prepare('SELECT count(*) AS n FROM persons').get()).toEqual({ n: 0 });
+    db.close();
+    expect(vigil('purge', '--data', desk.dataDir, '--dry-run').stdout).toMatch(/persons: 0/);
+    expect(vigil('purge', '--data', '/nonexistent/vigil').status).toBe(2);
   });
 });

@@ -7,7 +7,12 @@ import { BackupError } from './backup/errors';
 import { restoreBackup } from './backup/restore';
 import { DEFAULT_ROTATION } from './backup/rotation';
 import { verifyBackupSet, type Progress } from './backup/verify-set';
-import { applyPragmas, DATABASE_FILE } from './db/connection';
+import { applyPragmas, DATABASE_FILE, openDatabase, StartupError, type Db } from './db/connection';
+import { keyFileSecretStore } from './cameras/secrets';
+import { systemClock } from './clock';
+import { buildDesk } from './desk';
+import { Sessions } from './rpc/sessions';
+import type { PurgeCount } from '../shared/contract/retention';
 import { Journal } from './db/journal';
 import { DEFAULT_DATA_DIR } from './options';
 import { VERSION } from './version';
@@ -23,6 +28,9 @@ const USAGE = `usage: vigil <command> [options]
   restore [--data DIR] --from FOLDER --set S
                                       restore a verified set; the current data is moved aside into
                                       DIR/before-restore-<time>/, never deleted. Close Vigil first.
+  purge   [--data DIR] [--dry-run]     remove what the retention settings (Settings → Retention) say is
+                                      past its time, except records under a legal hold; --dry-run
+                                      prints what would go and changes nothing
   --json  (verify --backup) print the result as JSON, for a desk that runs this as a child
 
 Exit code: 0 done and intact, 1 broken or refused, 2 bad usage or error.`;
@@ -53,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
       set: { type: 'string' },
       json: { type: 'boolean' },
       force: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -69,8 +78,48 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'restore' && values.from && values.set) {
     return restore(resolve(values.data ?? DEFAULT_DATA_DIR), resolve(values.from), values.set, values.force ?? false);
   }
+  if (command === 'purge') return purge(resolve(values.data ?? DEFAULT_DATA_DIR), values['dry-run'] ?? false);
   console.error(USAGE);
   return 2;
+}
+
+/** The retention purge from a terminal: the same pass the desk runs daily, through the same services. */
+async function purge(dataDir: string, dryRun: boolean): Promise<number> {
+  if (!existsSync(join(dataDir, DATABASE_FILE))) {
+    console.error(`vigil: no database at ${join(dataDir, DATABASE_FILE)}`);
+    return 2;
+  }
+  let db: Db | undefined;
+  try {
+    db = openDatabase(dataDir);
+    const desk = buildDesk({
+      db,
+      dataDir,
+      clock: systemClock,
+      log: (m) => console.error(`  ${m}`),
+      sessions: new Sessions(systemClock),
+      secrets: keyFileSecretStore(dataDir),
+      ffmpegPath: null,
+    });
+    const line = (c: PurgeCount) =>
+      `  ${c.kind}: ${c.count}${c.oldest ? ` (oldest ${c.oldest.slice(0, 10)})` : ''}${c.held ? `, ${c.held} kept by a legal hold` : ''}`;
+    if (dryRun) {
+      const p = desk.retention.service.preview();
+      console.log(`a purge now would remove (${p.files} files):`);
+      for (const c of p.counts) console.log(line(c));
+      return 0;
+    }
+    console.error('purging…');
+    const run = await desk.retention.service.purge('terminal', null);
+    console.log(`purged in ${(run.ms / 1000).toFixed(1)} s (${run.files} files):`);
+    for (const c of run.counts) console.log(line(c));
+    return 0;
+  } catch (e) {
+    console.error(`vigil: ${(e as Error).message}`);
+    return e instanceof StartupError ? 2 : 1;
+  } finally {
+    db?.close();
+  }
 }
 
 function verifyJournal(file: string): number {
