@@ -44,6 +44,7 @@ export function createRetention(
     settings: ports.settings,
     staffNames: ports.staffNames,
     labels,
+    changed: () => k.consoles.broadcast('retention.changed', {}),
   });
   let timer: NodeJS.Timeout | undefined;
   return {

@@ -33,6 +33,8 @@ export interface RetentionDeps {
     updateSection<T>(key: string, schema: import('zod').ZodType<T>, value: T, actor: string): T;
   };
   staffNames(ids: readonly string[]): Map<string, string>;
+  /** Consoles hear of a hold set or released, or a purge done. */
+  changed(): void;
   /** How the desk names each held record (a person's name, "Incident 2026-0042"). */
   labels(kind: HoldKind, ids: readonly string[]): Map<string, string>;
 }
@@ -61,8 +63,12 @@ function slotOn(day: Date, at: string): Date {
 export class RetentionService {
   private running = false;
   private failed: string | null = null;
+  /** When this desk started: a new desk's first purge waits for a slot it was running at. */
+  private readonly startedAt: Date;
 
-  constructor(private readonly p: RetentionDeps) {}
+  constructor(private readonly p: RetentionDeps) {
+    this.startedAt = p.clock.now();
+  }
 
   settings(): RetentionSettings {
     return this.p.settings.section('retention', RetentionSettings, DEFAULT_RETENTION);
@@ -150,6 +156,7 @@ export class RetentionService {
       this.p.domains.attachments.deleteFiles(out.files);
       if (!flushWal(this.p.db)) this.p.log('retention: a reader kept the WAL from being emptied after a purge');
       this.failed = null;
+      this.p.changed();
       const total = out.run.counts.reduce((n, c) => n + c.count, 0);
       this.p.log(`retention: purged ${total} records and ${out.files.length} files (${trimmed} video segments)`);
       return this.toRun(out.run);
@@ -216,6 +223,7 @@ export class RetentionService {
         this.p.journal.append({ kind: 'hold.set', recordId: row.id, actor, payload: row });
       })
       .immediate();
+    this.p.changed();
     return this.holdOf(h.kind, h.recordId)!;
   }
 
@@ -234,6 +242,7 @@ export class RetentionService {
         });
       })
       .immediate();
+    this.p.changed();
     return this.toHolds([this.p.repo.hold(id)!])[0]!;
   }
 
@@ -268,7 +277,9 @@ export class RetentionService {
     const today = slotOn(now, dailyAt);
     const doneToday = last !== null && new Date(last.startedAt) >= today;
     if (now < today) return today;
-    if (!doneToday) return today;
+    // Today's slot is due if this desk was running at its time, or (off then) has purged
+    // before and so catches up on the missed day. A new desk waits for its first slot.
+    if (!doneToday && (last !== null || this.startedAt <= today)) return today;
     const tomorrow = new Date(today);
     tomorrow.setDate(tomorrow.getDate() + 1);
     return slotOn(tomorrow, dailyAt);

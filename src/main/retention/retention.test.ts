@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { keyFileSecretStore } from '../cameras/secrets';
+import { openDatabase } from '../db/connection';
+import { buildDesk } from '../desk';
+import { Sessions } from '../rpc/sessions';
+import { tempDir } from '../../../test/helpers/temp-dir';
 import { ManualClock } from '../clock';
 import { incidentDesk, type IncidentDesk } from '../../../test/helpers/incidents';
 import { encodePng } from '../../../test/helpers/png';
@@ -224,5 +229,45 @@ describe('retention purge', () => {
       days: { ...status.settings.days, looseMedia: 7 },
     });
     expect(saved.settings.days.looseMedia).toBe(7);
+  });
+});
+
+describe('the daily purge', () => {
+  it('waits for its first slot on a new desk, runs once at its time, and catches up a missed day', async () => {
+    const dir = tempDir();
+    const db = openDatabase(dir.path);
+    const at = (local: string) => new Date(local).getTime();
+    const c = new ManualClock(at('2026-03-02T10:00:00'));
+    try {
+      const desk = buildDesk({
+        db,
+        dataDir: dir.path,
+        clock: c,
+        log: () => {},
+        sessions: new Sessions(c),
+        secrets: keyFileSecretStore(dir.path),
+        ffmpegPath: null,
+      });
+      const r = desk.retention.service;
+      // A new desk: the next 03:30 (this machine's time), not at once.
+      expect(new Date(r.status().nextAt!).getTime()).toBe(at('2026-03-03T03:30:00'));
+      r.tick();
+      expect(r.runs()).toHaveLength(0);
+      c.set(at('2026-03-03T03:31:00'));
+      r.tick();
+      await vi.waitFor(() => expect(r.runs()).toHaveLength(1));
+      expect(r.runs()[0]!.trigger).toBe('schedule');
+      r.tick();
+      expect(r.runs()).toHaveLength(1);
+      expect(new Date(r.status().nextAt!).getTime()).toBe(at('2026-03-04T03:30:00'));
+      // Off for two days: at the next start the missed purge runs at once.
+      c.set(at('2026-03-06T09:00:00'));
+      expect(new Date(r.status().nextAt!).getTime()).toBe(at('2026-03-06T03:30:00'));
+      r.tick();
+      await vi.waitFor(() => expect(r.runs()).toHaveLength(2));
+    } finally {
+      db.close();
+      dir.remove();
+    }
   });
 });

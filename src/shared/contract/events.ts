@@ -3,7 +3,7 @@ import { event } from './define';
 import { SessionState } from './auth';
 import { StreamHealth } from './cameras';
 import { DeskAlert } from './alerts';
-import { admins } from '../roles';
+import { admins, supervisors } from '../roles';
 
 /** Push events, main → renderer. Later domains add theirs here. */
 export const events = {
@@ -37,6 +37,8 @@ export const events = {
   'bookmarks.changed': event({ payload: z.object({ cameraId: z.string() }), audience: 'session' }),
   /** A camera's replay buffer changed how it records (settings, the disk filled, video stopped arriving). */
   'recording.changed': event({ payload: z.object({}), audience: admins }),
+  /** A legal hold was set or released, or a purge ran: record views and Settings → Retention refresh. */
+  'retention.changed': event({ payload: z.object({}), audience: supervisors }),
   /** Main's clock was moved (the web shell's test clock only): screens showing time follow it. */
   'clock.changed': event({ payload: z.object({ now: z.iso.datetime() }), audience: 'session' }),
   /** A call was logged, stepped, corrected or linked: open lists and its detail refresh. */

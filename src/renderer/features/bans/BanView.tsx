@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { WhoHasSeen } from '../audit/WhoHasSeen';
+import { LegalHoldControl } from '../retention/LegalHoldControl';
 import { useQuery } from '../../lib/useQuery';
 import { useMainNow } from '../../lib/mainClock';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
@@ -78,6 +79,7 @@ export function BanView({ id, staff, filter, active, onChanged, onOpenPerson }: 
           </ToneWords>
         </p>
         <WhoHasSeen recordId={record.id} what={record.number} isAdmin={staff.role === 'admin'} />
+        <LegalHoldControl kind="ban" recordId={record.id} what={record.number} canHold={staff.role !== 'officer'} />
       </header>
       <div className="ban-person">
         <PersonPicture

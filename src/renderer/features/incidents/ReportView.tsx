@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { WhoHasSeen } from '../audit/WhoHasSeen';
+import { LegalHoldControl } from '../retention/LegalHoldControl';
 import { useQuery } from '../../lib/useQuery';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
 import type { Branch, StaffSummary } from '../../../shared/contract';
@@ -80,6 +81,12 @@ export function ReportView({ id, staff, branches, message, onChanged }: ReportVi
         </p>
         <p className="print-only">Confidential library record</p>
         <WhoHasSeen recordId={record.id} what={record.number} isAdmin={staff.role === 'admin'} />
+        <LegalHoldControl
+          kind="incident"
+          recordId={record.id}
+          what={record.number}
+          canHold={staff.role !== 'officer'}
+        />
       </header>
       {pending && (
         <div className="notice notice-warn amend-under-way">

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { WhoHasSeen } from '../audit/WhoHasSeen';
+import { LegalHoldControl } from '../retention/LegalHoldControl';
 import type { ReactNode } from 'react';
 import { useQuery } from '../../lib/useQuery';
 import { useSubmit } from '../../lib/useSubmit';
@@ -113,6 +114,7 @@ export function PersonView({ id, staff, filter, active, onOpenBan, onOpenPerson,
           </ToneWords>
         </p>
         <WhoHasSeen recordId={p.id} what={p.name} isAdmin={staff.role === 'admin'} />
+        <LegalHoldControl kind="person" recordId={p.id} what={p.name} canHold={staff.role !== 'officer'} />
       </header>
       {p.mergedInto && (
         <p className="notice notice-warn">

@@ -11,6 +11,8 @@ import { PolicySection } from './policy/PolicySection';
 import { AuditSection } from './audit/AuditSection';
 import { JournalSection } from './journal/JournalSection';
 import { BackupsSection } from './maintenance/BackupsSection';
+import { RetentionSection } from './retention/RetentionSection';
+import { HoldsList } from './retention/HoldsList';
 import { ChecklistsSection } from './closing/ChecklistsSection';
 import { RoutesSection } from './routes/RoutesSection';
 import { ResourcesSection } from './resources/ResourcesSection';
@@ -33,6 +35,8 @@ type SectionKey =
   | 'audit'
   | 'journal'
   | 'backups'
+  | 'retention'
+  | 'holds'
   | 'preferences';
 
 const ADMIN_SECTIONS = [
@@ -49,16 +53,27 @@ const ADMIN_SECTIONS = [
   { key: 'audit', label: 'Audit log' },
   { key: 'journal', label: 'Journal' },
   { key: 'backups', label: 'Backups' },
+  { key: 'retention', label: 'Retention' },
   { key: 'preferences', label: 'Preferences' },
 ] as const satisfies readonly { key: SectionKey; label: string }[];
 
 const EVERYONE_SECTIONS = [{ key: 'preferences', label: 'Preferences' }] as const;
 
+// Supervisors set and release legal holds, so they see the list of them.
+const SUPERVISOR_SECTIONS = [
+  { key: 'holds', label: 'Legal holds' },
+  { key: 'preferences', label: 'Preferences' },
+] as const;
+
 /** Settings open in the work panel's place; the cameras stay where they are. */
 export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose: () => void }) {
   const isAdmin = staff.role === 'admin';
   // Admin sections are not shown to other roles at all; main refuses them anyway.
-  const sections: readonly { key: SectionKey; label: string }[] = isAdmin ? ADMIN_SECTIONS : EVERYONE_SECTIONS;
+  const sections: readonly { key: SectionKey; label: string }[] = isAdmin
+    ? ADMIN_SECTIONS
+    : staff.role === 'supervisor'
+      ? SUPERVISOR_SECTIONS
+      : EVERYONE_SECTIONS;
   const [section, setSection] = useState<SectionKey>(isAdmin ? 'branches' : 'preferences');
   const tabsRef = useRef<TabsHandle>(null);
 
@@ -93,6 +108,12 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         {section === 'audit' && <AuditSection />}
         {section === 'journal' && <JournalSection />}
         {section === 'backups' && <BackupsSection />}
+        {section === 'retention' && <RetentionSection />}
+        {section === 'holds' && (
+          <section aria-label="Legal holds" className="settings-section">
+            <HoldsList />
+          </section>
+        )}
         {section === 'preferences' && <PreferencesSection isAdmin={isAdmin} />}
       </Tabs>
     </div>
