@@ -462,3 +462,18 @@ describe('audit coverage (Wis. Stat. 43.30)', { timeout: 300_000 }, () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('who has seen a person, through the records that show them', { timeout: 120_000 }, () => {
+  it('lists a read of a report or a ban under each person on it, naming the record', async () => {
+    const ban = await c.must('bans.get', { id: seed.banId });
+    const onReport = await c.must('incidents.search', { personId: ban.person.id, limit: 1 });
+    const report = await c.must('incidents.get', { id: onReport.items[0]!.id });
+    const seen = await c.must('audit.list', { recordId: ban.person.id, action: 'read', limit: 50 });
+    const details = seen.entries.map((e) => e.detail);
+    expect(details).toContain(`Seen on ban ${ban.number} (ban ${ban.id})`);
+    expect(details).toContain(`Seen on report ${report.number} (incident ${report.id})`);
+    // The report's and the ban's own entries stay under their ids.
+    const reportSeen = await c.must('audit.list', { recordId: report.id, limit: 5 });
+    expect(reportSeen.entries[0]).toMatchObject({ subject: 'incident', detail: `Opened ${report.number}` });
+  });
+});

@@ -288,6 +288,17 @@ export class IncidentsService {
       recordId: id,
       detail: `Opened ${record.number}`,
     });
+    // The report shows each person on it: "who has seen this person" lists this read too.
+    const personIds = new Set(record.content.persons.flatMap((p) => (p.personId ? [p.personId] : [])));
+    for (const personId of personIds) {
+      this.audit.record({
+        staffId,
+        action: 'read',
+        subject: 'person',
+        recordId: personId,
+        detail: `Seen on report ${record.number} (incident ${id})`,
+      });
+    }
     return record;
   }
 
