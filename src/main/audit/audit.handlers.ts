@@ -6,7 +6,17 @@ export const auditHandlers = (
   audit: AuditService,
   staff: StaffService,
 ): HandlerTable<'audit.list' | 'audit.exportCsv' | 'audit.copied'> => ({
-  'audit.list': (input) => audit.list(input, staff),
+  // Entries name whose record was read: browsing them is itself a read (one entry per page shown).
+  'audit.list': (input, ctx) => {
+    const page = audit.list(input, staff);
+    audit.shown(
+      ctx.staffId,
+      'audit.list',
+      'Browsed the audit log',
+      page.entries.map((e) => e.id),
+    );
+    return page;
+  },
   'audit.exportCsv': (input, ctx) => audit.exportCsv(input, staff, ctx.staffId),
   // The renderer says what was copied; the entry is the caller's own, like any read they make.
   'audit.copied': ({ recordKind, recordId, chars }, ctx) => {

@@ -3,6 +3,7 @@ import { uuidv7 } from '../ids';
 import { AUDIT_EXPORT_MAX, type AuditEntry } from '../../shared/contract/audit';
 import type { AuditQuery, AuditRepo } from './audit.repo';
 import { RefusalAggregator, type Refusal } from './refusals';
+import { ShownAudit } from './shown-audit';
 
 export interface AuditEvent {
   staffId: string | null;
@@ -18,6 +19,7 @@ export interface AuditEvent {
  */
 export class AuditService {
   private readonly refusals: RefusalAggregator;
+  private readonly lists: ShownAudit;
 
   constructor(
     private readonly repo: AuditRepo,
@@ -27,10 +29,20 @@ export class AuditService {
       (e) => this.write(e, e.count, e.at),
       () => clock.ms(),
     );
+    this.lists = new ShownAudit(this, clock);
   }
 
   record(event: AuditEvent): void {
     this.write(event, 1, this.clock.ms());
+  }
+
+  /**
+   * A list a screen shows and reloads after every change (open calls, search results, a
+   * record kept open): one entry naming the records shown, not written again for the same
+   * person and the same records within a quarter hour. Nothing shown, nothing written.
+   */
+  shown(staffId: string, subject: string, what: string, recordIds: readonly string[]): void {
+    this.lists.shown(staffId, subject, what, recordIds, true);
   }
 
   /** A refused call, connection or media request: repeats from one source are counted, not itemized. */

@@ -245,7 +245,16 @@ export class BansService {
   get(id: string, staffId: string): BanDetail {
     const b = this.ban(id);
     this.audit.record({ staffId, action: 'read', subject: 'ban', recordId: id, detail: `Opened ${b.number}` });
-    return this.views.detail(b, this.ports.roleOf(staffId), this.clock.now());
+    const detail = this.views.detail(b, this.ports.roleOf(staffId), this.clock.now());
+    // The ban names its person: "who has seen this person" lists this read too.
+    this.audit.record({
+      staffId,
+      action: 'read',
+      subject: 'person',
+      recordId: detail.person.id,
+      detail: `Seen on ban ${b.number} (ban ${id})`,
+    });
+    return detail;
   }
 
   forPerson(personId: string, staffId: string): BanDetail[] {

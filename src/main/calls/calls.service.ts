@@ -258,8 +258,21 @@ export class CallsService {
 
   // ---- reading ----
 
-  open(): CallListItem[] {
+  /** Open calls without an audit entry: for a port that shows only their nature and place (a shift's end). */
+  openItems(): CallListItem[] {
     return this.records.items(this.repo.open());
+  }
+
+  open(staffId: string): CallListItem[] {
+    const items = this.openItems();
+    // The desk keeps these on screen and reloads them: their details can describe a patron.
+    this.audit.shown(
+      staffId,
+      'calls.open',
+      'Open calls shown',
+      items.map((c) => c.id),
+    );
+    return items;
   }
 
   /** Open calls as rows, for the alert source. */
@@ -280,10 +293,13 @@ export class CallsService {
     return row ? this.records.items([row])[0]! : null;
   }
 
-  forIncident(incidentId: string): CallListItem | null {
+  forIncident(incidentId: string, staffId: string): CallListItem | null {
     const callId = this.repo.callForIncident(incidentId);
     const row = callId ? this.repo.call(callId) : undefined;
-    return row ? this.records.items([row])[0]! : null;
+    const item = row ? this.records.items([row])[0]! : null;
+    if (item)
+      this.audit.shown(staffId, 'calls.forIncident', `The call report ${incidentId} was started from`, [item.id]);
+    return item;
   }
 
   search(filters: CallFilters, staffId: string): { items: CallListItem[]; nextCursor: string | null } {
@@ -297,6 +313,13 @@ export class CallsService {
         subject: 'calls.search',
         detail: `Searched calls for “${text.slice(0, 200)}”: ${found.items.map((c) => c.id).join(', ')}`,
       });
+    } else {
+      this.audit.shown(
+        staffId,
+        'calls.list',
+        'Listed calls',
+        found.items.map((c) => c.id),
+      );
     }
     return found;
   }

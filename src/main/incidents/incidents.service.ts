@@ -65,6 +65,8 @@ export class IncidentsService {
   createDraft(content: DraftContent, staffId: string): Draft {
     const id = uuidv7();
     this.drafts.insert(id, staffId, content, this.clock.now().toISOString());
+    // A draft is private and outside the journal until it is filed; starting one (often
+    // prefilled with a camera, a snapshot or persons) is noted in the audit log instead.
     return this.getDraft(id, staffId);
   }
 
@@ -85,6 +87,8 @@ export class IncidentsService {
   getDraft(id: string, staffId: string): Draft {
     const draft = this.drafts.get(id, staffId);
     if (!draft) throw this.draftGone();
+    // Its narrative and persons are patron data even in the author's own draft.
+    this.audit.shown(staffId, 'incidents.draft', 'Opened a draft report', [id]);
     return draft;
   }
 
@@ -96,7 +100,10 @@ export class IncidentsService {
   // ---- amendments being typed (saved like drafts, outside the journal) ----
 
   getAmendDraft(id: string, staffId: string): AmendmentDraft | null {
-    return this.amendDrafts.get(id, staffId) ?? null;
+    const draft = this.amendDrafts.get(id, staffId) ?? null;
+    // The amendment carries the filed report's content: reading it is reading the report.
+    if (draft) this.audit.shown(staffId, 'incidents.amendDraft', 'Opened an amendment being typed', [id]);
+    return draft;
   }
 
   saveAmendDraft(
@@ -281,6 +288,17 @@ export class IncidentsService {
       recordId: id,
       detail: `Opened ${record.number}`,
     });
+    // The report shows each person on it: "who has seen this person" lists this read too.
+    const personIds = new Set(record.content.persons.flatMap((p) => (p.personId ? [p.personId] : [])));
+    for (const personId of personIds) {
+      this.audit.record({
+        staffId,
+        action: 'read',
+        subject: 'person',
+        recordId: personId,
+        detail: `Seen on report ${record.number} (incident ${id})`,
+      });
+    }
     return record;
   }
 
@@ -304,6 +322,14 @@ export class IncidentsService {
         subject: 'incidents.search',
         detail: `Searched “${f.text.trim().slice(0, 200)}”: ${items.map((i) => i.number).join(', ')}`,
       });
+    } else {
+      // A list without words still shows each report's summary, which can name a patron.
+      this.audit.shown(
+        staffId,
+        'incidents.list',
+        'Listed reports',
+        items.map((i) => i.id),
+      );
     }
     return { items, nextCursor };
   }

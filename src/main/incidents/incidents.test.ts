@@ -252,17 +252,20 @@ describe('separation of duties', () => {
 });
 
 describe('audited reads', () => {
-  it('writes one audit entry per get and per full-text search that shows reports', async () => {
+  it('writes one audit entry per get, per full-text search and per list that shows reports', async () => {
     const { id, number } = await t.file(t.officer, { narrative: 'Patron spilled coffee on the audited keyboard.' });
-    const audit = async () => (await t.admin.must('audit.list', { action: 'read', limit: 500 })).entries;
+    const audit = async () =>
+      (await t.admin.must('audit.list', { action: 'read', staffId: t.ids.other, limit: 500 })).entries;
     const before = (await audit()).length;
     await t.other.must('incidents.get', { id });
     const search = await t.other.must('incidents.search', { text: 'audited keyboard' });
     expect(search.items.map((i) => i.number)).toEqual([number]);
-    await t.other.must('incidents.search', { branchId: t.branch.id }); // no text, no snippets: not a read of narratives
+    // No text, no snippets, but each report's summary can name a patron: a read too.
+    await t.other.must('incidents.search', { branchId: t.branch.id });
     const entries = await audit();
-    expect(entries.length).toBe(before + 2);
-    expect(entries.slice(0, 2)).toEqual([
+    expect(entries.length).toBe(before + 3);
+    expect(entries.slice(0, 3)).toEqual([
+      expect.objectContaining({ subject: 'incidents.list', staffId: t.ids.other, detail: expect.stringContaining(id) }),
       expect.objectContaining({
         subject: 'incidents.search',
         staffId: t.ids.other,

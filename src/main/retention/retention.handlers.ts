@@ -19,7 +19,7 @@ export const retentionHandlers = (r: RetentionService): HandlerTable<Methods> =>
   'retention.purgeNow': (_input, ctx) => r.purge('asked', ctx.staffId),
   'retention.runs': () => r.runs(),
   'retention.holds': (_input, ctx) => r.holds(ctx.staffId),
-  'retention.holdOf': ({ kind, recordId }) => r.holdOf(kind, recordId),
+  'retention.holdOf': ({ kind, recordId }, ctx) => r.holdOf(kind, recordId, ctx.staffId),
   'retention.setHold': (input, ctx) => r.setHold(input, ctx.staffId),
   'retention.releaseHold': ({ id, note }, ctx) => r.releaseHold(id, note, ctx.staffId),
 });

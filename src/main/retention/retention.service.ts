@@ -183,19 +183,26 @@ export class RetentionService {
   holds(staffId: string): LegalHold[] {
     const rows = this.p.repo.allHolds();
     const out = this.toHolds(rows);
-    if (out.length > 0) {
-      this.p.audit.record({
-        staffId,
-        action: 'read',
-        subject: 'retention.holds',
-        detail: `${out.length} legal holds listed`,
-      });
-    }
+    // A hold on a person is listed by the person's name: an audited read, like any list of them.
+    this.p.audit.record({
+      staffId,
+      action: 'read',
+      subject: 'retention.holds',
+      detail: `${out.length} legal holds listed`,
+    });
     return out;
   }
 
-  holdOf(kind: HoldKind, recordId: string): LegalHold | null {
+  /** The hold on a record a supervisor has open (its view is an audited read already; this one names it too). */
+  holdOf(kind: HoldKind, recordId: string, staffId: string): LegalHold | null {
     const row = this.p.repo.holdOf(kind, recordId);
+    this.p.audit.record({
+      staffId,
+      action: 'read',
+      subject: 'retention.holdOf',
+      recordId,
+      detail: row ? `Legal hold on this ${kind} shown` : `No legal hold on this ${kind}`,
+    });
     return row ? (this.toHolds([row])[0] ?? null) : null;
   }
 
@@ -224,7 +231,7 @@ export class RetentionService {
       })
       .immediate();
     this.p.changed();
-    return this.holdOf(h.kind, h.recordId)!;
+    return this.toHolds([this.p.repo.holdOf(h.kind, h.recordId)!])[0]!;
   }
 
   releaseHold(id: string, note: string, actor: string): LegalHold {

@@ -128,6 +128,7 @@ describe('retention purge', () => {
       caseNumber: '',
     });
     expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.message).toMatch(/already under a legal hold/);
     // Officers cannot set holds; main refuses.
     const byOfficer = await officer.call('retention.setHold', {
       kind: 'person',
@@ -137,6 +138,7 @@ describe('retention purge', () => {
       caseNumber: '',
     });
     expect(byOfficer.ok).toBe(false);
+    if (!byOfficer.ok) expect(byOfficer.error.code).toBe('FORBIDDEN');
 
     advance(4 * YEAR);
     // The audit log outlives the records it is about here, so its details must be blanked, not aged out.

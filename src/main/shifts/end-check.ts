@@ -24,7 +24,7 @@ export function endWarnings(shift: ShiftRow, entries: EntriesService, ports: Shi
   const name = (id: string) => ports.branches.find(id)?.name ?? 'a branch';
   const out: string[] = [];
 
-  const calls = ports.calls.open().filter((c) => inScope(c.branchId));
+  const calls = ports.calls.openItems().filter((c) => inScope(c.branchId));
   if (calls.length > 0) {
     const list = calls
       .map((c) => {

@@ -16,7 +16,7 @@ import type { EntriesRepo, EntryRow, LinkRow } from './entries.repo';
 import { EntryViewer } from './entry-view';
 import type { ShiftPorts } from './ports';
 import type { ShiftsRepo } from './shifts.repo';
-import type { ShownAudit } from './shown-audit';
+import type { ShownAudit } from '../audit/shown-audit';
 
 const DAY = 86_400_000;
 

@@ -9,7 +9,7 @@ import { callbackAlerts } from './shifts.alerts';
 import { shiftsHandlers } from './shifts.handlers';
 import { ShiftsRepo } from './shifts.repo';
 import { ShiftsService } from './shifts.service';
-import { ShownAudit } from './shown-audit';
+import { ShownAudit } from '../audit/shown-audit';
 
 export type ShiftDeps = ShiftPorts & { roleOf(staffId: string): Role | null };
 

@@ -18,7 +18,7 @@ export interface ShiftPorts {
   /** A filed report's number (throws NOT_FOUND for anything else). */
   incidents: { basis(id: string): { number: string; branchId: string } };
   /** A call as the lists show it, and the calls still open (a shift's end says so). */
-  calls: { listItem(id: string): CallListItem | null; open(): CallListItem[] };
+  calls: { listItem(id: string): CallListItem | null; openItems(): CallListItem[] };
   /** Whether tonight's closing is signed (a shift's end says so). */
   closing: { overview(): BranchClosing[] };
 }

@@ -44,18 +44,24 @@ export const activityContract = {
       z.strictObject({ scope: z.literal('day'), branchId: Id.nullable(), date: LocalDate }),
     ]),
     output: ActivityReport,
+    patron: 'exports',
+    writes: true,
     access: signedIn,
   }),
   'activity.list': method({
     summary: 'Reports made, newest first, with their send attempts.',
     input: z.strictObject({ limit: z.number().int().min(1).max(100).default(20) }),
     output: z.array(ActivityReport),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'activity.pdf': method({
     summary: 'A kept report’s PDF, as it was made (an audited read).',
     input: z.strictObject({ id: Id }),
     output: Pdf,
+    patron: 'exports',
+    writes: false,
     access: signedIn,
   }),
   'activity.send': method({
@@ -63,6 +69,8 @@ export const activityContract = {
       'Email a kept report to the recipients an administrator set (and only them); a failure is kept and can be retried.',
     input: z.strictObject({ id: Id }),
     output: ActivityReport,
+    patron: 'exports',
+    writes: true,
     access: signedIn,
   }),
 } as const;

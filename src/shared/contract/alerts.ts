@@ -39,6 +39,8 @@ export const alertsContract = {
     summary: 'The desk alerts now, most urgent first (derived from records and the clock).',
     input: NoInput,
     output: z.array(DeskAlert),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { signedIn } from '../roles';
 import { Id, IsoTime } from './common';
-import { method } from './define';
+import { method, patronData } from './define';
 
 /** Image files from disk: at most this many bytes once decoded (main refuses with the size in words). */
 export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
@@ -10,21 +10,24 @@ const MAX_IMAGE_BASE64 = 21_000_000;
 export const IMAGE_MEDIA_TYPES = ['image/jpeg', 'image/png'] as const;
 
 /** A picture a person added from a file, as stored: everything here was measured by main, nothing taken from the file's say-so. */
-export const ImageAttachment = z.object({
-  id: Id,
-  sha256: z.string(),
-  kind: z.literal('photo'),
-  mediaType: z.enum(IMAGE_MEDIA_TYPES),
-  width: z.number().int(),
-  height: z.number().int(),
-  bytes: z.number().int(),
-  /** When it was added (main's clock). */
-  addedAt: IsoTime,
-  addedBy: Id,
-  addedByName: z.string(),
-  /** When the picture was taken, as the person said: never read from the file's EXIF. */
-  takenAt: IsoTime.nullable(),
-});
+export const ImageAttachment = patronData(
+  z.object({
+    id: Id,
+    sha256: z.string(),
+    kind: z.literal('photo'),
+    mediaType: z.enum(IMAGE_MEDIA_TYPES),
+    width: z.number().int(),
+    height: z.number().int(),
+    bytes: z.number().int(),
+    /** When it was added (main's clock). */
+    addedAt: IsoTime,
+    addedBy: Id,
+    addedByName: z.string(),
+    /** When the picture was taken, as the person said: never read from the file's EXIF. */
+    takenAt: IsoTime.nullable(),
+  }),
+  'a photo',
+);
 export type ImageAttachment = z.infer<typeof ImageAttachment>;
 
 export const attachmentsContract = {
@@ -37,12 +40,16 @@ export const attachmentsContract = {
       takenAt: IsoTime.nullable().default(null),
     }),
     output: ImageAttachment,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'attachments.describe': method({
     summary: 'Photo attachments by id (a draft reopened shows its pictures), with the media base to show them.',
     input: z.strictObject({ ids: z.array(Id).max(200) }),
     output: z.object({ attachments: z.array(ImageAttachment), mediaBase: z.string() }),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
 } as const;

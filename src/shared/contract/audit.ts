@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { admins, signedIn } from '../roles';
-import { method } from './define';
+import { method, patronData } from './define';
 import { Id, IsoTime } from './common';
 
 export const AUDIT_ACTIONS = [
@@ -15,19 +15,22 @@ export const AUDIT_ACTIONS = [
   'copied',
 ] as const;
 
-export const AuditEntry = z.object({
-  id: Id,
-  at: IsoTime,
-  staffId: Id.nullable(),
-  staffName: z.string().nullable(),
-  action: z.enum(AUDIT_ACTIONS),
-  /** What was read or attempted: a method name or a record kind. */
-  subject: z.string(),
-  recordId: z.string().nullable(),
-  detail: z.string(),
-  /** How many times it happened: repeated refusals from one source are one entry per window. */
-  count: z.number().int().min(1),
-});
+export const AuditEntry = patronData(
+  z.object({
+    id: Id,
+    at: IsoTime,
+    staffId: Id.nullable(),
+    staffName: z.string().nullable(),
+    action: z.enum(AUDIT_ACTIONS),
+    /** What was read or attempted: a method name or a record kind. */
+    subject: z.string(),
+    recordId: z.string().nullable(),
+    detail: z.string(),
+    /** How many times it happened: repeated refusals from one source are one entry per window. */
+    count: z.number().int().min(1),
+  }),
+  'an audit entry (names whose record was read)',
+);
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** What narrows the log: the action, who, one record, words, and a time range. */
@@ -56,12 +59,16 @@ export const auditContract = {
       chars: z.number().int().min(1).max(10_000_000),
     }),
     output: z.object({}),
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'audit.exportCsv': method({
     summary: 'The audit log for the filters as a CSV file (the export is itself audited).',
     input: z.strictObject(AuditFilters),
     output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number(), truncated: z.boolean() }),
+    patron: 'exports',
+    writes: false,
     access: admins,
   }),
   'audit.list': method({
@@ -73,6 +80,8 @@ export const auditContract = {
       limit: z.number().int().min(1).max(500).default(100),
     }),
     output: z.object({ entries: z.array(AuditEntry), more: z.boolean() }),
+    patron: 'reads',
+    writes: false,
     access: admins,
   }),
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { admins, signedIn, supervisors } from '../roles';
-import { method } from './define';
+import { method, patronData } from './define';
 import { CalendarDate, Id, IsoTime, line, multiline } from './common';
 import { DraftContent } from './incident-fields';
 
@@ -137,26 +137,29 @@ export const Proposal = z.object({
 export type Proposal = z.infer<typeof Proposal>;
 
 /** What everyone at the desk may know of a ban: whether, where, until when. */
-export const BanSummary = z.object({
-  id: Id,
-  number: z.string(),
-  personId: Id,
-  personName: z.string(),
-  /** Where it was issued: its dates are read in this branch's calendar. */
-  branchId: Id,
-  issuedAt: IsoTime,
-  status: z.enum(BAN_STATUSES),
-  /** "Banned from all branches until Sat 12 Dec", "Banned, meeting required before return". */
-  statusWords: z.string(),
-  step: Step,
-  allBranches: z.boolean(),
-  branchIds: z.array(Id),
-  privileges: z.array(z.enum(PRIVILEGES)),
-  startsAt: IsoTime,
-  /** Null: indefinite (or a warning). */
-  endsAt: IsoTime.nullable(),
-  meetingRequired: z.boolean(),
-});
+export const BanSummary = patronData(
+  z.object({
+    id: Id,
+    number: z.string(),
+    personId: Id,
+    personName: z.string(),
+    /** Where it was issued: its dates are read in this branch's calendar. */
+    branchId: Id,
+    issuedAt: IsoTime,
+    status: z.enum(BAN_STATUSES),
+    /** "Banned from all branches until Sat 12 Dec", "Banned, meeting required before return". */
+    statusWords: z.string(),
+    step: Step,
+    allBranches: z.boolean(),
+    branchIds: z.array(Id),
+    privileges: z.array(z.enum(PRIVILEGES)),
+    startsAt: IsoTime,
+    /** Null: indefinite (or a warning). */
+    endsAt: IsoTime.nullable(),
+    meetingRequired: z.boolean(),
+  }),
+  'a ban names its person',
+);
 export type BanSummary = z.infer<typeof BanSummary>;
 
 export const DELIVERY_METHODS = ['inPerson', 'mail', 'certifiedMail', 'police', 'posted'] as const;
@@ -214,33 +217,39 @@ export const Meeting = z.object({
 export type Meeting = z.infer<typeof Meeting>;
 
 /** The reasons and the history: for supervisors and administrators only (null for officers, enforced in main). */
-export const BanParticulars = z.object({
-  tier: z.object({ code: z.string(), name: z.string() }),
-  policyVersion: z.number().int(),
-  proposed: Step,
-  why: z.string(),
-  overrideReason: z.string(),
-  rules: z.array(z.object({ code: z.string(), title: z.string() })),
-  incidents: z.array(z.object({ id: Id, number: z.string(), occurredFrom: IsoTime })),
-  issuedAt: IsoTime,
-  issuedById: Id,
-  issuedByName: z.string(),
-  approval: z.object({ needed: z.boolean(), at: IsoTime.nullable(), byName: z.string().nullable() }),
-  lift: z.object({ at: IsoTime, byName: z.string(), reason: z.string(), rescinded: z.boolean() }).nullable(),
-  notices: z.array(Notice),
-  /** From the first delivery of the person's notice; null until it is delivered. */
-  appealDeadline: IsoTime.nullable(),
-  appeals: z.array(Appeal),
-  meetings: z.array(Meeting),
-  journal: z.array(z.object({ kind: z.string(), at: IsoTime, hash: z.string() })),
-});
+export const BanParticulars = patronData(
+  z.object({
+    tier: z.object({ code: z.string(), name: z.string() }),
+    policyVersion: z.number().int(),
+    proposed: Step,
+    why: z.string(),
+    overrideReason: z.string(),
+    rules: z.array(z.object({ code: z.string(), title: z.string() })),
+    incidents: z.array(z.object({ id: Id, number: z.string(), occurredFrom: IsoTime })),
+    issuedAt: IsoTime,
+    issuedById: Id,
+    issuedByName: z.string(),
+    approval: z.object({ needed: z.boolean(), at: IsoTime.nullable(), byName: z.string().nullable() }),
+    lift: z.object({ at: IsoTime, byName: z.string(), reason: z.string(), rescinded: z.boolean() }).nullable(),
+    notices: z.array(Notice),
+    /** From the first delivery of the person's notice; null until it is delivered. */
+    appealDeadline: IsoTime.nullable(),
+    appeals: z.array(Appeal),
+    meetings: z.array(Meeting),
+    journal: z.array(z.object({ kind: z.string(), at: IsoTime, hash: z.string() })),
+  }),
+  'a ban’s reasons',
+);
 export type BanParticulars = z.infer<typeof BanParticulars>;
 
-export const BanDetail = BanSummary.extend({
-  person: z.object({ id: Id, name: z.string(), minor: z.boolean().nullable() }),
-  /** Null for officers: reasons, incidents and history are for supervisors and administrators. */
-  particulars: BanParticulars.nullable(),
-});
+export const BanDetail = patronData(
+  BanSummary.extend({
+    person: z.object({ id: Id, name: z.string(), minor: z.boolean().nullable() }),
+    /** Null for officers: reasons, incidents and history are for supervisors and administrators. */
+    particulars: BanParticulars.nullable(),
+  }),
+  'a ban and its person',
+);
 export type BanDetail = z.infer<typeof BanDetail>;
 
 /** What needs doing on the Bans tab; each list is a few rows. */
@@ -254,30 +263,33 @@ export const BanTodo = z.object({
 export type BanTodo = z.infer<typeof BanTodo>;
 
 /** One person found by the desk check, with their standing now. */
-export const DeskCheckResult = z.object({
-  person: z.object({
-    id: Id,
-    name: z.string(),
-    aliases: z.array(z.string()),
-    unknown: z.boolean(),
-    description: z.string(),
-    minor: z.boolean().nullable(),
-    photo: z.string().nullable(),
+export const DeskCheckResult = patronData(
+  z.object({
+    person: z.object({
+      id: Id,
+      name: z.string(),
+      aliases: z.array(z.string()),
+      unknown: z.boolean(),
+      description: z.string(),
+      minor: z.boolean().nullable(),
+      photo: z.string().nullable(),
+    }),
+    /** How the typed words met this person: "name", "alias", "description". */
+    matchedOn: z.array(z.string()),
+    banned: z.boolean(),
+    /** The answer in words: "Banned from all branches until Sat 12 Dec", "Not banned". */
+    statusWords: z.string(),
+    bans: z.array(BanSummary),
+    /** Supervisors and administrators: why, and what happened before. Null for officers. */
+    history: z
+      .object({
+        reasons: z.array(z.string()),
+        incidents: z.array(z.object({ id: Id, number: z.string(), occurredFrom: IsoTime })),
+      })
+      .nullable(),
   }),
-  /** How the typed words met this person: "name", "alias", "description". */
-  matchedOn: z.array(z.string()),
-  banned: z.boolean(),
-  /** The answer in words: "Banned from all branches until Sat 12 Dec", "Not banned". */
-  statusWords: z.string(),
-  bans: z.array(BanSummary),
-  /** Supervisors and administrators: why, and what happened before. Null for officers. */
-  history: z
-    .object({
-      reasons: z.array(z.string()),
-      incidents: z.array(z.object({ id: Id, number: z.string(), occurredFrom: IsoTime })),
-    })
-    .nullable(),
-});
+  'a person found by the desk check',
+);
 export type DeskCheckResult = z.infer<typeof DeskCheckResult>;
 
 const IssueInput = z.strictObject({
@@ -302,42 +314,56 @@ export const bansContract = {
     summary: 'The sanction policy in force: ladders per rule tier, thresholds, notice wording.',
     input: z.strictObject({}),
     output: SanctionPolicy,
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'bans.updatePolicy': method({
     summary: 'Administrators: a new version of the sanction policy (bans keep the version they were issued under).',
     input: z.strictObject({ body: PolicyBody }),
     output: SanctionPolicy,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'bans.propose': method({
     summary: 'The ladder step the policy proposes for a person on an incident, and why (an audited read).',
     input: z.strictObject({ personId: Id, incidentId: Id }),
     output: Proposal,
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'bans.issue': method({
     summary: 'Issue a ban (or warning) from incident reports; long ones wait for a supervisor’s approval.',
     input: IssueInput,
     output: BanDetail,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'bans.approve': method({
     summary: 'Supervisors: approve a pending ban (not one you issued).',
     input: z.strictObject({ id: Id }),
     output: BanDetail,
+    patron: 'reads',
+    writes: true,
     access: supervisors,
   }),
   'bans.lift': method({
     summary: 'Supervisors: lift a ban early, with a reason; "rescind" stops it counting toward the ladder.',
     input: z.strictObject({ id: Id, reason: line('Reason', 1000), rescind: z.boolean().default(false) }),
     output: BanDetail,
+    patron: 'reads',
+    writes: true,
     access: supervisors,
   }),
   'bans.get': method({
     summary: 'One ban: status, scope and end for everyone; reasons and history for supervisors (audited).',
     input: z.strictObject({ id: Id }),
     output: BanDetail,
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'bans.list': method({
@@ -349,18 +375,24 @@ export const bansContract = {
       limit: z.number().int().min(1).max(200).default(100),
     }),
     output: z.array(BanSummary),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'bans.todo': method({
     summary: 'What needs doing: approvals, notices to deliver, appeal deadlines, meetings and bans ending this week.',
     input: z.strictObject({}),
     output: BanTodo,
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'bans.noticePdf': method({
     summary: 'The notice letter as PDF, for the person or (a minor) their guardian (an audited read).',
     input: z.strictObject({ id: Id, recipient: z.enum(['person', 'guardian']) }),
     output: Pdf,
+    patron: 'exports',
+    writes: false,
     access: signedIn,
   }),
   'bans.recordDelivery': method({
@@ -376,6 +408,8 @@ export const bansContract = {
       note: z.string().trim().max(1000).default(''),
     }),
     output: BanDetail,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'bans.recordAppeal': method({
@@ -386,6 +420,8 @@ export const bansContract = {
       acceptLateReason: z.string().trim().max(1000).default(''),
     }),
     output: BanDetail,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'bans.scheduleHearing': method({
@@ -397,6 +433,8 @@ export const bansContract = {
       attendees: z.string().trim().max(500).default(''),
     }),
     output: BanDetail,
+    patron: 'reads',
+    writes: true,
     access: supervisors,
   }),
   'bans.decideAppeal': method({
@@ -408,12 +446,16 @@ export const bansContract = {
       note: z.string().trim().max(2000).default(''),
     }),
     output: BanDetail,
+    patron: 'reads',
+    writes: true,
     access: supervisors,
   }),
   'bans.decisionLetterPdf': method({
     summary: 'The appeal decision letter as PDF (an audited read).',
     input: z.strictObject({ appealId: Id }),
     output: Pdf,
+    patron: 'exports',
+    writes: false,
     access: signedIn,
   }),
   'bans.scheduleMeeting': method({
@@ -425,6 +467,8 @@ export const bansContract = {
       withWhom: line('With whom', 200),
     }),
     output: BanDetail,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'bans.meetingHeld': method({
@@ -436,18 +480,24 @@ export const bansContract = {
       conditions: z.string().trim().max(2000).default(''),
     }),
     output: BanDetail,
+    patron: 'reads',
+    writes: true,
     access: supervisors,
   }),
   'desk.check': method({
     summary: '“Is this person banned?” as the desk types: names, aliases, descriptions, forgiving typos (audited).',
     input: z.strictObject({ text: z.string().max(200), limit: z.number().int().min(1).max(50).default(12) }),
     output: z.object({ results: z.array(DeskCheckResult), mediaBase: z.string() }),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'bans.forPerson': method({
     summary: 'A person’s bans and warnings, newest first (audited; particulars for supervisors).',
     input: z.strictObject({ personId: Id }),
     output: z.array(BanDetail),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'bans.personSeen': method({
@@ -459,6 +509,8 @@ export const bansContract = {
       /** A trespass report to start (the draft content), when the sighting breaks a ban. */
       report: DraftContent.nullable(),
     }),
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
 } as const;

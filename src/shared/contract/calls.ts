@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { admins, signedIn } from '../roles';
-import { method } from './define';
+import { method, patronData } from './define';
 import { Id, IsoTime, NoInput, line } from './common';
 
 /** Where the call came from. */
@@ -131,23 +131,29 @@ const CallFacts = {
   outcomeNote: z.string(),
 };
 
-export const CallListItem = z.object({
-  ...CallFacts,
-  agencies: z.array(z.enum(AGENCY_KINDS)),
-  incidentNumbers: z.array(z.string()),
-});
+export const CallListItem = patronData(
+  z.object({
+    ...CallFacts,
+    agencies: z.array(z.enum(AGENCY_KINDS)),
+    incidentNumbers: z.array(z.string()),
+  }),
+  'a call’s detail',
+);
 export type CallListItem = z.infer<typeof CallListItem>;
 
-export const CallRecord = z.object({
-  ...CallFacts,
-  receivedBy: StaffRef,
-  /** Bumped on every change: a details correction names the revision it was made on. */
-  revision: z.number().int(),
-  steps: z.array(StepRecord),
-  changes: z.array(DetailsChange),
-  agencies: z.array(Agency),
-  incidents: z.array(IncidentLink),
-});
+export const CallRecord = patronData(
+  z.object({
+    ...CallFacts,
+    receivedBy: StaffRef,
+    /** Bumped on every change: a details correction names the revision it was made on. */
+    revision: z.number().int(),
+    steps: z.array(StepRecord),
+    changes: z.array(DetailsChange),
+    agencies: z.array(Agency),
+    incidents: z.array(IncidentLink),
+  }),
+  'a call’s detail',
+);
 export type CallRecord = z.infer<typeof CallRecord>;
 
 export const CallFilters = z.strictObject({
@@ -219,6 +225,8 @@ export const callsContract = {
       detail: Detail,
     }),
     output: CallRecord,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'calls.step': method({
@@ -234,6 +242,8 @@ export const callsContract = {
       note: note('The note').default(''),
     }),
     output: CallRecord,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'calls.correctStep': method({
@@ -252,6 +262,8 @@ export const callsContract = {
       reason: Reason,
     }),
     output: CallRecord,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'calls.correctDetails': method({
@@ -268,6 +280,8 @@ export const callsContract = {
       reason: Reason,
     }),
     output: CallRecord,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'calls.recordAgency': method({
@@ -283,6 +297,8 @@ export const callsContract = {
       caseNumber: z.string().trim().max(60, 'The case number must be at most 60 characters'),
     }),
     output: CallRecord,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'calls.reportIncident': method({
@@ -290,48 +306,64 @@ export const callsContract = {
       'Start an incident report from a call: branch, zone, times, persons and notes carried over, and the two linked.',
     input: z.strictObject({ id: Id }),
     output: z.object({ draftId: Id, call: CallRecord }),
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'calls.open': method({
     summary: 'Every call not yet cleared, oldest first (the desk keeps these on screen).',
     input: NoInput,
     output: z.array(CallListItem),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'calls.get': method({
     summary: 'One call with its steps, corrections, agencies and linked reports (an audited read).',
     input: z.strictObject({ id: Id }),
     output: CallRecord,
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'calls.forIncident': method({
     summary: 'The call a report was started from, if any.',
     input: z.strictObject({ incidentId: Id }),
     output: CallListItem.nullable(),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'calls.search': method({
     summary: 'Calls, newest first, filtered and optionally searched by words, one page at a time.',
     input: CallFilters,
     output: z.object({ items: z.array(CallListItem), nextCursor: z.string().nullable() }),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'calls.figures': method({
     summary: 'Response times per branch and month: to dispatch, to arrive and to clear, median and 90th percentile.',
     input: z.strictObject({ from: Month.optional(), to: Month.optional(), branchId: Id.optional() }),
     output: ResponseFigures,
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'calls.staff': method({
     summary: 'Active staff by name: who may be named as a caller, a responder or in a headcount.',
     input: NoInput,
     output: z.array(z.object({ id: Id, name: z.string() })),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'calls.alertSettings': method({
     summary: 'When open calls become desk alerts.',
     input: NoInput,
     output: CallAlertSettings,
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'calls.updateAlertSettings': method({
@@ -349,6 +381,8 @@ export const callsContract = {
         .max(480, 'At most 480 minutes'),
     }),
     output: CallAlertSettings,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
 } as const;

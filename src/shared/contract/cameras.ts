@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { signedIn, admins } from '../roles';
-import { method } from './define';
+import { method, patronData } from './define';
 import { Id, IsoTime, NoInput, line } from './common';
 
 export const CAMERA_KINDS = ['hls', 'rtsp'] as const;
@@ -98,22 +98,25 @@ export const WallView = z.object({
 });
 export type WallView = z.infer<typeof WallView>;
 
-export const Snapshot = z.object({
-  id: Id,
-  cameraId: Id,
-  cameraName: z.string(),
-  stream: z.enum(STREAMS),
-  /** When the button was pressed (main's clock). */
-  takenAt: IsoTime,
-  /** The frame's wall-clock time from EXT-X-PROGRAM-DATE-TIME, when the stream carries it. */
-  frameTime: IsoTime.nullable(),
-  takenBy: Id,
-  takenByName: z.string(),
-  sha256: z.string(),
-  width: z.number().int(),
-  height: z.number().int(),
-  bytes: z.number().int(),
-});
+export const Snapshot = patronData(
+  z.object({
+    id: Id,
+    cameraId: Id,
+    cameraName: z.string(),
+    stream: z.enum(STREAMS),
+    /** When the button was pressed (main's clock). */
+    takenAt: IsoTime,
+    /** The frame's wall-clock time from EXT-X-PROGRAM-DATE-TIME, when the stream carries it. */
+    frameTime: IsoTime.nullable(),
+    takenBy: Id,
+    takenByName: z.string(),
+    sha256: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    bytes: z.number().int(),
+  }),
+  'a camera snapshot',
+);
 export type Snapshot = z.infer<typeof Snapshot>;
 
 export const camerasContract = {
@@ -125,6 +128,8 @@ export const camerasContract = {
       /** Relative URL prefix for this session's media: `${mediaBase}/${cameraId}/${stream}/index.m3u8`. */
       mediaBase: z.string(),
     }),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'cameras.awaitSegment': method({
@@ -136,54 +141,72 @@ export const camerasContract = {
       msn: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     }),
     output: z.object({ ready: z.boolean() }),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'cameras.get': method({
     summary: 'One camera with its addresses (never its password), for editing.',
     input: z.strictObject({ id: Id }),
     output: CameraDetail,
+    patron: 'none',
+    writes: false,
     access: admins,
   }),
   'cameras.add': method({
     summary: 'Add a camera.',
     input: z.strictObject({ ...CameraFields, password: Secret.nullable() }),
     output: CameraDetail,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'cameras.update': method({
     summary: 'Edit a camera. password: undefined keeps the stored one, null clears it.',
     input: z.strictObject({ id: Id, ...CameraFields, password: Secret.nullable().optional() }),
     output: CameraDetail,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'cameras.setEnabled': method({
     summary: 'Turn a camera off (its supervisor and ffmpeg stop) or back on.',
     input: z.strictObject({ id: Id, enabled: z.boolean() }),
     output: CameraDetail,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'cameras.remove': method({
     summary: 'Remove a camera from the wall (kept for the records that refer to it).',
     input: z.strictObject({ id: Id }),
     output: z.object({ removed: z.literal(true) }),
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'cameras.import': method({
     summary: 'Import cameras from the JSON file format; all or nothing, every problem listed by entry number.',
     input: z.strictObject({ json: z.string().max(2_000_000, 'The file is too large (at most 2 MB)') }),
     output: z.object({ imported: z.number().int(), zonesCreated: z.number().int() }),
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'cameras.export': method({
     summary: 'Every camera in the JSON file format, passwords omitted.',
     input: NoInput,
     output: z.object({ json: z.string() }),
+    patron: 'none',
+    writes: false,
     access: admins,
   }),
   'views.list': method({
     summary: 'The signed-in person’s saved wall views.',
     input: NoInput,
     output: z.array(WallView),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'views.save': method({
@@ -195,12 +218,16 @@ export const camerasContract = {
       slots: z.array(Id.nullable()).max(16),
     }),
     output: WallView,
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'views.remove': method({
     summary: 'Delete one of my wall views.',
     input: z.strictObject({ id: Id }),
     output: z.object({ removed: z.literal(true) }),
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'snapshots.save': method({
@@ -213,12 +240,16 @@ export const camerasContract = {
       frameTime: IsoTime.nullable(),
     }),
     output: Snapshot,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'snapshots.list': method({
     summary: 'Snapshots of this shift (the last 12 hours) at this desk; an audited read of camera images.',
     input: NoInput,
     output: z.object({ snapshots: z.array(Snapshot), mediaBase: z.string() }),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { admins, signedIn } from '../roles';
-import { method } from './define';
+import { method, patronData } from './define';
 import { Id, IsoTime, NoInput, line } from './common';
 import { LocalDate } from './branches';
 
@@ -150,32 +150,35 @@ export const ExceptionStepRecord = z.object({
   note: z.string(),
 });
 
-export const ClosingException = z.object({
-  id: Id,
-  kind: z.enum(EXCEPTION_KINDS),
-  zoneId: Id.nullable(),
-  zoneName: z.string().nullable(),
-  /** When the situation began (the child was found, the people were seen, the door was opened). */
-  beganAt: IsoTime,
-  openedAt: IsoTime,
-  openedBy: StaffRef,
-  /** who, role, where, why, description: what the kind asks for. */
-  details: z.object({
-    who: z.string(),
-    role: z.string(),
-    where: z.string(),
-    why: z.string(),
-    description: z.string(),
+export const ClosingException = patronData(
+  z.object({
+    id: Id,
+    kind: z.enum(EXCEPTION_KINDS),
+    zoneId: Id.nullable(),
+    zoneName: z.string().nullable(),
+    /** When the situation began (the child was found, the people were seen, the door was opened). */
+    beganAt: IsoTime,
+    openedAt: IsoTime,
+    openedBy: StaffRef,
+    /** who, role, where, why, description: what the kind asks for. */
+    details: z.object({
+      who: z.string(),
+      role: z.string(),
+      where: z.string(),
+      why: z.string(),
+      description: z.string(),
+    }),
+    /** Police after this many minutes (the policy's when it was opened); null when the kind has no escalation. */
+    escalateMinutes: z.number().int().nullable(),
+    /** When the escalation is due (derived from the steps); null once it no longer applies. */
+    escalateAt: IsoTime.nullable(),
+    steps: z.array(ExceptionStepRecord),
+    /** The time of the resolving step, or null while it is open. */
+    resolvedAt: IsoTime.nullable(),
+    incidentId: Id.nullable(),
   }),
-  /** Police after this many minutes (the policy's when it was opened); null when the kind has no escalation. */
-  escalateMinutes: z.number().int().nullable(),
-  /** When the escalation is due (derived from the steps); null once it no longer applies. */
-  escalateAt: IsoTime.nullable(),
-  steps: z.array(ExceptionStepRecord),
-  /** The time of the resolving step, or null while it is open. */
-  resolvedAt: IsoTime.nullable(),
-  incidentId: Id.nullable(),
-});
+  'a closing exception (who, description)',
+);
 export type ClosingException = z.infer<typeof ClosingException>;
 
 export const RUN_STATUSES = ['open', 'signed', 'abandoned'] as const;
@@ -261,30 +264,40 @@ export const closingContract = {
     summary: 'Each active branch’s closing: template, policy, the unfinished run if any, the last run.',
     input: NoInput,
     output: z.array(BranchClosing),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'closing.template': method({
     summary: 'A branch’s checklist at its current version (the default, adapted, until one is saved).',
     input: z.strictObject({ branchId: Id }),
     output: Template,
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'closing.templateHistory': method({
     summary: 'Every saved version of a branch’s checklist, newest first.',
     input: z.strictObject({ branchId: Id }),
     output: z.array(Template),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'closing.defaultTemplate': method({
     summary: 'The library’s default checklist (resources), its areas matched to this branch’s zones.',
     input: z.strictObject({ branchId: Id }),
     output: Template,
+    patron: 'none',
+    writes: false,
     access: admins,
   }),
   'closing.saveTemplate': method({
     summary: 'Save a branch’s checklist as a new version; runs already made keep the wording they had.',
     input: TemplateInput,
     output: Template,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'closing.savePolicy': method({
@@ -299,18 +312,24 @@ export const closingContract = {
       refusalPoliceMinutes: Minutes('Refusing to leave'),
     }),
     output: ClosingPolicy,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'closing.start': method({
     summary: 'Start the branch’s closing checklist, or resume its unfinished run.',
     input: z.strictObject({ branchId: Id }),
     output: ClosingRun,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'closing.get': method({
     summary: 'One closing run in full: every answer, who and when, and the exceptions.',
     input: z.strictObject({ runId: Id }),
     output: ClosingRun,
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'closing.answer': method({
@@ -325,6 +344,8 @@ export const closingContract = {
       method: z.enum(CHECK_METHODS).default('walked'),
     }),
     output: ClosingRun,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'closing.openException': method({
@@ -341,6 +362,8 @@ export const closingContract = {
       description: Note.default(''),
     }),
     output: ClosingRun,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'closing.recordStep': method({
@@ -352,6 +375,8 @@ export const closingContract = {
       note: Note.default(''),
     }),
     output: ClosingRun,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'closing.linkIncident': method({
@@ -360,12 +385,16 @@ export const closingContract = {
       .strictObject({ runId: Id, itemId: Id.optional(), exceptionId: Id.optional(), incidentId: Id })
       .refine((v) => (v.itemId === undefined) !== (v.exceptionId === undefined), 'Give an item or an exception'),
     output: ClosingRun,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'closing.sign': method({
     summary: 'Sign “Building clear”: every item answered; records the time, who signed and the exceptions.',
     input: z.strictObject({ runId: Id, note: Note.default('') }),
     output: ClosingRun,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'closing.abandon': method({
@@ -375,6 +404,8 @@ export const closingContract = {
       reason: Note.refine((s) => s.length > 0, 'Say why the run is left unsigned'),
     }),
     output: ClosingRun,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'closing.history': method({
@@ -385,6 +416,8 @@ export const closingContract = {
       limit: z.number().int().min(1).max(200).default(50),
     }),
     output: z.object({ items: z.array(RunSummary), nextCursor: z.string().nullable(), total: z.number().int() }),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'closing.exportPdf': method({
@@ -406,6 +439,8 @@ export const closingContract = {
         path: ['to'],
       }),
     output: Pdf,
+    patron: 'exports',
+    writes: false,
     access: signedIn,
   }),
 } as const;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Role } from '../roles';
 
 /**
@@ -8,6 +8,31 @@ import type { Role } from '../roles';
  * - Role[]: a signed-in, unlocked session whose staff member has one of these roles.
  */
 export type Access = 'public' | 'session' | readonly Role[];
+
+/**
+ * What a method does with patron-identifying data (persons, photos, ban reasons, incident
+ * narratives and persons, snapshots, clips, exports, call and shift-log entries that name
+ * people). Library records are confidential (Wis. Stat. 43.30): every such read is audited.
+ * - 'reads': its answer can carry patron data; main leaves an audit entry for every answer
+ *   (a write that answers with the record it changed may leave its journal entry instead).
+ * - 'exports': it puts patron data in a file, a print or an email that can leave the desk;
+ *   audited like a read.
+ * - 'none': its answer carries none (src/main/audit/audit.coverage.test.ts walks every
+ *   answer's schema and fails when one can hold a schema tagged with `patronData`).
+ */
+export type PatronUse = 'reads' | 'exports' | 'none';
+
+/**
+ * Schemas whose values identify or describe a patron. The audit-coverage test walks each
+ * method's output schema for them; a method that can answer one must say `patron: 'reads'`.
+ */
+export const patronSchemas = z.registry<{ what: string }>();
+
+/** Tags a schema as patron-identifying data (`what` says why, for the test's message). */
+export function patronData<T extends z.ZodType>(schema: T, what: string): T {
+  patronSchemas.add(schema, { what });
+  return schema;
+}
 
 export interface MethodSpec<
   I extends z.ZodType = z.ZodType,
@@ -20,6 +45,13 @@ export interface MethodSpec<
   access: A;
   /** One line for the handler table and the docs. */
   summary: string;
+  /** What it does with patron-identifying data: see PatronUse. */
+  patron: PatronUse;
+  /**
+   * Whether it changes records: then it appends a journal entry (a record change) or an
+   * audit entry (a session, a setting kept outside the journal), and the coverage test checks it.
+   */
+  writes: boolean;
   /**
    * Exists only in the web shell started with --test-clock (end-to-end tests):
    * anywhere else main answers as it does for a method it does not know.

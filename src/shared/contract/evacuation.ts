@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { admins, signedIn } from '../roles';
-import { method } from './define';
+import { method, patronData } from './define';
 import { Id, IsoTime, NoInput, line } from './common';
 
 /** What started it. A drill is recorded the same way as the real thing and marked as a drill everywhere. */
@@ -113,74 +113,77 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const EvacuationRecord = z.object({
-  id: Id,
-  branch: z.object({ id: Id, name: z.string(), code: z.string(), timeZone: z.string() }),
-  kind: z.enum(EVACUATION_KINDS),
-  drill: z.boolean(),
-  description: z.string(),
-  startedAt: IsoTime,
-  startedBy: StaffRef,
-  assemblyPoint: z.string(),
-  sweepTargetSeconds: z.number().int(),
-  running: z.boolean(),
-  allClear: z
-    .object({
-      at: IsoTime,
-      givenBy: z.string(),
-      recordedBy: StaffRef,
-      unswept: z.array(z.object({ zoneId: Id, name: z.string() })),
-    })
-    .nullable(),
-  zones: z.array(ZoneSweep),
-  refuge: z.array(
-    z.object({
-      id: Id,
-      zoneId: Id.nullable(),
-      location: z.string(),
-      count: z.number().int(),
-      condition: z.string(),
-      status: z.enum(REFUGE_STATUSES),
-      reportedAt: IsoTime,
-      updatedAt: IsoTime,
-      note: z.string(),
-    }),
-  ),
-  services: z.array(
-    z.object({
-      id: Id,
-      service: z.enum(SERVICE_KINDS),
-      name: z.string(),
-      calledAt: IsoTime,
-      arrivedAt: IsoTime.nullable(),
-    }),
-  ),
-  headcounts: z.array(
-    z.object({
-      id: Id,
-      at: IsoTime,
-      by: StaffRef,
-      staff: z.array(z.object({ staffId: Id, name: z.string(), status: z.enum(HEADCOUNT_STATUSES) })),
-      patrons: z.number().int(),
-      visitors: z.number().int(),
-      note: z.string(),
-    }),
-  ),
-  refusals: z.array(
-    z.object({
-      id: Id,
-      at: IsoTime,
-      zoneId: Id.nullable(),
-      location: z.string(),
-      count: z.number().int(),
-      description: z.string(),
-    }),
-  ),
-  notes: z.array(z.object({ id: Id, at: IsoTime, by: StaffRef, text: z.string() })),
-  timeline: z.array(TimelineEntry),
-  /** How many things were recorded: a screen knows whether it has the latest. */
-  revision: z.number().int(),
-});
+export const EvacuationRecord = patronData(
+  z.object({
+    id: Id,
+    branch: z.object({ id: Id, name: z.string(), code: z.string(), timeZone: z.string() }),
+    kind: z.enum(EVACUATION_KINDS),
+    drill: z.boolean(),
+    description: z.string(),
+    startedAt: IsoTime,
+    startedBy: StaffRef,
+    assemblyPoint: z.string(),
+    sweepTargetSeconds: z.number().int(),
+    running: z.boolean(),
+    allClear: z
+      .object({
+        at: IsoTime,
+        givenBy: z.string(),
+        recordedBy: StaffRef,
+        unswept: z.array(z.object({ zoneId: Id, name: z.string() })),
+      })
+      .nullable(),
+    zones: z.array(ZoneSweep),
+    refuge: z.array(
+      z.object({
+        id: Id,
+        zoneId: Id.nullable(),
+        location: z.string(),
+        count: z.number().int(),
+        condition: z.string(),
+        status: z.enum(REFUGE_STATUSES),
+        reportedAt: IsoTime,
+        updatedAt: IsoTime,
+        note: z.string(),
+      }),
+    ),
+    services: z.array(
+      z.object({
+        id: Id,
+        service: z.enum(SERVICE_KINDS),
+        name: z.string(),
+        calledAt: IsoTime,
+        arrivedAt: IsoTime.nullable(),
+      }),
+    ),
+    headcounts: z.array(
+      z.object({
+        id: Id,
+        at: IsoTime,
+        by: StaffRef,
+        staff: z.array(z.object({ staffId: Id, name: z.string(), status: z.enum(HEADCOUNT_STATUSES) })),
+        patrons: z.number().int(),
+        visitors: z.number().int(),
+        note: z.string(),
+      }),
+    ),
+    refusals: z.array(
+      z.object({
+        id: Id,
+        at: IsoTime,
+        zoneId: Id.nullable(),
+        location: z.string(),
+        count: z.number().int(),
+        description: z.string(),
+      }),
+    ),
+    notes: z.array(z.object({ id: Id, at: IsoTime, by: StaffRef, text: z.string() })),
+    timeline: z.array(TimelineEntry),
+    /** How many things were recorded: a screen knows whether it has the latest. */
+    revision: z.number().int(),
+  }),
+  'an evacuation’s people and notes',
+);
 export type EvacuationRecord = z.infer<typeof EvacuationRecord>;
 
 export const EvacuationSummary = z.object({
@@ -230,6 +233,8 @@ export const evacuationContract = {
     summary: 'Evacuations running now: every screen shows them, the sign-in and lock screens too.',
     input: NoInput,
     output: z.array(RunningEvacuation),
+    patron: 'none',
+    writes: false,
     access: 'public',
   }),
   'evacuations.start': method({
@@ -240,6 +245,8 @@ export const evacuationContract = {
       description: text('What happened', 300).default(''),
     }),
     output: EvacuationRecord,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'evacuations.record': method({
@@ -247,6 +254,8 @@ export const evacuationContract = {
       'Record one thing during an evacuation: a sweep, a person who could not leave, a service, a headcount, a refusal, a note.',
     input: z.strictObject({ id: Id, entry: EvacuationEntry }),
     output: EvacuationRecord,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'evacuations.allClear': method({
@@ -257,30 +266,40 @@ export const evacuationContract = {
       confirmUnswept: z.array(Id).max(500).default([]),
     }),
     output: EvacuationRecord,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'evacuations.get': method({
     summary: 'One evacuation with its sweeps, people, services, headcounts, refusals, notes and timeline (audited).',
     input: z.strictObject({ id: Id }),
     output: EvacuationRecord,
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'evacuations.list': method({
     summary: 'Evacuations and drills, newest first, with their times (the trend a manager reads).',
     input: z.strictObject({ branchId: Id.optional(), limit: z.number().int().min(1).max(500).default(100) }),
     output: z.array(EvacuationSummary),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'evacuations.exportPdf': method({
     summary: 'The after-action report as a PDF, made in main (an audited read).',
     input: z.strictObject({ id: Id }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
+    patron: 'exports',
+    writes: false,
     access: signedIn,
   }),
   'evacuations.plans': method({
     summary: 'Each branch’s evacuation plan: assembly point, zone sweep order and who usually sweeps.',
     input: NoInput,
     output: z.array(EvacuationPlan),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'evacuations.savePlan': method({
@@ -296,6 +315,8 @@ export const evacuationContract = {
       zones: z.array(z.strictObject({ zoneId: Id, assignee: text('Usually swept by', 120) })).max(500),
     }),
     output: EvacuationPlan,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
 } as const;

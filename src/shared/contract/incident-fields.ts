@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patronData } from './define';
 import { Id, IsoTime, line, multiline } from './common';
 import { Severity } from './guidelines';
 import { PersonDescriptionFields, SEXES, descriptive } from './people';
@@ -60,33 +61,36 @@ const DraftResponder = z.strictObject({
 export const CameraRef = z.strictObject({ cameraId: Id, from: IsoTime, to: IsoTime });
 export type CameraRef = z.infer<typeof CameraRef>;
 
-export const DraftContent = z.strictObject({
-  branchId: Id.nullable().default(null),
-  zoneId: Id.nullable().default(null),
-  occurredFrom: IsoTime.nullable().default(null),
-  occurredTo: IsoTime.nullable().default(null),
-  ruleIds: z.array(Id).max(100).default([]),
-  severity: Severity.nullable().default(null),
-  summary: draftText.default(''),
-  narrative: draftText.default(''),
-  actions: draftText.default(''),
-  persons: z.array(DraftPerson).max(200).default([]),
-  police: DraftResponder.extend({
-    officerName: draftText.default(''),
-    badge: draftText.default(''),
-    caseNumber: draftText.default(''),
-  })
-    .nullable()
-    .default(null),
-  emergency: DraftResponder.extend({ kind: z.enum(EMERGENCY_KINDS).nullable().default(null) })
-    .nullable()
-    .default(null),
-  injuries: draftText.default(''),
-  propertyDamage: draftText.default(''),
-  staffAssistance: draftText.default(''),
-  cameras: z.array(CameraRef).max(100).default([]),
-  attachmentIds: z.array(Id).max(200).default([]),
-});
+export const DraftContent = patronData(
+  z.strictObject({
+    branchId: Id.nullable().default(null),
+    zoneId: Id.nullable().default(null),
+    occurredFrom: IsoTime.nullable().default(null),
+    occurredTo: IsoTime.nullable().default(null),
+    ruleIds: z.array(Id).max(100).default([]),
+    severity: Severity.nullable().default(null),
+    summary: draftText.default(''),
+    narrative: draftText.default(''),
+    actions: draftText.default(''),
+    persons: z.array(DraftPerson).max(200).default([]),
+    police: DraftResponder.extend({
+      officerName: draftText.default(''),
+      badge: draftText.default(''),
+      caseNumber: draftText.default(''),
+    })
+      .nullable()
+      .default(null),
+    emergency: DraftResponder.extend({ kind: z.enum(EMERGENCY_KINDS).nullable().default(null) })
+      .nullable()
+      .default(null),
+    injuries: draftText.default(''),
+    propertyDamage: draftText.default(''),
+    staffAssistance: draftText.default(''),
+    cameras: z.array(CameraRef).max(100).default([]),
+    attachmentIds: z.array(Id).max(200).default([]),
+  }),
+  'an incident’s narrative and persons',
+);
 export type DraftContent = z.infer<typeof DraftContent>;
 
 // ---- Submittable content: what a filed report must be ----
@@ -125,28 +129,31 @@ const before = (a: string, b: string) => Date.parse(a) < Date.parse(b);
 const future = (iso: string | null | undefined, now: number | undefined) =>
   now !== undefined && iso != null && Date.parse(iso) > now + FUTURE_TOLERANCE_MS;
 
-const ContentObject = z.strictObject({
-  branchId: Id,
-  zoneId: Id.nullable(),
-  occurredFrom: IsoTime,
-  occurredTo: IsoTime.nullable(),
-  ruleIds: z
-    .array(Id)
-    .min(1, 'Choose at least one rule that was broken')
-    .max(INCIDENT_LIMITS.rules, `At most ${INCIDENT_LIMITS.rules} rules`),
-  severity: Severity,
-  summary: line('Summary', INCIDENT_LIMITS.summary),
-  narrative: required('Narrative', INCIDENT_LIMITS.narrative),
-  actions: required('Actions taken', INCIDENT_LIMITS.actions),
-  persons: z.array(PersonInvolved).max(INCIDENT_LIMITS.persons, `At most ${INCIDENT_LIMITS.persons} persons`),
-  police: Police.nullable(),
-  emergency: Emergency.nullable(),
-  injuries: optionalText('Injuries'),
-  propertyDamage: optionalText('Property damage'),
-  staffAssistance: optionalText('Staff assistance'),
-  cameras: z.array(CameraRef).max(INCIDENT_LIMITS.cameras, `At most ${INCIDENT_LIMITS.cameras} camera references`),
-  attachmentIds: z.array(Id).max(INCIDENT_LIMITS.attachments, `At most ${INCIDENT_LIMITS.attachments} attachments`),
-});
+const ContentObject = patronData(
+  z.strictObject({
+    branchId: Id,
+    zoneId: Id.nullable(),
+    occurredFrom: IsoTime,
+    occurredTo: IsoTime.nullable(),
+    ruleIds: z
+      .array(Id)
+      .min(1, 'Choose at least one rule that was broken')
+      .max(INCIDENT_LIMITS.rules, `At most ${INCIDENT_LIMITS.rules} rules`),
+    severity: Severity,
+    summary: line('Summary', INCIDENT_LIMITS.summary),
+    narrative: required('Narrative', INCIDENT_LIMITS.narrative),
+    actions: required('Actions taken', INCIDENT_LIMITS.actions),
+    persons: z.array(PersonInvolved).max(INCIDENT_LIMITS.persons, `At most ${INCIDENT_LIMITS.persons} persons`),
+    police: Police.nullable(),
+    emergency: Emergency.nullable(),
+    injuries: optionalText('Injuries'),
+    propertyDamage: optionalText('Property damage'),
+    staffAssistance: optionalText('Staff assistance'),
+    cameras: z.array(CameraRef).max(INCIDENT_LIMITS.cameras, `At most ${INCIDENT_LIMITS.cameras} camera references`),
+    attachmentIds: z.array(Id).max(INCIDENT_LIMITS.attachments, `At most ${INCIDENT_LIMITS.attachments} attachments`),
+  }),
+  'an incident’s narrative and persons',
+);
 
 type Loose<T> = { [K in keyof T]?: T[K] | null };
 export interface ContentIssue {

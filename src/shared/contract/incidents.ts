@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { signedIn, supervisors } from '../roles';
-import { method } from './define';
+import { method, patronData } from './define';
 import { Id, IsoTime, NoInput, multiline } from './common';
 import { Severity } from './guidelines';
 import { CameraRef, DraftContent, IncidentContent } from './incident-fields';
@@ -149,23 +149,26 @@ export const IncidentRecord = z.object({
 });
 export type IncidentRecord = z.infer<typeof IncidentRecord>;
 
-export const IncidentListItem = z.object({
-  id: Id,
-  number: z.string(),
-  status: z.enum(FILED_STATUSES),
-  branchId: Id,
-  branchCode: z.string(),
-  zoneName: z.string().nullable(),
-  occurredFrom: IsoTime,
-  reportedAt: IsoTime,
-  reporter: StaffRef,
-  severity: Severity,
-  summary: z.string(),
-  ruleCodes: z.array(z.string()),
-  version: z.number().int(),
-  /** With a text search: the summary and the best passage, matches marked. */
-  match: z.object({ summary: Highlighted, snippet: Highlighted }).nullable(),
-});
+export const IncidentListItem = patronData(
+  z.object({
+    id: Id,
+    number: z.string(),
+    status: z.enum(FILED_STATUSES),
+    branchId: Id,
+    branchCode: z.string(),
+    zoneName: z.string().nullable(),
+    occurredFrom: IsoTime,
+    reportedAt: IsoTime,
+    reporter: StaffRef,
+    severity: Severity,
+    summary: z.string(),
+    ruleCodes: z.array(z.string()),
+    version: z.number().int(),
+    /** With a text search: the summary and the best passage, matches marked. */
+    match: z.object({ summary: Highlighted, snippet: Highlighted }).nullable(),
+  }),
+  'an incident’s summary',
+);
 export type IncidentListItem = z.infer<typeof IncidentListItem>;
 
 export const IncidentFilters = z.strictObject({
@@ -189,30 +192,40 @@ export const incidentsContract = {
     summary: 'Start a report: a private draft, prefilled with what the caller knows (camera, zone, snapshot).',
     input: z.strictObject({ content: DraftContent.default(DraftContent.parse({})) }),
     output: Draft,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'incidents.saveDraft': method({
     summary: 'Autosave a draft’s whole content (cheap: one row). Refused if another window saved a newer revision.',
     input: z.strictObject({ id: Id, revision: z.number().int(), content: DraftContent }),
     output: z.object({ id: Id, revision: z.number().int(), updatedAt: IsoTime }),
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'incidents.listDrafts': method({
     summary: 'My drafts, most recently saved first.',
     input: NoInput,
     output: z.array(DraftSummary),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'incidents.getDraft': method({
     summary: 'One of my drafts, where I left it.',
     input: z.strictObject({ id: Id }),
     output: Draft,
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'incidents.discardDraft': method({
     summary: 'Throw away one of my drafts.',
     input: z.strictObject({ id: Id }),
     output: z.object({ id: Id }),
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'incidents.submit': method({
@@ -220,6 +233,8 @@ export const incidentsContract = {
       'Validate and file a draft: gives it its number and locks its text. Refused with a message per field, the draft kept.',
     input: z.strictObject({ id: Id }),
     output: z.object({ id: Id, number: z.string(), status: z.enum(FILED_STATUSES) }),
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'incidents.amend': method({
@@ -233,12 +248,16 @@ export const incidentsContract = {
       content: IncidentContent,
     }),
     output: z.object({ id: Id, number: z.string(), status: z.enum(FILED_STATUSES), version: z.number().int() }),
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'incidents.getAmendDraft': method({
     summary: 'My amendment of a report as last saved, or null: reopening the report offers to continue it.',
     input: z.strictObject({ id: Id }),
     output: AmendmentDraft.nullable(),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'incidents.saveAmendDraft': method({
@@ -252,12 +271,16 @@ export const incidentsContract = {
       content: DraftContent,
     }),
     output: z.object({ revision: z.number().int(), updatedAt: IsoTime }),
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'incidents.discardAmendDraft': method({
     summary: 'Throw away my amendment of a report (the report is unchanged).',
     input: z.strictObject({ id: Id }),
     output: z.object({ id: Id }),
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'incidents.review': method({
@@ -269,18 +292,24 @@ export const incidentsContract = {
       comment: z.string().trim().max(2000, 'At most 2,000 characters').default(''),
     }),
     output: z.object({ id: Id, status: z.enum(FILED_STATUSES) }),
+    patron: 'none',
+    writes: true,
     access: supervisors,
   }),
   'incidents.close': method({
     summary: 'Close an approved report: nothing more will happen on it.',
     input: z.strictObject({ id: Id, comment: z.string().trim().max(2000, 'At most 2,000 characters').default('') }),
     output: z.object({ id: Id, status: z.enum(FILED_STATUSES) }),
+    patron: 'none',
+    writes: true,
     access: supervisors,
   }),
   'incidents.get': method({
     summary: 'One filed report with everything: content, rules as filed, amendments, reviews, attachments (audited).',
     input: z.strictObject({ id: Id }),
     output: IncidentRecord,
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'incidents.exportPdf': method({
@@ -288,12 +317,16 @@ export const incidentsContract = {
       'A filed report as a PDF document police can take, made in main so both shells give the same file (audited).',
     input: z.strictObject({ id: Id }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
+    patron: 'exports',
+    writes: false,
     access: signedIn,
   }),
   'incidents.search': method({
     summary: 'Filed reports, filtered and optionally full-text searched, one keyset page at a time.',
     input: IncidentFilters,
     output: z.object({ items: z.array(IncidentListItem), nextCursor: z.string().nullable() }),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
 } as const;

@@ -127,6 +127,8 @@ export const journalContract = {
     summary: 'Walk the journal’s hash chain and name the first broken entry.',
     input: NoInput,
     output: VerifyReport,
+    patron: 'none',
+    writes: false,
     access: admins,
   }),
 } as const;

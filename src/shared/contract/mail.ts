@@ -55,12 +55,16 @@ export const mailContract = {
     summary: 'The mail server, sender and recipients of the daily report (the password is never returned).',
     input: NoInput,
     output: MailSettings,
+    patron: 'none',
+    writes: false,
     access: admins,
   }),
   'mail.status': method({
     summary: 'Whether reports can be emailed, and to whom (the recipients an administrator set).',
     input: NoInput,
     output: z.object({ configured: z.boolean(), recipients: z.array(z.string()), autoSendAtShiftEnd: z.boolean() }),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'mail.saveSettings': method({
@@ -87,12 +91,16 @@ export const mailContract = {
       autoSendAtShiftEnd: z.boolean(),
     }),
     output: MailSettings,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'mail.sendTest': method({
     summary: 'Send a short test message to the recipients, to check the settings: answers what the server said.',
     input: NoInput,
     output: SendAttempt,
+    patron: 'none',
+    writes: false,
     access: admins,
   }),
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { signedIn, supervisors } from '../roles';
-import { method } from './define';
+import { method, patronData } from './define';
 import { CalendarDate, Id, IsoTime, line, multiline } from './common';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
@@ -24,28 +24,34 @@ export const PersonDescriptionFields = {
 };
 
 /** A known person: picked on incident reports instead of describing them again. */
-export const Person = z.object({
-  id: Id,
-  name: z.string(),
-  sex: z.enum(SEXES),
-  ageEstimate: z.string(),
-  height: z.string(),
-  build: z.string(),
-  hair: z.string(),
-  marks: z.string(),
-  createdAt: IsoTime,
-});
+export const Person = patronData(
+  z.object({
+    id: Id,
+    name: z.string(),
+    sex: z.enum(SEXES),
+    ageEstimate: z.string(),
+    height: z.string(),
+    build: z.string(),
+    hair: z.string(),
+    marks: z.string(),
+    createdAt: IsoTime,
+  }),
+  'a person',
+);
 export type Person = z.infer<typeof Person>;
 
 /** A picture of a person: an attachment (a camera snapshot or a photo from a file). */
-export const PersonPhoto = z.object({
-  attachmentId: Id,
-  sha256: z.string(),
-  mediaType: z.string(),
-  /** Under the console's mediaBase: `snapshots/<sha>.png` or `attachments/<sha>.<ext>`. */
-  path: z.string(),
-  addedAt: IsoTime,
-});
+export const PersonPhoto = patronData(
+  z.object({
+    attachmentId: Id,
+    sha256: z.string(),
+    mediaType: z.string(),
+    /** Under the console's mediaBase: `snapshots/<sha>.png` or `attachments/<sha>.<ext>`. */
+    path: z.string(),
+    addedAt: IsoTime,
+  }),
+  'a person’s photo',
+);
 export type PersonPhoto = z.infer<typeof PersonPhoto>;
 
 /** Library card numbers: letters, digits, spaces and dashes. */
@@ -84,27 +90,30 @@ export const PersonFields = {
  * A person's whole record, as the reader's role may see it: the card number is
  * null for officers (`cardOnFile` says whether there is one).
  */
-export const PersonDetail = Person.extend({
-  unknown: z.boolean(),
-  aliases: z.array(z.string()),
-  description: z.string(),
-  birthDate: CalendarDate.nullable(),
-  /** From the birth date, else from a numeric age estimate; null when neither tells. */
-  minor: z.boolean().nullable(),
-  cardNumber: z.string().nullable(),
-  cardOnFile: z.boolean(),
-  guardianName: z.string(),
-  guardianContact: z.string(),
-  notes: z.string(),
-  photos: z.array(PersonPhoto),
-  /** Another record this one was merged into (then it is shown only as history). */
-  mergedInto: Id.nullable(),
-  /** Records merged into this one: their incidents and bans are this person's. */
-  mergedFrom: z.array(Id),
-  updatedAt: IsoTime,
-  /** Pass back on update: two windows cannot overwrite each other. */
-  version: z.number().int(),
-});
+export const PersonDetail = patronData(
+  Person.extend({
+    unknown: z.boolean(),
+    aliases: z.array(z.string()),
+    description: z.string(),
+    birthDate: CalendarDate.nullable(),
+    /** From the birth date, else from a numeric age estimate; null when neither tells. */
+    minor: z.boolean().nullable(),
+    cardNumber: z.string().nullable(),
+    cardOnFile: z.boolean(),
+    guardianName: z.string(),
+    guardianContact: z.string(),
+    notes: z.string(),
+    photos: z.array(PersonPhoto),
+    /** Another record this one was merged into (then it is shown only as history). */
+    mergedInto: Id.nullable(),
+    /** Records merged into this one: their incidents and bans are this person's. */
+    mergedFrom: z.array(Id),
+    updatedAt: IsoTime,
+    /** Pass back on update: two windows cannot overwrite each other. */
+    version: z.number().int(),
+  }),
+  'a person’s record',
+);
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
 /** Another record that may be the same person, and why it looks so. */
@@ -122,24 +131,32 @@ export const peopleContract = {
       limit: z.number().int().min(1).max(100).default(20),
     }),
     output: z.array(Person),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'persons.add': method({
     summary: 'Record a person, so later reports and bans can pick them. A card number needs a supervisor.',
     input: z.strictObject(PersonFields),
     output: PersonDetail,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'persons.get': method({
     summary: 'A person’s record with photos (an audited read; the card number for supervisors and admins only).',
     input: z.strictObject({ id: Id }),
     output: z.object({ person: PersonDetail, mediaBase: z.string() }),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'persons.update': method({
     summary: 'Change a person’s record (journaled). A card number needs a supervisor.',
     input: z.strictObject({ id: Id, version: z.number().int().min(1), ...PersonFields }),
     output: PersonDetail,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'persons.findDuplicates': method({
@@ -152,24 +169,32 @@ export const peopleContract = {
       exceptId: Id.optional(),
     }),
     output: z.object({ duplicates: z.array(PossibleDuplicate), mediaBase: z.string() }),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'persons.addPhoto': method({
     summary: 'Add a picture to a person: a camera snapshot or a photo already attached (its id).',
     input: z.strictObject({ personId: Id, attachmentId: Id }),
     output: PersonDetail,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'persons.removePhoto': method({
     summary: 'Take a picture off a person’s record (the attachment itself stays, as evidence).',
     input: z.strictObject({ personId: Id, attachmentId: Id }),
     output: PersonDetail,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'persons.merge': method({
     summary: 'Supervisors: one person recorded twice becomes one record; the history of both is kept.',
     input: z.strictObject({ keepId: Id, mergeId: Id, reason: line('Reason', 500) }),
     output: PersonDetail,
+    patron: 'reads',
+    writes: true,
     access: supervisors,
   }),
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { admins, signedIn } from '../roles';
-import { method } from './define';
+import { method, patronData } from './define';
 import { Id, IsoTime, NoInput, line, multiline } from './common';
 import { AttachmentMeta, TIME_SOURCES } from './incidents';
 
@@ -10,19 +10,22 @@ export const MAX_BUFFER_MINUTES = 1440;
 /** Default disk budget for every camera's buffer together. */
 export const DEFAULT_BUDGET_GB = 20;
 
-export const Bookmark = z.object({
-  id: Id,
-  cameraId: Id,
-  cameraName: z.string(),
-  /** The moment marked: the picture's wall-clock time when it was pressed. */
-  at: IsoTime,
-  note: z.string(),
-  createdAt: IsoTime,
-  createdBy: Id,
-  createdByName: z.string(),
-  /** Whether that moment is still in the camera's buffer (replay can open it). */
-  inBuffer: z.boolean(),
-});
+export const Bookmark = patronData(
+  z.object({
+    id: Id,
+    cameraId: Id,
+    cameraName: z.string(),
+    /** The moment marked: the picture's wall-clock time when it was pressed. */
+    at: IsoTime,
+    note: z.string(),
+    createdAt: IsoTime,
+    createdBy: Id,
+    createdByName: z.string(),
+    /** Whether that moment is still in the camera's buffer (replay can open it). */
+    inBuffer: z.boolean(),
+  }),
+  'a bookmark’s note',
+);
 export type Bookmark = z.infer<typeof Bookmark>;
 
 const Span = z.object({ from: IsoTime, to: IsoTime });
@@ -42,7 +45,7 @@ export const ReplayTimeline = z.object({
 });
 export type ReplayTimeline = z.infer<typeof ReplayTimeline>;
 
-export const Clip = AttachmentMeta.extend({ cameraName: z.string() });
+export const Clip = patronData(AttachmentMeta.extend({ cameraName: z.string() }), 'a camera clip');
 export type Clip = z.infer<typeof Clip>;
 
 export const CameraRecording = z.object({
@@ -96,6 +99,8 @@ export const replayContract = {
       timeline: ReplayTimeline,
       startAt: IsoTime,
     }),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'replay.cutClip': method({
@@ -108,36 +113,48 @@ export const replayContract = {
       note: z.string().nullable(),
       mediaBase: z.string(),
     }),
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'replay.clips': method({
     summary: 'Clips by id, with the media base to show them (an audited read of camera video).',
     input: z.strictObject({ ids: z.array(Id).max(200) }),
     output: z.object({ clips: z.array(Clip), mediaBase: z.string() }),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'bookmarks.add': method({
     summary: 'Mark a camera and moment, with an optional note.',
     input: z.strictObject({ cameraId: Id, at: IsoTime, note: multiline('Note', 500).default('') }),
     output: Bookmark,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'bookmarks.update': method({
     summary: 'Change a bookmark’s note (its author, or a supervisor).',
     input: z.strictObject({ id: Id, note: multiline('Note', 500) }),
     output: Bookmark,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'bookmarks.remove': method({
     summary: 'Remove a bookmark (its author, or a supervisor).',
     input: z.strictObject({ id: Id }),
     output: z.object({ removed: z.literal(true) }),
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'bookmarks.list': method({
     summary: 'Bookmarks of this shift (the last 12 hours), newest first; an audited read (notes may describe patrons).',
     input: NoInput,
     output: z.array(Bookmark),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'recording.status': method({
@@ -145,6 +162,8 @@ export const replayContract = {
       'Each camera’s replay buffer (minutes, size, what is kept, whether video arrives), the disk budget and the disk.',
     input: NoInput,
     output: RecordingStatus,
+    patron: 'none',
+    writes: false,
     access: admins,
   }),
   'recording.setMinutes': method({
@@ -158,6 +177,8 @@ export const replayContract = {
         .max(MAX_BUFFER_MINUTES, `At most ${MAX_BUFFER_MINUTES} minutes (24 hours)`),
     }),
     output: RecordingStatus,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'recording.setBudget': method({
@@ -169,6 +190,8 @@ export const replayContract = {
         .max(100_000, 'At most 100,000 GB'),
     }),
     output: RecordingStatus,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'evidence.plan': method({
@@ -182,12 +205,16 @@ export const replayContract = {
       /** The shell can show a folder chooser (Electron); in a browser the folder is typed. */
       canChooseFolder: z.boolean(),
     }),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'evidence.chooseFolder': method({
     summary: 'Show this computer’s folder chooser (Electron only) and return the folder picked, or null if cancelled.',
     input: NoInput,
     output: z.object({ folder: z.string().nullable() }),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'evidence.export': method({
@@ -207,6 +234,8 @@ export const replayContract = {
       /** Attachments left out because their file on this desk is missing or no longer matches its hash. */
       problems: z.array(z.string()),
     }),
+    patron: 'exports',
+    writes: false,
     access: signedIn,
   }),
 } as const;

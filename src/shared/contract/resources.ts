@@ -87,24 +87,32 @@ export const resourcesContract = {
     summary: 'The community resource directory by kind and name (retired ones for administrators only).',
     input: z.strictObject({ includeRetired: z.boolean().default(false) }),
     output: z.array(Resource),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'resources.search': method({
     summary: 'Services in use whose name, kind, notes, languages or address hold every word typed.',
     input: z.strictObject({ text: z.string().max(200), limit: z.number().int().min(1).max(50).default(8) }),
     output: z.array(Resource),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'resources.save': method({
     summary: 'Add a service to the directory, or change one (version: the one the form was opened on).',
     input: z.strictObject({ id: Id.optional(), version: z.number().int().optional(), ...ResourceFields }),
     output: Resource,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'resources.setRetired': method({
     summary: 'Take a service out of use (it stays in past counts), or bring it back.',
     input: z.strictObject({ id: Id, retired: z.boolean() }),
     output: Resource,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'resources.referralCard': method({
@@ -112,12 +120,16 @@ export const resourcesContract = {
       'A half-page card in large type with the chosen services for a patron (no patron data); counts a referral.',
     input: z.strictObject(Referral),
     output: Pdf,
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'resources.countReferral': method({
     summary: 'Count a referral given by word of mouth, without a card.',
     input: z.strictObject(Referral),
     output: z.object({ counted: z.number().int() }),
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'resources.referralCounts': method({
@@ -126,6 +138,8 @@ export const resourcesContract = {
       .strictObject({ from: LocalDate, to: LocalDate, branchId: Id.optional() })
       .refine((v) => v.from <= v.to, { message: 'The last date is before the first', path: ['to'] }),
     output: ReferralCounts,
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
 } as const;

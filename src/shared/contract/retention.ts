@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { admins, supervisors } from '../roles';
-import { method } from './define';
-import { Id, IsoTime, line, multiline, NoInput } from './common';
+import { method, patronData } from './define';
+import { Id, IsoTime, multiline, NoInput } from './common';
 
 /**
  * Retention (issue 15): how long each kind of record is kept, what a purge would
@@ -118,21 +118,24 @@ export const holdReasonLabel: Record<HoldReason, string> = {
   other: 'Other (say why)',
 };
 
-export const LegalHold = z.object({
-  id: Id,
-  kind: z.enum(HOLD_KINDS),
-  recordId: Id,
-  /** How the desk names the record: "Incident 2026-0042", a person's name, "Ban B-2026-007". */
-  label: z.string(),
-  reason: z.enum(HOLD_REASONS),
-  note: z.string(),
-  caseNumber: z.string(),
-  setAt: IsoTime,
-  setByName: z.string(),
-  releasedAt: IsoTime.nullable(),
-  releasedByName: z.string().nullable(),
-  releaseNote: z.string().nullable(),
-});
+export const LegalHold = patronData(
+  z.object({
+    id: Id,
+    kind: z.enum(HOLD_KINDS),
+    recordId: Id,
+    /** How the desk names the record: "Incident 2026-0042", a person's name, "Ban B-2026-007". */
+    label: z.string(),
+    reason: z.enum(HOLD_REASONS),
+    note: z.string(),
+    caseNumber: z.string(),
+    setAt: IsoTime,
+    setByName: z.string(),
+    releasedAt: IsoTime.nullable(),
+    releasedByName: z.string().nullable(),
+    releaseNote: z.string().nullable(),
+  }),
+  'a legal hold names its record: a person’s name for a person',
+);
 export type LegalHold = z.infer<typeof LegalHold>;
 
 export const RetentionStatus = z.object({
@@ -155,7 +158,12 @@ export const SetHoldInput = z
     recordId: Id,
     reason: z.enum(HOLD_REASONS, { error: 'Choose why the record is held' }),
     note: multiline('Note', 1000),
-    caseNumber: line('Case number', 60).default(''),
+    caseNumber: z
+      .string()
+      .trim()
+      .max(60, 'Case number must be at most 60 characters')
+      .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Case number must be a single line of text')
+      .default(''),
   })
   .refine((h) => h.reason !== 'other' || h.note.trim().length > 0, {
     message: 'Say why the record is held',
@@ -213,53 +221,71 @@ export const retentionContract = {
     input: NoInput,
     output: RetentionStatus,
     access: admins,
+    patron: 'none',
+    writes: false,
   }),
   'retention.saveSettings': method({
     summary: 'Set how many days each kind of record is kept, and the daily purge.',
     input: RetentionSettingsInput,
     output: RetentionStatus,
     access: admins,
+    patron: 'none',
+    writes: true,
   }),
   'retention.preview': method({
     summary: 'What a purge would remove now: counts per kind, the oldest date, and what holds keep.',
     input: NoInput,
     output: PurgePreview,
     access: admins,
+    patron: 'none',
+    writes: false,
   }),
   'retention.purgeNow': method({
     summary: 'Purge now what the settings say: rows, index entries and files, for real.',
     input: z.strictObject({ confirm: z.literal('PURGE', { error: 'Type PURGE to confirm' }) }),
     output: PurgeRun,
     access: admins,
+    patron: 'none',
+    writes: true,
   }),
   'retention.runs': method({
     summary: 'The purges done, newest first, with their counts.',
     input: NoInput,
     output: z.array(PurgeRun),
     access: admins,
+    patron: 'none',
+    writes: false,
   }),
   'retention.holds': method({
     summary: 'Legal holds, current first (released ones too).',
     input: NoInput,
     output: z.array(LegalHold),
     access: supervisors,
+    patron: 'reads',
+    writes: false,
   }),
   'retention.holdOf': method({
     summary: 'The current legal hold on one record, if any.',
     input: RecordRef,
     output: LegalHold.nullable(),
     access: supervisors,
+    patron: 'reads',
+    writes: false,
   }),
   'retention.setHold': method({
     summary: 'Put a record under a legal hold (police request, litigation, appeal): it is never purged.',
     input: SetHoldInput,
     output: LegalHold,
     access: supervisors,
+    patron: 'reads',
+    writes: true,
   }),
   'retention.releaseHold': method({
     summary: 'Release a legal hold, with the reason.',
     input: ReleaseHoldInput,
     output: LegalHold,
     access: supervisors,
+    patron: 'reads',
+    writes: true,
   }),
 };

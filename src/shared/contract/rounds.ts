@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { admins, signedIn } from '../roles';
-import { method } from './define';
+import { method, patronData } from './define';
 import { Id, IsoTime, NoInput, line } from './common';
 import { LocalDate, ZONE_KINDS } from './branches';
 import { CHECK_METHODS } from './closing';
@@ -52,14 +52,17 @@ export const Visit = z.object({
 });
 export type Visit = z.infer<typeof Visit>;
 
-export const Observation = z.object({
-  id: Id,
-  checkpointId: Id,
-  at: IsoTime,
-  by: StaffRef,
-  text: z.string(),
-  incidentId: Id.nullable(),
-});
+export const Observation = patronData(
+  z.object({
+    id: Id,
+    checkpointId: Id,
+    at: IsoTime,
+    by: StaffRef,
+    text: z.string(),
+    incidentId: Id.nullable(),
+  }),
+  'a round’s observation',
+);
 export type Observation = z.infer<typeof Observation>;
 
 /** What a round's history says about its quality: never a refusal, only a flag. */
@@ -193,12 +196,16 @@ export const roundsContract = {
     summary: 'Each active branch’s routes with their state now: waiting, due, overdue, in progress.',
     input: NoInput,
     output: z.array(BranchRounds),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'rounds.routes': method({
     summary: 'A branch’s patrol routes at their current version (retired ones included, flagged).',
     input: z.strictObject({ branchId: Id }),
     output: z.array(Route),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'rounds.saveRoute': method({
@@ -217,30 +224,40 @@ export const roundsContract = {
       minGapSeconds: Whole('Minimum time between checkpoints', 0, 3600, 'seconds'),
     }),
     output: Route,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'rounds.setRouteRetired': method({
     summary: 'Retire a route (no more rounds due; its history stays) or bring it back.',
     input: z.strictObject({ routeId: Id, retired: z.boolean() }),
     output: Route,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
   'rounds.start': method({
     summary: 'Start a round of a route, or resume the one already being walked.',
     input: z.strictObject({ routeId: Id }),
     output: Round,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'rounds.get': method({
     summary: 'One round in full: each checkpoint’s visit, observations, quality flags.',
     input: z.strictObject({ roundId: Id }),
     output: Round,
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'rounds.visit': method({
     summary: 'Mark a checkpoint visited (who, when, walked or on camera), once.',
     input: z.strictObject({ roundId: Id, checkpointId: Id, method: z.enum(CHECK_METHODS).default('walked') }),
     output: Round,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'rounds.skip': method({
@@ -251,6 +268,8 @@ export const roundsContract = {
       reason: Required('Reason', 'Say why the checkpoint is skipped'),
     }),
     output: Round,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'rounds.observe': method({
@@ -261,12 +280,16 @@ export const roundsContract = {
       text: Required('Observation', 'Write what you saw', 2000),
     }),
     output: Round,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'rounds.linkIncident': method({
     summary: 'Note the incident report started from an observation.',
     input: z.strictObject({ roundId: Id, observationId: Id, incidentId: Id }),
     output: Round,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'rounds.end': method({
@@ -278,6 +301,8 @@ export const roundsContract = {
       skipRemainingReason: Text('Reason', 500).default(''),
     }),
     output: Round,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'rounds.history': method({
@@ -285,12 +310,16 @@ export const roundsContract = {
       'A branch’s rounds over dates (or one person’s): rounds done, missed intervals, skips, shortest and longest gaps.',
     input: HistoryRange,
     output: RoundsHistory,
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'rounds.exportPdf': method({
     summary: 'The same history as a printable PDF.',
     input: HistoryRange,
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
+    patron: 'exports',
+    writes: false,
     access: signedIn,
   }),
 } as const;

@@ -20,6 +20,8 @@ export const settingsContract = {
     summary: 'Desk-wide settings.',
     input: NoInput,
     output: DeskSettings,
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'settings.update': method({
@@ -34,6 +36,8 @@ export const settingsContract = {
       blockScreenCapture: z.boolean().optional(),
     }),
     output: DeskSettings,
+    patron: 'none',
+    writes: true,
     access: admins,
   }),
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { signedIn } from '../roles';
-import { method } from './define';
+import { method, patronData } from './define';
 import { Id, IsoTime, NoInput } from './common';
 import { LocalDate } from './branches';
 import { CallbackNumber, callbackNumberProblem } from './contact-fields';
@@ -53,35 +53,38 @@ export const EntryLink = z.object({
 });
 export type EntryLink = z.infer<typeof EntryLink>;
 
-export const ShiftEntry = z.object({
-  id: Id,
-  /** The first record of this entry: its corrections share it. */
-  chainId: Id,
-  shiftId: Id.nullable(),
-  branchId: Id.nullable(),
-  branchName: z.string(),
-  kind: z.enum(ENTRY_KINDS),
-  /** When it happened (a voicemail left at 18:40 and heard at 19:05 says 18:40). */
-  at: IsoTime,
-  text: z.string(),
-  /** Phone and voicemail: from whom. */
-  fromName: z.string(),
-  callbackNumber: z.string(),
-  callbackNeeded: z.boolean(),
-  callback: z.object({ doneAt: IsoTime, doneBy: StaffRef, note: z.string() }).nullable(),
-  links: z.array(EntryLink),
-  recordedAt: IsoTime,
-  recordedBy: StaffRef,
-  /** The record this one corrects, with the reason; null for the first record. */
-  corrects: Id.nullable(),
-  reason: z.string().nullable(),
-  /** The entry was made by mistake: kept, shown struck through. */
-  withdrawn: z.boolean(),
-  /** False once a later record corrected it. */
-  current: z.boolean(),
-  /** Pass-on notes: who read and acknowledged this version, and when. */
-  acknowledgements: z.array(z.object({ staff: StaffRef, at: IsoTime })),
-});
+export const ShiftEntry = patronData(
+  z.object({
+    id: Id,
+    /** The first record of this entry: its corrections share it. */
+    chainId: Id,
+    shiftId: Id.nullable(),
+    branchId: Id.nullable(),
+    branchName: z.string(),
+    kind: z.enum(ENTRY_KINDS),
+    /** When it happened (a voicemail left at 18:40 and heard at 19:05 says 18:40). */
+    at: IsoTime,
+    text: z.string(),
+    /** Phone and voicemail: from whom. */
+    fromName: z.string(),
+    callbackNumber: z.string(),
+    callbackNeeded: z.boolean(),
+    callback: z.object({ doneAt: IsoTime, doneBy: StaffRef, note: z.string() }).nullable(),
+    links: z.array(EntryLink),
+    recordedAt: IsoTime,
+    recordedBy: StaffRef,
+    /** The record this one corrects, with the reason; null for the first record. */
+    corrects: Id.nullable(),
+    reason: z.string().nullable(),
+    /** The entry was made by mistake: kept, shown struck through. */
+    withdrawn: z.boolean(),
+    /** False once a later record corrected it. */
+    current: z.boolean(),
+    /** Pass-on notes: who read and acknowledged this version, and when. */
+    acknowledgements: z.array(z.object({ staff: StaffRef, at: IsoTime })),
+  }),
+  'a shift-log entry (callers, persons)',
+);
 export type ShiftEntry = z.infer<typeof ShiftEntry>;
 
 const LinkInput = z.strictObject({ kind: z.enum(LINK_KINDS), id: Id });
@@ -156,12 +159,16 @@ export const shiftsContract = {
     summary: 'Who is on shift now, the caller’s shift, the last shift ended, and what waits for the caller.',
     input: NoInput,
     output: ShiftNow,
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'shifts.start': method({
     summary: 'Start the caller’s shift at a branch (null: all branches). Starting where one is open gives it back.',
     input: z.strictObject({ branchId: Id.nullable() }),
     output: ShiftSummary,
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'shifts.endCheck': method({
@@ -169,6 +176,8 @@ export const shiftsContract = {
       'What is still open as a shift ends (open calls, an unsigned closing, callbacks): said plainly, never a block.',
     input: z.strictObject({ shiftId: Id }),
     output: z.object({ warnings: z.array(z.string()) }),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'shifts.end': method({
@@ -178,6 +187,8 @@ export const shiftsContract = {
       note: singleLine('The note', SHIFT_LIMITS.note).default(''),
     }),
     output: z.object({ shift: ShiftSummary, warnings: z.array(z.string()) }),
+    patron: 'none',
+    writes: true,
     access: signedIn,
   }),
   'shifts.history': method({
@@ -186,6 +197,8 @@ export const shiftsContract = {
       .strictObject({ branchId: Id.optional(), from: LocalDate, to: LocalDate })
       .refine((v) => v.from <= v.to, { message: 'The last date is before the first', path: ['to'] }),
     output: z.array(ShiftSummary),
+    patron: 'none',
+    writes: false,
     access: signedIn,
   }),
   'shifts.log': method({
@@ -193,18 +206,24 @@ export const shiftsContract = {
       'A day’s shift log at a branch (null: every branch), newest first, corrections beside what they correct (an audited read when it names anyone).',
     input: z.strictObject({ branchId: Id.nullable(), date: LocalDate }),
     output: z.object({ date: z.string(), timeZone: z.string(), entries: z.array(ShiftEntry) }),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'shifts.entry': method({
     summary: 'One entry with its whole chain of corrections (an audited read when it names anyone).',
     input: z.strictObject({ id: Id }),
     output: z.object({ entry: ShiftEntry, chain: z.array(ShiftEntry) }),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'shifts.addEntry': method({
     summary: 'Write to the log: a note, a phone call or voicemail (from whom, callback), or a note to pass on.',
     input: z.strictObject(EntryFields).superRefine(checkEntry),
     output: ShiftEntry,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'shifts.correctEntry': method({
@@ -213,30 +232,40 @@ export const shiftsContract = {
       .strictObject({ id: Id, ...EntryFields, withdraw: z.boolean().default(false), reason: Reason })
       .superRefine(checkEntry),
     output: ShiftEntry,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'shifts.callbackDone': method({
     summary: 'Mark a message’s callback done (who and when), with what came of it.',
     input: z.strictObject({ id: Id, note: singleLine('The note', SHIFT_LIMITS.note).default('') }),
     output: ShiftEntry,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
   'shifts.callbacks': method({
     summary: 'Messages whose callback is needed and not done, oldest first (an audited read: they name callers).',
     input: NoInput,
     output: z.array(ShiftEntry),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'shifts.passOn': method({
     summary: `Notes passed on in the last ${PASS_ON_DAYS} days that the caller has not acknowledged, oldest first.`,
     input: NoInput,
     output: z.array(ShiftEntry),
+    patron: 'reads',
+    writes: false,
     access: signedIn,
   }),
   'shifts.acknowledge': method({
     summary: 'Acknowledge a note passed on: the caller has read it (who and when are kept).',
     input: z.strictObject({ id: Id }),
     output: ShiftEntry,
+    patron: 'reads',
+    writes: true,
     access: signedIn,
   }),
 } as const;

@@ -42,6 +42,8 @@ export const systemContract = {
       })
       .refine((v) => (v.at === undefined) !== (v.advanceMs === undefined), 'Give either at or advanceMs'),
     output: z.object({ now: IsoTime }),
+    patron: 'none',
+    writes: false,
     access: 'public',
     testOnly: true,
   }),
@@ -49,6 +51,8 @@ export const systemContract = {
     summary: 'Version, shell, training mode, and whether the database opened.',
     input: NoInput,
     output: SystemInfo,
+    patron: 'none',
+    writes: false,
     access: 'public',
   }),
 } as const;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditEvent } from './audit.service';
 import type { Clock } from '../clock';
 
 /** How long the same person seeing the same named entries counts as the same read. */
@@ -16,11 +16,11 @@ export class ShownAudit {
   private readonly last = new Map<string, number>();
 
   constructor(
-    private readonly audit: AuditService,
+    private readonly audit: { record(event: AuditEvent): void },
     private readonly clock: Clock,
   ) {}
 
-  shown(staffId: string, subject: string, what: string, entryIds: readonly string[]): void {
+  shown(staffId: string, subject: string, what: string, entryIds: readonly string[], plain = false): void {
     if (entryIds.length === 0) return;
     const now = this.clock.ms();
     const set = [...entryIds].sort();
@@ -37,7 +37,9 @@ export class ShownAudit {
       action: 'read',
       subject,
       recordId: set.length === 1 ? set[0]! : null,
-      detail: `${what}: ${set.length} ${set.length === 1 ? 'entry names' : 'entries name'} someone (${set.join(', ')})`,
+      detail: plain
+        ? `${what}: ${set.join(', ')}`
+        : `${what}: ${set.length} ${set.length === 1 ? 'entry names' : 'entries name'} someone (${set.join(', ')})`,
     });
   }
 }
