@@ -122,6 +122,10 @@ function EntryEditor({
           void add();
         }
       }}
+      onBlur={(e) => {
+        // Leaving the form (for Sign out, another tab) sends what is typed at once, ahead of whatever comes next.
+        if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) void draft.flush();
+      }}
     >
       <h3 id="shift-entry-title">Write in the log</h3>
       {restored && !blank && (
