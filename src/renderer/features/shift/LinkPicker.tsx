@@ -89,7 +89,8 @@ export function LinkPicker({
   const [kind, setKind] = useState<LinkKind>('incident');
   const [text, setText] = useState('');
   const [cursor, setCursor] = useState(0);
-  const openerRef = useRef<HTMLButtonElement>(null);
+  // Closing the picker gives the cursor back to its button, once that is on screen again.
+  const returnFocus = useRef(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const baseId = useId();
   const typed = text.trim();
@@ -113,7 +114,7 @@ export function LinkPicker({
   function close() {
     setOpen(false);
     setText('');
-    openerRef.current?.focus();
+    returnFocus.current = true;
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -134,7 +135,17 @@ export function LinkPicker({
 
   if (!open) {
     return (
-      <Button small buttonRef={openerRef} onClick={() => setOpen(true)} disabled={full}>
+      <Button
+        small
+        buttonRef={(el) => {
+          if (el && returnFocus.current) {
+            returnFocus.current = false;
+            el.focus();
+          }
+        }}
+        onClick={() => setOpen(true)}
+        disabled={full}
+      >
         Link a report, call or person…
       </Button>
     );
