@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { startMailServer } from '../helpers/smtp';
 import { expect, signIn, test } from './fixtures';
 
@@ -30,6 +30,19 @@ async function pdfOf(page: Page, dir: string, press: () => Promise<void>): Promi
 
 const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+};
+
+/** What a person at the desk sees of `target`, on a laptop and on a desk monitor (the panel scrolled to it). */
+const shotsOf = async (page: Page, name: string, target: Locator) => {
+  if (!SHOTS) return;
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await target.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`) });
+  }
 };
 
 test('a shift: pass-on note acknowledged by the next person, a voicemail called back, a referral card, the day’s report emailed', async ({
@@ -140,6 +153,7 @@ test('a shift: pass-on note acknowledged by the next person, a voicemail called 
     await picker.getByLabel('Link to').selectOption('person');
     await search.fill('marcus delgdo');
     await expect(picker.getByRole('option', { name: /Marcus Delgado/ })).toBeVisible();
+    await shotsOf(page, 'shift-link-picker', picker);
     await search.press('Enter');
     await expect(linking.getByRole('button', { name: 'Person Marcus Delgado', exact: true })).toBeVisible();
     // Linking empties the box, so Esc closes the picker and gives the cursor back to its button.
@@ -154,12 +168,13 @@ test('a shift: pass-on note acknowledged by the next person, a voicemail called 
     await expect(panel.getByRole('textbox', { name: 'Note' })).toHaveValue(LINKED);
     await expect(linking.getByRole('button', { name: `Report ${reportNumber}`, exact: true })).toBeVisible();
     await expect(linking.getByRole('button', { name: 'Person Marcus Delgado', exact: true })).toBeVisible();
-    await shot(page, 'shift-draft-restored');
+    await shotsOf(page, 'shift-draft-restored', panel.getByRole('form', { name: 'Write in the log' }));
     await panel.getByRole('textbox', { name: 'Note' }).press('Control+Enter');
     await expect(panel.getByRole('status').filter({ hasText: 'Note added to the log.' })).toBeVisible();
     await expect(panel.getByRole('textbox', { name: 'Note' })).toHaveValue('');
     const linkedEntry = log.getByRole('listitem').filter({ hasText: LINKED });
     await expect(linkedEntry.getByRole('button', { name: `Report ${reportNumber}`, exact: true })).toBeVisible();
+    await shotsOf(page, 'shift-linked', linkedEntry);
 
     // A correction keeps the first words: who, when and why, the old text struck beside the new.
     await linkedEntry.getByRole('button', { name: /^Correct: Note Marcus came back/ }).click();
@@ -177,7 +192,7 @@ test('a shift: pass-on note acknowledged by the next person, a voicemail called 
       'Marcus came back to the lobby at 18:10; reminded him of the ban.',
     );
     await expect(linkedEntry.getByRole('button', { name: 'Person Marcus Delgado', exact: true })).toBeVisible();
-    await shot(page, 'shift-correction');
+    await shotsOf(page, 'shift-correction', linkedEntry);
 
     // A link opens the record where it lives: the person beside the ban list (an audited read there).
     await linkedEntry.getByRole('button', { name: 'Person Marcus Delgado', exact: true }).click();
@@ -193,6 +208,7 @@ test('a shift: pass-on note acknowledged by the next person, a voicemail called 
     await expect(check.getByRole('list', { name: 'Community services found' })).toBeVisible();
     await page.keyboard.press('PageDown');
     await expect(check.getByRole('listitem').filter({ hasText: 'Harbor House Shelter' })).toHaveClass(/is-active/);
+    await shotsOf(page, 'deskcheck-resource', check.getByRole('list', { name: 'Community services found' }));
     await page.keyboard.press('ArrowUp');
     await expect(check.getByRole('button', { name: /^Search all reports/ })).toHaveClass(/is-active/);
     await page.keyboard.press('ArrowDown');

@@ -26,7 +26,9 @@ export function EntryLinks({ links, onRemove }: { links: readonly EntryLink[]; o
         <li key={`${l.kind}:${l.id}`} className={`shift-link link-${l.kind}`}>
           <button type="button" className="shift-link-open" onClick={() => open(l)} title={`Open ${linkWords(l)}`}>
             <span className="shift-link-kind">{LINK_KIND_WORDS[l.kind]}</span>{' '}
-            {l.kind === 'call' ? l.label.replace(/^Call of /, '') : l.label || '(not named)'}
+            <span className="shift-link-label">
+              {l.kind === 'call' ? l.label.replace(/^Call of /, '') : l.label || '(not named)'}
+            </span>
           </button>
           {onRemove && (
             <Button small variant="quiet" aria-label={`Remove link: ${linkWords(l)}`} onClick={() => onRemove(l)}>
