@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../lib/api';
 import { useSubmit } from '../../lib/useSubmit';
+import { readStored, removeStored } from '../../lib/storage';
 import { Button } from '../../components/Button';
 import { TextAreaField, TextField } from '../../components/Field';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
@@ -10,9 +11,37 @@ import { ENTRY_KIND_WORDS } from '../../../shared/shift-words';
 import { SaveIndicator } from '../incidents/SaveIndicator';
 import { EntryLinks } from './EntryLinks';
 import { LinkPicker } from './LinkPicker';
-import { EMPTY_WORK, isBlank, useEntryDraft } from './useEntryDraft';
+import { EMPTY_WORK, isBlank, useEntryDraft, type EntryWork } from './useEntryDraft';
 
 const isMessage = (kind: EntryKind) => kind === 'phone' || kind === 'voicemail';
+
+interface Start {
+  draft: EntryDraft | null;
+  /** Typed on this console by an older build, never in main: saved there at once. */
+  carried?: EntryWork | undefined;
+  problem: string | undefined;
+}
+
+const LEGACY_KEY = (staffId: string) => `vigil.shiftEntryDraft.${staffId}`;
+
+function legacyWork(staffId: string): EntryWork | undefined {
+  try {
+    const raw = readStored(LEGACY_KEY(staffId));
+    if (!raw) return undefined;
+    const old = JSON.parse(raw) as Partial<Omit<EntryWork, 'links'>>;
+    const work: EntryWork = {
+      kind: ENTRY_KINDS.includes(old.kind as EntryKind) ? (old.kind as EntryKind) : 'note',
+      text: typeof old.text === 'string' ? old.text : '',
+      fromName: typeof old.fromName === 'string' ? old.fromName : '',
+      callbackNumber: typeof old.callbackNumber === 'string' ? old.callbackNumber : '',
+      callbackNeeded: old.callbackNeeded === true,
+      links: [],
+    };
+    return isBlank(work) ? undefined : work;
+  } catch {
+    return undefined;
+  }
+}
 
 interface EntryFormProps {
   branchId: string | null;
@@ -25,17 +54,23 @@ interface EntryFormProps {
  * Write to the shift log. What is typed is kept in main for its writer (shifts.draft),
  * so this opens with it once main has answered.
  */
-export function EntryForm(props: EntryFormProps) {
-  const [start, setStart] = useState<{ draft: EntryDraft | null; problem: string | undefined } | undefined>(undefined);
+export function EntryForm({ staffId, ...props }: EntryFormProps & { staffId: string }) {
+  const [start, setStart] = useState<Start | undefined>(undefined);
   useEffect(() => {
     let current = true;
     void call('shifts.draft', {}).then((r) => {
-      if (current) setStart(r.ok ? { draft: r.value, problem: undefined } : { draft: null, problem: r.error.message });
+      if (!current) return;
+      // An entry an older build kept on this console only goes to main now (when main has none) and leaves the console.
+      const legacy = r.ok && r.value === null ? legacyWork(staffId) : undefined;
+      removeStored(LEGACY_KEY(staffId));
+      setStart(
+        r.ok ? { draft: r.value, carried: legacy, problem: undefined } : { draft: null, problem: r.error.message },
+      );
     });
     return () => {
       current = false;
     };
-  }, []);
+  }, [staffId]);
   if (!start) {
     return (
       <section className="duty-card shift-entry-form" aria-label="Write in the log">
@@ -43,7 +78,7 @@ export function EntryForm(props: EntryFormProps) {
       </section>
     );
   }
-  return <EntryEditor {...props} start={start.draft} problem={start.problem} />;
+  return <EntryEditor {...props} start={start} />;
 }
 
 /**
@@ -56,14 +91,13 @@ function EntryEditor({
   branchId,
   timeZone,
   focusSeq,
-  start,
-  problem,
-}: EntryFormProps & { start: EntryDraft | null; problem: string | undefined }) {
-  const draft = useEntryDraft(start);
+  start: { draft: saved, carried, problem },
+}: EntryFormProps & { start: Start }) {
+  const draft = useEntryDraft(saved, carried);
   const { work } = draft;
   const [numberProblem, setNumberProblem] = useState<string | undefined>(undefined);
   const [said, setSaid] = useState<string | undefined>(undefined);
-  const [restored, setRestored] = useState(() => start !== null);
+  const [restored, setRestored] = useState(() => saved !== null || carried !== undefined);
   const submit = useSubmit();
   const textRef = useRef<HTMLTextAreaElement>(null);
 
@@ -87,6 +121,8 @@ function EntryEditor({
     if (isMessage(work.kind) && !checkNumber()) return;
     const message = isMessage(work.kind);
     const adding = work;
+    // The save waiting for typing to pause goes first, so main's add deletes it rather than a late save bringing it back.
+    await draft.flush();
     const done = await submit.run(() =>
       call('shifts.addEntry', {
         branchId,

@@ -66,11 +66,11 @@ interface Hooks {
  * `reset` (the entry was added, main deleted the draft) starts a new epoch: an answer
  * to a save sent before it changes nothing.
  */
-function createSaver(start: EntryDraft | null, hooks: Hooks) {
-  let work = start ? workOf(start) : EMPTY_WORK;
-  let base = work;
+function createSaver(start: EntryDraft | null, carried: EntryWork | undefined, hooks: Hooks) {
+  let base = start ? workOf(start) : EMPTY_WORK;
+  let work = carried ?? base;
   let revision = start?.revision ?? 0;
-  let dirty = false;
+  let dirty = carried !== undefined;
   let epoch = 0;
   let inFlight: Promise<boolean> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -155,6 +155,9 @@ function createSaver(start: EntryDraft | null, hooks: Hooks) {
       clearTimeout(timer);
       timer = setTimeout(() => void save(), SETTLE_MS);
     },
+    get dirty() {
+      return dirty;
+    },
     flush(): Promise<boolean> {
       clearTimeout(timer);
       if (!dirty && !inFlight) return Promise.resolve(true);
@@ -189,13 +192,17 @@ export interface EntryDraftHandle {
  * pauses and when the page goes away, so a crash, a lock, a reload or another console
  * finds it where it was left.
  */
-export function useEntryDraft(start: EntryDraft | null): EntryDraftHandle {
-  const [work, setWork] = useState<EntryWork>(() => (start ? workOf(start) : EMPTY_WORK));
+export function useEntryDraft(start: EntryDraft | null, carried?: EntryWork): EntryDraftHandle {
+  const [work, setWork] = useState<EntryWork>(() => carried ?? (start ? workOf(start) : EMPTY_WORK));
   const [state, setState] = useState<SaveState | null>(start ? { kind: 'saved', at: start.updatedAt } : null);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const [saver] = useState(() => createSaver(start, { onState: setState, onWork: setWork, onNotice: setNotice }));
+  const [saver] = useState(() =>
+    createSaver(start, carried, { onState: setState, onWork: setWork, onNotice: setNotice }),
+  );
 
   useEffect(() => {
+    // Work carried from this console goes to main at once.
+    if (saver.dirty) void saver.flush();
     const onHide = () => void saver.flush();
     window.addEventListener('pagehide', onHide);
     return () => {
