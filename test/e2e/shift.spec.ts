@@ -199,6 +199,9 @@ test('a shift: pass-on note acknowledged by the next person, a voicemail called 
     await expect(page.getByRole('tab', { name: /^Bans/ })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('heading', { name: 'Marcus Delgado' }).first()).toBeVisible();
     await page.getByRole('tab', { name: /^Shift/ }).click();
+    await linkedEntry.getByRole('button', { name: `Report ${reportNumber}`, exact: true }).click();
+    await expect(page.getByRole('article', { name: reportNumber })).toBeVisible();
+    await page.getByRole('tab', { name: /^Shift/ }).click();
 
     // The desk check reaches community services with the arrows like any result; Enter refers.
     await page.locator('body').click({ position: { x: 5, y: 5 } });

@@ -37,7 +37,8 @@ export function shiftServices(k: Kernel, deps: ShiftDeps) {
 /**
  * The shift: who is on the desk and where, the shift log (notes, phone calls and
  * voicemails with their callbacks, notes passed on to the next shift and who read
- * them), the callbacks-waiting alert. Consoles hear of every change ('shifts.changed').
+ * them), the entry each person is writing (kept in main, outside the journal), the
+ * callbacks-waiting alert. Consoles hear of every change ('shifts.changed').
  */
 export function createShifts(k: DeskKernel, deps: ShiftDeps, alerts: { register(source: AlertSource): void }) {
   const { shifts, entries, drafts } = shiftServices(k, deps);
