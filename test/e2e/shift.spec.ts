@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { startMailServer } from '../helpers/smtp';
 import { expect, signIn, test } from './fixtures';
 
@@ -32,11 +32,24 @@ const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 };
 
+/** What a person at the desk sees of `target`, on a laptop and on a desk monitor (the panel scrolled to it). */
+const shotsOf = async (page: Page, name: string, target: Locator) => {
+  if (!SHOTS) return;
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await target.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`) });
+  }
+};
+
 test('a shift: pass-on note acknowledged by the next person, a voicemail called back, a referral card, the day’s report emailed', async ({
   page,
   vigil,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const mail = await startMailServer({ username: 'vigil', password: 'mail secret 42' });
   const pdfDir = mkdtempSync(join(tmpdir(), 'vigil-shift-pdf-'));
   try {
@@ -98,9 +111,11 @@ test('a shift: pass-on note acknowledged by the next person, a voicemail called 
     await number.fill('608-555-0177');
     await panel.getByRole('checkbox', { name: 'Callback needed' }).check();
     await panel.getByLabel('Message', { exact: true }).fill('Left her reading glasses in the study room; please call.');
-    // The unfinished entry is kept on this console: a reload (and signing in again) brings it back.
+    // The unfinished entry is kept in main as it is typed: a reload (and signing in again) brings it back.
+    await expect(panel.getByRole('status').filter({ hasText: /^Saved \d\d:\d\d/ })).toBeVisible();
     await page.reload();
     await signInAs(page, OFFICER);
+    await expect(panel.getByText('Your unfinished entry was kept: it is back here, as you left it.')).toBeVisible();
     await expect(panel.getByLabel('From', { exact: true })).toHaveValue('Jordan Whitfield');
     await expect(panel.getByLabel('Message', { exact: true })).toHaveValue(
       'Left her reading glasses in the study room; please call.',
@@ -112,6 +127,96 @@ test('a shift: pass-on note acknowledged by the next person, a voicemail called 
     await shot(page, 'shift-log');
     await voicemail.getByRole('button', { name: 'Mark callback done: Jordan Whitfield' }).click();
     await expect(voicemail.getByText(/Callback done by Olu Officer at \d\d:\d\d/)).toBeVisible();
+
+    // A note linked, with the keyboard, to a report found by its number and a person found by the desk's search.
+    const LINKED = 'Marcus came back to the lobby; reminded him of the ban.';
+    await panel.getByRole('textbox', { name: 'Note' }).fill(LINKED);
+    await panel.getByRole('button', { name: 'Link a report, call or person…' }).click();
+    const picker = panel.getByRole('group', { name: 'Link the entry' });
+    const search = picker.getByRole('combobox', { name: /^Find a/ });
+    await expect(search).toBeFocused();
+    const recent = picker.getByRole('listbox', { name: 'Reports to link' }).getByRole('option');
+    await expect(recent.first()).toBeVisible();
+    const reportNumber = ((await recent.first().locator('strong').textContent()) ?? '').trim();
+    expect(reportNumber).toMatch(/^[A-Z]+-\d{4}-\d{4}$/);
+    // Typed without the branch code it finds that number at every branch: the arrows choose ours.
+    const tail = reportNumber.slice(reportNumber.indexOf('-') + 1);
+    await search.fill(tail);
+    await expect(recent.filter({ hasNotText: tail })).toHaveCount(0);
+    await expect(recent.filter({ hasText: reportNumber })).toHaveCount(1);
+    const numbers = await recent.locator('strong').allTextContents();
+    for (let i = 0; i < numbers.indexOf(reportNumber); i++) await search.press('ArrowDown');
+    await expect(recent.filter({ hasText: reportNumber })).toHaveAttribute('aria-selected', 'true');
+    await search.press('Enter');
+    const linking = panel.getByRole('form', { name: 'Write in the log' }).getByRole('list', { name: 'Linked to' });
+    await expect(linking.getByRole('button', { name: `Report ${reportNumber}`, exact: true })).toBeVisible();
+    await picker.getByLabel('Link to').selectOption('person');
+    await search.fill('marcus delgdo');
+    await expect(picker.getByRole('option', { name: /Marcus Delgado/ })).toBeVisible();
+    await shotsOf(page, 'shift-link-picker', picker);
+    await search.press('Enter');
+    await expect(linking.getByRole('button', { name: 'Person Marcus Delgado', exact: true })).toBeVisible();
+    // Linking empties the box, so Esc closes the picker and gives the cursor back to its button.
+    await search.press('Escape');
+    await expect(panel.getByRole('button', { name: 'Link a report, call or person…' })).toBeFocused();
+
+    // Signing out and in again (as on another console) finds the entry and its links where they were left.
+    await expect(panel.getByRole('status').filter({ hasText: /^Saved \d\d:\d\d/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInAs(page, OFFICER);
+    await page.getByRole('tab', { name: /^Shift/ }).click();
+    await expect(panel.getByRole('textbox', { name: 'Note' })).toHaveValue(LINKED);
+    await expect(linking.getByRole('button', { name: `Report ${reportNumber}`, exact: true })).toBeVisible();
+    await expect(linking.getByRole('button', { name: 'Person Marcus Delgado', exact: true })).toBeVisible();
+    await shotsOf(page, 'shift-draft-restored', panel.getByRole('form', { name: 'Write in the log' }));
+    await panel.getByRole('textbox', { name: 'Note' }).press('Control+Enter');
+    await expect(panel.getByRole('status').filter({ hasText: 'Note added to the log.' })).toBeVisible();
+    await expect(panel.getByRole('textbox', { name: 'Note' })).toHaveValue('');
+    const linkedEntry = log.getByRole('listitem').filter({ hasText: LINKED });
+    await expect(linkedEntry.getByRole('button', { name: `Report ${reportNumber}`, exact: true })).toBeVisible();
+    await shotsOf(page, 'shift-linked', linkedEntry);
+
+    // A correction keeps the first words: who, when and why, the old text struck beside the new.
+    await linkedEntry.getByRole('button', { name: /^Correct: Note Marcus came back/ }).click();
+    const correcting = linkedEntry.getByRole('form', { name: 'Correct the entry' });
+    await correcting
+      .getByLabel('Corrected text')
+      .fill('Marcus came back to the lobby at 18:10; reminded him of the ban.');
+    await correcting.getByLabel('Why it is corrected').fill('Added the time');
+    await correcting.getByRole('button', { name: 'Save correction' }).click();
+    const correction = linkedEntry.getByRole('region', { name: /^Corrected by Olu Officer at \d\d:\d\d$/ });
+    await expect(correction.getByText('why: “Added the time”')).toBeVisible();
+    const textRow = correction.getByRole('row', { name: /^Text/ });
+    await expect(textRow.getByRole('deletion')).toHaveText(LINKED);
+    await expect(textRow.getByRole('insertion')).toHaveText(
+      'Marcus came back to the lobby at 18:10; reminded him of the ban.',
+    );
+    await expect(linkedEntry.getByRole('button', { name: 'Person Marcus Delgado', exact: true })).toBeVisible();
+    await shotsOf(page, 'shift-correction', linkedEntry);
+
+    // A link opens the record where it lives: the person beside the ban list (an audited read there).
+    await linkedEntry.getByRole('button', { name: 'Person Marcus Delgado', exact: true }).click();
+    await expect(page.getByRole('tab', { name: /^Bans/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('heading', { name: 'Marcus Delgado' }).first()).toBeVisible();
+    await page.getByRole('tab', { name: /^Shift/ }).click();
+    await linkedEntry.getByRole('button', { name: `Report ${reportNumber}`, exact: true }).click();
+    await expect(page.getByRole('article', { name: reportNumber })).toBeVisible();
+    await page.getByRole('tab', { name: /^Shift/ }).click();
+
+    // The desk check reaches community services with the arrows like any result; Enter refers.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    await page.keyboard.type('Harbor House');
+    const check = page.locator('.desk-check');
+    await expect(check.getByRole('list', { name: 'Community services found' })).toBeVisible();
+    await page.keyboard.press('PageDown');
+    await expect(check.getByRole('listitem').filter({ hasText: 'Harbor House Shelter' })).toHaveClass(/is-active/);
+    await shotsOf(page, 'deskcheck-resource', check.getByRole('list', { name: 'Community services found' }));
+    await page.keyboard.press('ArrowUp');
+    await expect(check.getByRole('button', { name: /^Search all reports/ })).toHaveClass(/is-active/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(panel.getByRole('checkbox', { name: /Harbor House Shelter/ })).toBeChecked();
 
     // A referral card for a patron: found by what they need, printed in large type with no patron on it.
     await panel.getByRole('tab', { name: 'Community services' }).click();

@@ -123,6 +123,14 @@ const FIXTURES: Partial<Record<MethodName, Fixture>> = {
   'incidents.search': f<'incidents.search'>(() => ({})),
   'incidents.exportPdf': f<'incidents.exportPdf'>((s) => ({ id: s.incidentId })),
   'incidents.getDraft': f<'incidents.getDraft'>((s) => ({ id: s.draftId })),
+  'shifts.draft': f<'shifts.draft'>(async (s, c) => {
+    // An unfinished entry linking a person: reopening it names them.
+    await c.must('shifts.saveDraft', {
+      revision: 0,
+      content: { text: 'Asked about the lost phone', links: [{ kind: 'person', id: s.personId }] },
+    });
+    return {};
+  }),
   'incidents.getAmendDraft': f<'incidents.getAmendDraft'>(async (s, c) => {
     const record = await c.must('incidents.get', { id: s.incidentId });
     await c.must('incidents.saveAmendDraft', {

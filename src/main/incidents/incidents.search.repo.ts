@@ -88,6 +88,7 @@ function filterSql(f: Filters): { where: string[]; params: Record<string, string
     params[name] = value;
   };
   add('i.branch_id = @branchId', 'branchId', f.branchId);
+  add('instr(upper(i.number), upper(@number)) > 0', 'number', f.number || undefined);
   add('i.status = @status', 'status', f.status);
   add('i.reporter_id = @reporterId', 'reporterId', f.reporterId);
   add('i.occurred_from >= @from', 'from', f.from && new Date(f.from).toISOString());

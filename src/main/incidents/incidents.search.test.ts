@@ -115,6 +115,19 @@ describe('full-text search', () => {
     expect((await t.officer.must('incidents.search', { text: 'teal raincoat' })).items.map((i) => i.id)).toEqual([id]);
   });
 
+  it('finds a report by part of its number, the branch code left off or in any case', async () => {
+    const { id, number } = await t.file(t.officer, {});
+    const tail = number.slice(number.indexOf('-') + 1);
+    for (const typed of [number, tail, number.toLowerCase()]) {
+      expect((await t.officer.must('incidents.search', { number: typed })).items.map((i) => i.id)).toEqual([id]);
+    }
+    expect((await t.officer.must('incidents.search', { number: '1999-9999' })).items).toEqual([]);
+    expect(await t.officer.call('incidents.search', { number: "0042' OR 1" })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+  });
+
   it('never errors on any text a person can type', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 60 }), async (text) => {

@@ -2,18 +2,18 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { Journal } from '../db/journal';
 import type { DomainEvents } from '../events';
-import { AppError, conflict, invalid, notFound } from '../errors';
+import { conflict, invalid, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import type { EntryKind, LinkKind, ShiftEntry } from '../../shared/contract/shifts';
 import { FUTURE_TOLERANCE_MS } from '../../shared/contract/incident-fields';
 import { PASS_ON_DAYS } from '../../shared/shift-words';
-import { NATURE_WORDS } from '../../shared/call-words';
 import type { JournalKind } from '../../shared/contract/journal';
-import { timeFormat } from '../reports/format';
 import { localDate } from '../../shared/opening-hours';
 import { clockIn, dayWindow, zoneOf } from '../desk-time';
 import type { EntriesRepo, EntryRow, LinkRow } from './entries.repo';
+import type { EntryDraftsRepo } from './entry-drafts.repo';
 import { EntryViewer } from './entry-view';
+import { linkLabel } from './link-labels';
 import type { ShiftPorts } from './ports';
 import type { ShiftsRepo } from './shifts.repo';
 import type { ShownAudit } from '../audit/shown-audit';
@@ -45,6 +45,7 @@ export class EntriesService {
   constructor(
     private readonly db: Db,
     private readonly repo: EntriesRepo,
+    private readonly drafts: EntryDraftsRepo,
     private readonly shifts: ShiftsRepo,
     private readonly journal: Journal,
     private readonly shown: ShownAudit,
@@ -74,6 +75,8 @@ export class EntriesService {
         withdrawn: false,
       });
       for (const link of this.links(input.links)) this.repo.insertLink({ ...link, entryId: id });
+      // What was being written is in the log now: the unfinished copy goes, in the same transaction.
+      this.drafts.delete(staffId);
       return id;
     });
   }
@@ -311,30 +314,9 @@ export class EntriesService {
       if (seen.has(key)) continue;
       seen.add(key);
       const old = kept.get(key);
-      out.push({ kind: l.kind, targetId: id, label: old?.label ?? this.label(l.kind, id) });
+      out.push({ kind: l.kind, targetId: id, label: old?.label ?? linkLabel(this.ports, l.kind, id) });
     }
     return out;
-  }
-
-  private label(kind: LinkKind, id: string): string {
-    if (kind === 'person') {
-      if (!this.ports.people.exists(id)) throw invalid('That person is not on file.', { links: 'Unknown person' });
-      return '';
-    }
-    if (kind === 'incident') {
-      try {
-        return this.ports.incidents.basis(id).number;
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'NOT_FOUND') {
-          throw invalid('Link a filed report: that one was not found.', { links: 'Unknown report' });
-        }
-        throw e;
-      }
-    }
-    const call = this.ports.calls.listItem(id);
-    if (!call) throw invalid('That call was not found.', { links: 'Unknown call' });
-    const when = timeFormat(zoneOf(call.branchId, this.ports.branches)).when(call.receivedAt);
-    return `Call of ${when}: ${NATURE_WORDS[call.nature]}${call.zoneName ? ` in ${call.zoneName}` : ''}`;
   }
 
   private nameOf(staffId: string): string {

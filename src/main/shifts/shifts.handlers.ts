@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../rpc/handler';
 import type { EntriesService } from './entries.service';
+import type { EntryDraftsService } from './entry-drafts.service';
 import type { ShiftsService } from './shifts.service';
 
 type ShiftMethods =
@@ -15,9 +16,16 @@ type ShiftMethods =
   | 'shifts.callbackDone'
   | 'shifts.callbacks'
   | 'shifts.passOn'
-  | 'shifts.acknowledge';
+  | 'shifts.acknowledge'
+  | 'shifts.draft'
+  | 'shifts.saveDraft'
+  | 'shifts.discardDraft';
 
-export const shiftsHandlers = (shifts: ShiftsService, entries: EntriesService): HandlerTable<ShiftMethods> => ({
+export const shiftsHandlers = (
+  shifts: ShiftsService,
+  entries: EntriesService,
+  drafts: EntryDraftsService,
+): HandlerTable<ShiftMethods> => ({
   'shifts.now': (_input, ctx) => shifts.now(ctx.staffId),
   'shifts.start': ({ branchId }, ctx) => shifts.start(branchId, ctx.staffId),
   'shifts.endCheck': ({ shiftId }) => shifts.endCheck(shiftId),
@@ -31,4 +39,7 @@ export const shiftsHandlers = (shifts: ShiftsService, entries: EntriesService): 
   'shifts.callbacks': (_input, ctx) => entries.callbacks(ctx.staffId),
   'shifts.passOn': (_input, ctx) => entries.passOn(ctx.staffId),
   'shifts.acknowledge': ({ id }, ctx) => entries.acknowledge(id, ctx.staffId),
+  'shifts.draft': (_input, ctx) => drafts.get(ctx.staffId),
+  'shifts.saveDraft': ({ revision, content }, ctx) => drafts.save(revision, content, ctx.staffId),
+  'shifts.discardDraft': (_input, ctx) => drafts.discard(ctx.staffId),
 });

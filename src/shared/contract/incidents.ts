@@ -174,6 +174,13 @@ export type IncidentListItem = z.infer<typeof IncidentListItem>;
 export const IncidentFilters = z.strictObject({
   /** Words to find in summary, narrative, actions and person descriptions; any characters are safe. */
   text: z.string().max(500).default(''),
+  /** Part of a report's number ("2026-0042" finds MAIN-2026-0042): letters, digits and dashes. */
+  number: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[A-Za-z0-9-]*$/, 'A report number has letters, digits and dashes only')
+    .optional(),
   branchId: Id.optional(),
   /** Occurred at or after (inclusive) / before (exclusive). */
   from: IsoTime.optional(),

@@ -140,6 +140,36 @@ const Reason = z
   .min(1, 'Say why it is corrected')
   .max(SHIFT_LIMITS.reason, `The reason must be at most ${SHIFT_LIMITS.reason} characters`);
 
+/**
+ * The entry being written, as typed: kept in main for its writer only, so a lock, a
+ * reload or a crash loses nothing and it follows them to another console. Checked
+ * loosely (it is unfinished); the entry itself is checked when added.
+ */
+export const EntryDraftContent = z.object({
+  kind: z.enum(ENTRY_KINDS).default('note'),
+  text: z
+    .string()
+    .max(SHIFT_LIMITS.text + 200)
+    .default(''),
+  fromName: z
+    .string()
+    .max(SHIFT_LIMITS.from + 40)
+    .default(''),
+  callbackNumber: z.string().max(80).default(''),
+  callbackNeeded: z.boolean().default(false),
+  links: z.array(LinkInput).max(SHIFT_LIMITS.links, `At most ${SHIFT_LIMITS.links} links`).default([]),
+});
+export type EntryDraftContent = z.infer<typeof EntryDraftContent>;
+
+export const EntryDraft = z.object({
+  revision: z.number().int(),
+  updatedAt: IsoTime,
+  content: EntryDraftContent,
+  /** The links named as the entry will show them (a person's name: an audited read). */
+  links: z.array(EntryLink),
+});
+export type EntryDraft = z.infer<typeof EntryDraft>;
+
 export const ShiftNow = z.object({
   /** The caller's open shift. */
   mine: ShiftSummary.nullable(),
@@ -233,6 +263,32 @@ export const shiftsContract = {
       .superRefine(checkEntry),
     output: ShiftEntry,
     patron: 'reads',
+    writes: true,
+    access: signedIn,
+  }),
+  'shifts.draft': method({
+    summary:
+      'The caller’s unfinished log entry, where they left it on any console (null: none). Naming a linked person is an audited read.',
+    input: NoInput,
+    output: EntryDraft.nullable(),
+    patron: 'reads',
+    writes: false,
+    access: signedIn,
+  }),
+  'shifts.saveDraft': method({
+    summary:
+      'Autosave the caller’s unfinished log entry (revision 0 starts one). Refused if another console saved a newer revision.',
+    input: z.strictObject({ revision: z.number().int().min(0), content: EntryDraftContent }),
+    output: z.object({ revision: z.number().int(), updatedAt: IsoTime }),
+    patron: 'none',
+    writes: true,
+    access: signedIn,
+  }),
+  'shifts.discardDraft': method({
+    summary: 'Throw away the caller’s unfinished log entry (nothing happens when there is none).',
+    input: NoInput,
+    output: z.object({ discarded: z.boolean() }),
+    patron: 'none',
     writes: true,
     access: signedIn,
   }),

@@ -10,6 +10,7 @@ import shift from './0080-shift';
 import replay from './0090-replay';
 import auditByRecord from './0100-audit-by-record';
 import retention from './0110-retention';
+import shiftEntryDrafts from './0130-shift-entry-drafts';
 
 export interface Migration {
   /** Multiples of 10, in order. A released migration is never edited: add the next one. */
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   replay,
   auditByRecord,
   retention,
+  shiftEntryDrafts,
 ];

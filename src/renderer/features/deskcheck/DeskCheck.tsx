@@ -4,7 +4,8 @@ import { createPortal } from 'react-dom';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/Notice';
 import { Unseen } from '../../components/Unseen';
-import type { DeskCheckResult, IncidentListItem, StaffSummary } from '../../../shared/contract';
+import type { DeskCheckResult, IncidentListItem, Resource, StaffSummary } from '../../../shared/contract';
+import { useQuery } from '../../lib/useQuery';
 import { useDeskActions } from '../desk/deskActions';
 import type { BranchFilter } from '../desk/useBranchFilter';
 import { Highlighted } from '../incidents/Highlighted';
@@ -27,7 +28,11 @@ type Item =
   | { kind: 'person'; result: DeskCheckResult }
   | { kind: 'newPerson' }
   | { kind: 'report'; report: IncidentListItem }
-  | { kind: 'allReports' };
+  | { kind: 'allReports' }
+  | { kind: 'resource'; resource: Resource };
+
+/** Community services shown under the reports. */
+const RESOURCE_LIMIT = 4;
 
 interface DeskCheckProps {
   staff: StaffSummary;
@@ -67,6 +72,12 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
   }
 
   const typed = text.trim();
+  const resourcesFound = useQuery(
+    'resources.search',
+    { text: answer.text, limit: RESOURCE_LIMIT },
+    { enabled: answer.text.trim() !== '' },
+  );
+  const resources = answer.text && resourcesFound.value ? resourcesFound.value : [];
   const items: Item[] =
     answer.text && typed
       ? [
@@ -74,6 +85,7 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
           { kind: 'newPerson' },
           ...answer.reports.map((report): Item => ({ kind: 'report', report })),
           { kind: 'allReports' },
+          ...resources.map((resource): Item => ({ kind: 'resource', resource })),
         ]
       : [];
   const keyOf = (item: Item | undefined) =>
@@ -83,7 +95,9 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
         ? `p:${item.result.person.id}`
         : item.kind === 'report'
           ? `r:${item.report.id}`
-          : item.kind;
+          : item.kind === 'resource'
+            ? `s:${item.resource.id}`
+            : item.kind;
   const chosen = cursor.typed === typed ? items.findIndex((item) => keyOf(item) === cursor.key) : -1;
   const current =
     chosen >= 0 ? chosen : cursor.typed === typed ? Math.min(cursor.index, Math.max(0, items.length - 1)) : 0;
@@ -120,6 +134,7 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
     if (item.kind === 'person') actions.openPerson(item.result.person.id);
     else if (item.kind === 'newPerson') actions.newPerson(typed);
     else if (item.kind === 'report') actions.openWork('incidents', item.report.id);
+    else if (item.kind === 'resource') actions.openWork('shift', item.resource.id);
     else actions.searchReports(typed);
   }
 
@@ -171,6 +186,7 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
   const sheetId = `${baseId}-sheet`;
   const personCount = answer.persons.length;
   const reportStart = personCount + 1;
+  const resourceStart = reportStart + answer.reports.length + 1;
 
   const sheet = (
     <div
@@ -304,12 +320,11 @@ export function DeskCheck({ staff, filter, open, focusRequest, host, onOpen, onC
             </button>
           </section>
           <CheckResources
-            text={answer.text}
+            list={resources}
             headingId={`${baseId}-resources`}
-            onRefer={(r) => {
-              setText('');
-              actions.openWork('shift', r.id);
-            }}
+            itemId={(i) => itemId(resourceStart + i)}
+            current={current - resourceStart}
+            onRefer={(resource) => act({ kind: 'resource', resource })}
           />
         </>
       )}

@@ -1,103 +1,149 @@
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../lib/api';
 import { useSubmit } from '../../lib/useSubmit';
-import { readStored, removeStored, writeStored } from '../../lib/storage';
+import { readStored, removeStored } from '../../lib/storage';
 import { Button } from '../../components/Button';
 import { TextAreaField, TextField } from '../../components/Field';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
-import { ENTRY_KINDS, type EntryKind } from '../../../shared/contract/shifts';
+import { ENTRY_KINDS, type EntryDraft, type EntryKind } from '../../../shared/contract';
 import { callbackNumberProblem } from '../../../shared/contract/contact-fields';
 import { ENTRY_KIND_WORDS } from '../../../shared/shift-words';
+import { SaveIndicator } from '../incidents/SaveIndicator';
+import { EntryLinks } from './EntryLinks';
+import { LinkPicker } from './LinkPicker';
+import { EMPTY_WORK, isBlank, useEntryDraft, type EntryWork } from './useEntryDraft';
 
-interface EntryDraft {
-  kind: EntryKind;
-  text: string;
-  fromName: string;
-  callbackNumber: string;
-  callbackNeeded: boolean;
+const isMessage = (kind: EntryKind) => kind === 'phone' || kind === 'voicemail';
+
+interface Start {
+  draft: EntryDraft | null;
+  /** Typed on this console by an older build, never in main: saved there at once. */
+  carried?: EntryWork | undefined;
+  problem: string | undefined;
 }
 
-const EMPTY: EntryDraft = { kind: 'note', text: '', fromName: '', callbackNumber: '', callbackNeeded: false };
-const draftKey = (staffId: string) => `vigil.shiftEntryDraft.${staffId}`;
+const LEGACY_KEY = (staffId: string) => `vigil.shiftEntryDraft.${staffId}`;
 
-function readDraft(staffId: string): EntryDraft {
+function legacyWork(staffId: string): EntryWork | undefined {
   try {
-    const raw = readStored(draftKey(staffId));
-    return raw ? { ...EMPTY, ...(JSON.parse(raw) as Partial<EntryDraft>) } : EMPTY;
+    const raw = readStored(LEGACY_KEY(staffId));
+    if (!raw) return undefined;
+    const old = JSON.parse(raw) as Partial<Omit<EntryWork, 'links'>>;
+    const work: EntryWork = {
+      kind: ENTRY_KINDS.includes(old.kind as EntryKind) ? (old.kind as EntryKind) : 'note',
+      text: typeof old.text === 'string' ? old.text : '',
+      fromName: typeof old.fromName === 'string' ? old.fromName : '',
+      callbackNumber: typeof old.callbackNumber === 'string' ? old.callbackNumber : '',
+      callbackNeeded: old.callbackNeeded === true,
+      links: [],
+    };
+    return isBlank(work) ? undefined : work;
   } catch {
-    return EMPTY;
+    return undefined;
   }
 }
 
-const isMessage = (kind: EntryKind) => kind === 'phone' || kind === 'voicemail';
-const hasWords = (d: EntryDraft) => Boolean(d.text || d.fromName || d.callbackNumber);
-
-/**
- * Write to the shift log: a note, a phone call or voicemail (from whom, the number,
- * whether to call back), or a note to pass on. What is typed is kept on this console
- * with every keystroke until the entry is in the log, so a lock, a reload or a crash
- * loses nothing.
- */
-export function EntryForm({
-  staffId,
-  branchId,
-  focusSeq,
-}: {
-  staffId: string;
+interface EntryFormProps {
   branchId: string | null;
+  timeZone: string | undefined;
   /** Changes when the desk asks for the cursor here (key L). */
   focusSeq: number;
-}) {
-  const [draft, setDraft] = useState<EntryDraft>(() => readDraft(staffId));
+}
+
+/**
+ * Write to the shift log. What is typed is kept in main for its writer (shifts.draft),
+ * so this opens with it once main has answered.
+ */
+export function EntryForm({ staffId, ...props }: EntryFormProps & { staffId: string }) {
+  const [start, setStart] = useState<Start | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    void call('shifts.draft', {}).then((r) => {
+      if (!current) return;
+      // An entry an older build kept on this console only goes to main now (when main has none) and leaves the console.
+      const legacy = r.ok && r.value === null ? legacyWork(staffId) : undefined;
+      removeStored(LEGACY_KEY(staffId));
+      setStart(
+        r.ok ? { draft: r.value, carried: legacy, problem: undefined } : { draft: null, problem: r.error.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [staffId]);
+  if (!start) {
+    return (
+      <section className="duty-card shift-entry-form" aria-label="Write in the log">
+        <p className="muted">Opening your log entry…</p>
+      </section>
+    );
+  }
+  return <EntryEditor {...props} start={start} />;
+}
+
+/**
+ * A note, a phone call or voicemail (from whom, the number, whether to call back), or a
+ * note to pass on, linked to the reports, calls and persons it is about. Kept in main as
+ * it is typed until it is in the log, so a lock, a reload, a crash or another console
+ * loses nothing.
+ */
+function EntryEditor({
+  branchId,
+  timeZone,
+  focusSeq,
+  start: { draft: saved, carried, problem },
+}: EntryFormProps & { start: Start }) {
+  const draft = useEntryDraft(saved, carried);
+  const { work } = draft;
   const [numberProblem, setNumberProblem] = useState<string | undefined>(undefined);
   const [said, setSaid] = useState<string | undefined>(undefined);
+  const [restored, setRestored] = useState(() => saved !== null || carried !== undefined);
   const submit = useSubmit();
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const [restored, setRestored] = useState(() => hasWords(draft));
 
   useEffect(() => {
     if (focusSeq) textRef.current?.focus();
   }, [focusSeq]);
 
-  useEffect(() => {
-    if (hasWords(draft) || draft.kind !== 'note') writeStored(draftKey(staffId), JSON.stringify(draft));
-    else removeStored(draftKey(staffId));
-  }, [draft, staffId]);
-
-  function change(next: Partial<EntryDraft>) {
+  function change(next: Parameters<typeof draft.change>[0]) {
     setSaid(undefined);
-    setDraft((d) => ({ ...d, ...next }));
+    draft.change(next);
   }
 
   function checkNumber(): boolean {
-    const problem = draft.callbackNumber.trim() ? callbackNumberProblem(draft.callbackNumber) : undefined;
-    const needed = draft.callbackNeeded && !draft.callbackNumber.trim() ? 'Give the number to call back' : undefined;
+    const problem = work.callbackNumber.trim() ? callbackNumberProblem(work.callbackNumber) : undefined;
+    const needed = work.callbackNeeded && !work.callbackNumber.trim() ? 'Give the number to call back' : undefined;
     setNumberProblem(problem ?? needed ?? undefined);
     return !(problem ?? needed);
   }
 
   async function add() {
-    if (isMessage(draft.kind) && !checkNumber()) return;
-    const message = isMessage(draft.kind);
+    if (isMessage(work.kind) && !checkNumber()) return;
+    const message = isMessage(work.kind);
+    const adding = work;
+    // The save waiting for typing to pause goes first, so main's add deletes it rather than a late save bringing it back.
+    await draft.flush();
     const done = await submit.run(() =>
       call('shifts.addEntry', {
         branchId,
-        kind: draft.kind,
-        text: draft.text,
-        fromName: message ? draft.fromName : '',
-        callbackNumber: message ? draft.callbackNumber : '',
-        callbackNeeded: message && draft.callbackNeeded,
-        links: [],
+        kind: adding.kind,
+        text: adding.text,
+        fromName: message ? adding.fromName : '',
+        callbackNumber: message ? adding.callbackNumber : '',
+        callbackNeeded: message && adding.callbackNeeded,
+        links: adding.links.map((l) => ({ kind: l.kind, id: l.id })),
       }),
     );
     if (!done) return;
+    // Main deleted the unfinished copy with the add: the form starts again, nothing to save.
     setRestored(false);
     setSaid(`${ENTRY_KIND_WORDS[done.kind]} added to the log.`);
-    setDraft({ ...EMPTY, kind: draft.kind === 'pass-on' ? 'pass-on' : 'note' });
+    draft.reset({ ...EMPTY_WORK, kind: adding.kind === 'pass-on' ? 'pass-on' : 'note' });
     textRef.current?.focus();
   }
 
-  const message = isMessage(draft.kind);
+  const message = isMessage(work.kind);
+  const blank = isBlank(work);
   return (
     <form
       className="duty-card shift-entry-form"
@@ -112,12 +158,22 @@ export function EntryForm({
           void add();
         }
       }}
+      onBlur={(e) => {
+        // Leaving the form (for Sign out, another tab) sends what is typed at once, ahead of whatever comes next.
+        if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) void draft.flush();
+      }}
     >
       <h3 id="shift-entry-title">Write in the log</h3>
+      {restored && !blank && (
+        <p className="shift-draft-restored" role="status">
+          Your unfinished entry was kept: it is back here, as you left it.
+        </p>
+      )}
+      <ErrorNotice error={problem && `Your unfinished entry could not be opened: ${problem}`} />
       <div className="segmented" role="radiogroup" aria-label="What it is">
         {ENTRY_KINDS.map((k) => (
           <label key={k} className="choice">
-            <input type="radio" name="entry-kind" checked={draft.kind === k} onChange={() => change({ kind: k })} />
+            <input type="radio" name="entry-kind" checked={work.kind === k} onChange={() => change({ kind: k })} />
             <span>{ENTRY_KIND_WORDS[k]}</span>
           </label>
         ))}
@@ -126,7 +182,7 @@ export function EntryForm({
         <div className="shift-entry-caller">
           <TextField
             label="From"
-            value={draft.fromName}
+            value={work.fromName}
             onChange={(v) => change({ fromName: v })}
             maxLength={120}
             error={submit.fieldError('fromName')}
@@ -135,7 +191,7 @@ export function EntryForm({
             label="Callback number"
             type="tel"
             inputMode="tel"
-            value={draft.callbackNumber}
+            value={work.callbackNumber}
             onChange={(v) => {
               change({ callbackNumber: v });
               if (numberProblem) setNumberProblem(undefined);
@@ -148,7 +204,7 @@ export function EntryForm({
           <label className="checkbox-field shift-callback-needed">
             <input
               type="checkbox"
-              checked={draft.callbackNeeded}
+              checked={work.callbackNeeded}
               onChange={(e) => change({ callbackNeeded: e.target.checked })}
             />
             <span>Callback needed</span>
@@ -156,25 +212,26 @@ export function EntryForm({
         </div>
       )}
       <TextAreaField
-        label={draft.kind === 'pass-on' ? 'What the next shift should know' : message ? 'Message' : 'Note'}
-        value={draft.text}
+        label={work.kind === 'pass-on' ? 'What the next shift should know' : message ? 'Message' : 'Note'}
+        value={work.text}
         onChange={(v) => change({ text: v })}
         rows={3}
         maxLength={2000}
         textAreaRef={textRef}
         error={submit.fieldError('text')}
       />
+      <div className="shift-entry-links">
+        <EntryLinks links={work.links} onRemove={(l) => change({ links: work.links.filter((x) => x !== l) })} />
+        <LinkPicker links={work.links} timeZone={timeZone} onAdd={(l) => change({ links: [...work.links, l] })} />
+        {submit.fieldError('links') && <p className="field-error">⚠ {submit.fieldError('links')}</p>}
+      </div>
       <ErrorNotice error={submit.error} summarize />
-      <StatusNotice message={said} />
+      <StatusNotice message={said ?? draft.notice} />
       <div className="form-actions">
         <Button type="submit" variant="primary" disabled={submit.pending} title="Add to the log (Ctrl+Enter)">
-          {draft.kind === 'pass-on' ? 'Pass on to the next shift' : 'Add to log'}
+          {work.kind === 'pass-on' ? 'Pass on to the next shift' : 'Add to log'}
         </Button>
-        {hasWords(draft) && (
-          <span className="muted small" role="status">
-            {restored ? 'Your unfinished entry was kept: it is back here.' : 'Kept on this console as you type.'}
-          </span>
-        )}
+        {draft.state && !blank && <SaveIndicator state={draft.state} />}
       </div>
     </form>
   );

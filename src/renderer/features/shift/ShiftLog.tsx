@@ -9,6 +9,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/Notice';
 import type { ShiftEntry } from '../../../shared/contract';
 import { ENTRY_KIND_WORDS } from '../../../shared/shift-words';
+import { Corrections } from './Correction';
+import { EntryLinks } from './EntryLinks';
+import { LinkPicker } from './LinkPicker';
 
 interface ShiftLogProps {
   branchId: string | null;
@@ -21,7 +24,13 @@ interface ShiftLogProps {
 export function ShiftLog({ branchId, branchName, date, timeZone }: ShiftLogProps) {
   const log = useQuery('shifts.log', { branchId, date }, { refetchOn: ['shifts.changed'] });
   const [correcting, setCorrecting] = useState<string | null>(null);
-  const entries = (log.value?.entries ?? []).filter((e) => e.current);
+  const all = log.value?.entries ?? [];
+  const entries = all.filter((e) => e.current);
+  // Each entry's records, oldest first: the log holds every record of the day, corrected ones too.
+  const chains = new Map<string, ShiftEntry[]>();
+  for (const e of [...all].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id))) {
+    chains.set(e.chainId, [...(chains.get(e.chainId) ?? []), e]);
+  }
   return (
     <section className="duty-card shift-log" aria-labelledby="shift-log-title">
       <h3 id="shift-log-title">
@@ -33,8 +42,9 @@ export function ShiftLog({ branchId, branchName, date, timeZone }: ShiftLogProps
         {entries.map((e) => (
           <li key={e.id} className={`shift-item${e.withdrawn ? ' is-withdrawn' : ''}`}>
             <EntryLine entry={e} timeZone={timeZone} />
+            <Corrections chain={chains.get(e.chainId) ?? [e]} timeZone={timeZone} />
             {correcting === e.id ? (
-              <CorrectForm entry={e} onDone={() => setCorrecting(null)} />
+              <CorrectForm entry={e} timeZone={timeZone} onDone={() => setCorrecting(null)} />
             ) : (
               !e.withdrawn && (
                 <div className="shift-item-actions">
@@ -65,10 +75,11 @@ function EntryLine({ entry: e, timeZone }: { entry: ShiftEntry; timeZone: string
         {e.fromName && <strong>From {e.fromName}</strong>}
         {e.callbackNumber && <span>{e.callbackNumber}</span>}
         <span className="muted">— {e.recordedBy.name}</span>
-        {e.corrects && <span className="badge">Corrected: {e.reason}</span>}
+        {e.corrects && !e.withdrawn && <span className="badge">Corrected</span>}
         {e.withdrawn && <span className="badge badge-retired">Withdrawn</span>}
       </div>
       {e.text && <p className="shift-item-text">{e.text}</p>}
+      <EntryLinks links={e.links} />
       {e.callbackNeeded && (
         <p className={e.callback ? 'tone-ok small' : 'tone-warn small strong'}>
           {e.callback
@@ -106,8 +117,17 @@ function EntryActions({ entry: e }: { entry: ShiftEntry }) {
 }
 
 /** A correction is a new record pointing at the old one, with a reason; withdrawing keeps the old one struck through. */
-function CorrectForm({ entry, onDone }: { entry: ShiftEntry; onDone: () => void }) {
+function CorrectForm({
+  entry,
+  timeZone,
+  onDone,
+}: {
+  entry: ShiftEntry;
+  timeZone: string | undefined;
+  onDone: () => void;
+}) {
   const [text, setText] = useState(entry.text);
+  const [links, setLinks] = useState(entry.links);
   const [reason, setReason] = useState('');
   const submit = useSubmit();
   async function save(withdraw: boolean) {
@@ -121,7 +141,7 @@ function CorrectForm({ entry, onDone }: { entry: ShiftEntry; onDone: () => void 
         fromName: entry.fromName,
         callbackNumber: entry.callbackNumber,
         callbackNeeded: entry.callbackNeeded,
-        links: entry.links.map((l) => ({ kind: l.kind, id: l.id })),
+        links: (withdraw ? entry.links : links).map((l) => ({ kind: l.kind, id: l.id })),
         withdraw,
         reason,
       }),
@@ -150,6 +170,10 @@ function CorrectForm({ entry, onDone }: { entry: ShiftEntry; onDone: () => void 
         rows={2}
         error={submit.fieldError('text')}
       />
+      <div className="shift-entry-links">
+        <EntryLinks links={links} onRemove={(l) => setLinks(links.filter((x) => x !== l))} />
+        <LinkPicker links={links} timeZone={timeZone} onAdd={(l) => setLinks([...links, l])} />
+      </div>
       <TextField label="Why it is corrected" value={reason} onChange={setReason} error={submit.fieldError('reason')} />
       <ErrorNotice error={submit.error} summarize />
       <div className="form-actions">

@@ -88,7 +88,7 @@ export function ShiftPanel({ staff, filter, request }: ShiftPanelProps) {
       <Tabs label="Shift work" tabs={VIEWS} selected={view} onSelect={select} className="shift-tabs">
         {view === 'log' && (
           <>
-            <EntryForm staffId={staff.id} branchId={branchId} focusSeq={focusEntry} />
+            <EntryForm staffId={staff.id} branchId={branchId} timeZone={timeZone} focusSeq={focusEntry} />
             <ShiftLog branchId={branchId} branchName={branchName} date={today} timeZone={timeZone} />
           </>
         )}
