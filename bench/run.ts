@@ -6,6 +6,7 @@ import { benchFoundation } from './foundation';
 import { benchIncidents } from './incidents';
 import { benchIncidentsOpen } from './incidents-open';
 import { benchReplay } from './replay';
+import { benchRetention } from './retention';
 import { benchBackup, benchJournal } from './maintenance';
 import { benchWall } from './wall';
 
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<void>> = {
   replay: benchReplay,
   'maintenance-journal': benchJournal,
   'maintenance-backup': benchBackup,
+  retention: benchRetention,
 };
 
 const only = process.argv.slice(2);

@@ -19,8 +19,10 @@ export class AuditPurgeRepo {
       .get(cutoff)!;
   }
 
-  removeBefore(cutoff: string): number {
-    return this.db.prepare('DELETE FROM audit WHERE at < ?').run(cutoff).changes;
+  removeBefore(cutoff: string, limit: number): number {
+    return this.db
+      .prepare('DELETE FROM audit WHERE id IN (SELECT id FROM audit WHERE at < ? ORDER BY at LIMIT ?)')
+      .run(cutoff, Number.isFinite(limit) ? limit : -1).changes;
   }
 
   redact(recordIds: readonly string[], shas: readonly string[]): number {

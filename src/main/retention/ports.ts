@@ -89,7 +89,8 @@ export interface ChecklistsPurgePort {
 
 export interface AuditPurgePort {
   before(cutoff: string): { count: number; oldest: string | null };
-  removeBefore(cutoff: string): number;
+  /** Removes at most `limit` of the oldest entries before the cutoff. */
+  removeBefore(cutoff: string, limit: number): number;
   /** Blanks the detail of entries about removed records (who read what, and when, stays). */
   redact(recordIds: readonly string[], shas: readonly string[]): number;
   /** Blanks details that quote a removed person's name (searches, duplicate checks). */

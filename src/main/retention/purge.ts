@@ -15,6 +15,18 @@ import type {
 } from './ports';
 import type { HoldRow, RetentionRepo } from './retention.repo';
 
+/** The kinds in the order a purge reports them. */
+export const PURGE_ORDER: readonly RetentionKind[] = [
+  'incidents',
+  'bans',
+  'persons',
+  'looseMedia',
+  'calls',
+  'shiftLogs',
+  'checklists',
+  'audit',
+];
+
 export interface PurgeDomains {
   incidents: IncidentsPurgePort;
   bans: BansPurgePort;
@@ -51,14 +63,17 @@ class Tally {
   }
 }
 
-/** Splits records past their time into those that go and those a hold (or a kept record) keeps. */
-function split<T extends Aged>(aged: readonly T[], keep: (r: T) => 'held' | 'kept' | false) {
+/**
+ * Splits records past their time into those that go (at most `budget` of them, oldest
+ * first, in this pass) and those a hold (or a kept record) keeps.
+ */
+function split<T extends Aged>(aged: readonly T[], budget: number, keep: (r: T) => 'held' | 'kept' | false) {
   const go: T[] = [];
   let held = 0;
   for (const r of aged) {
     const k = keep(r);
     if (k === 'held') held += 1;
-    else if (!k) go.push(r);
+    else if (!k && go.length < budget) go.push(r);
   }
   return { go, held };
 }
@@ -71,7 +86,8 @@ const ids = (rows: readonly Aged[]) => rows.map((r) => r.id);
  * checklists, the attachments nothing kept points at, and the audit log. Then the
  * journal's payloads for every removed record are erased (hashes kept) and audit
  * details that named them are blanked. Runs inside the caller's transaction with the
- * gate open; the caller commits, or rolls back for a preview.
+ * gate open; the caller commits (and calls again until a pass removes nothing), or
+ * rolls back for a preview.
  */
 export function purgePass(o: {
   db: Db;
@@ -81,9 +97,12 @@ export function purgePass(o: {
   days: RetentionDays;
   now: Date;
   holds: readonly HoldRow[];
-  /** A preview skips the full-text index rewrite (it is rolled back anyway). */
-  preview: boolean;
-}): PurgeOutcome & { removedIds: number } {
+  /**
+   * At most this many records of each kind in this pass: a purge of a year runs as
+   * many short transactions, so the desk's own writes go on between them.
+   */
+  budget: number;
+}): PurgeOutcome & { removedIds: number; incidentsRemoved: number; names: string[] } {
   const { d } = o;
   const cutoff = (kind: RetentionKind) => new Date(o.now.getTime() - o.days[kind] * DAY_MS).toISOString();
   const held = (kind: HoldRow['kind']) => new Set(o.holds.filter((h) => h.kind === kind).map((h) => h.recordId));
@@ -95,7 +114,8 @@ export function purgePass(o: {
   const removed: string[] = [];
 
   // Bans: a held ban, or a ban of a held person, stays.
-  const bans = split(d.bans.endedBefore(cutoff('bans'), o.now.toISOString()), (b) =>
+  const budget = o.budget;
+  const bans = split(d.bans.endedBefore(cutoff('bans'), o.now.toISOString()), budget, (b) =>
     heldBans.has(b.id) || heldPersons.has(b.personId) ? 'held' : false,
   );
   const { noticeShas } = d.bans.remove(ids(bans.go));
@@ -106,7 +126,7 @@ export function purgePass(o: {
   const incidentsAged = d.incidents.occurredBefore(cutoff('incidents'));
   const personsOf = d.incidents.personsOf(ids(incidentsAged));
   const namedByBans = d.bans.referencedIncidents();
-  const incidents = split(incidentsAged, (i) =>
+  const incidents = split(incidentsAged, budget, (i) =>
     heldIncidents.has(i.id) || (personsOf.get(i.id) ?? []).some((p) => heldPersons.has(p))
       ? 'held'
       : namedByBans.has(i.id)
@@ -129,7 +149,7 @@ export function purgePass(o: {
   const personsAged = d.people.createdBefore(personsCutoff);
   const named = new Set([...d.incidents.referencedPersons(), ...d.bans.referencedPersons()]);
   const seen = d.bans.lastSightings(ids(personsAged));
-  const persons = split(personsAged, (p) =>
+  const persons = split(personsAged, budget, (p) =>
     heldPersons.has(p.id) ? 'held' : named.has(p.id) || (seen.get(p.id) ?? '') >= personsCutoff ? 'kept' : false,
   );
   const personIds = ids(persons.go);
@@ -143,7 +163,7 @@ export function purgePass(o: {
   removed.push(...personIds);
 
   // Calls.
-  const calls = split(d.calls.receivedBefore(cutoff('calls')), (c) => (heldCalls.has(c.id) ? 'held' : false));
+  const calls = split(d.calls.receivedBefore(cutoff('calls')), budget, (c) => (heldCalls.has(c.id) ? 'held' : false));
   const callIds = ids(calls.go);
   if (callIds.length > 0) d.shifts.forgetLinks('call', callIds);
   d.calls.remove(callIds);
@@ -151,9 +171,10 @@ export function purgePass(o: {
   removed.push(...callIds);
 
   // The shift log: reports first (a kept report keeps its shift), then entries and shifts.
-  const reports = d.activity.madeBefore(cutoff('shiftLogs'));
+  const reports = d.activity.madeBefore(cutoff('shiftLogs')).slice(0, budget);
   d.activity.remove(ids(reports));
-  const log = d.shifts.before(cutoff('shiftLogs'));
+  const before = d.shifts.before(cutoff('shiftLogs'));
+  const log = { entries: before.entries.slice(0, budget), shifts: before.shifts.slice(0, budget) };
   const reportShifts = d.activity.referencedShifts();
   const { chainIds } = d.shifts.remove(
     ids(log.entries),
@@ -163,16 +184,19 @@ export function purgePass(o: {
   removed.push(...ids(reports), ...ids(log.entries), ...chainIds, ...ids(log.shifts));
 
   // Checklists: closing runs and patrol rounds.
-  const runs = d.closing.before(cutoff('checklists'));
+  const runs = d.closing.before(cutoff('checklists')).slice(0, budget);
   d.closing.remove(ids(runs));
-  const rounds = d.rounds.before(cutoff('checklists'));
+  const rounds = d.rounds.before(cutoff('checklists')).slice(0, budget);
   d.rounds.remove(ids(rounds));
   tally.add('checklists', [...runs, ...rounds]);
   removed.push(...ids(runs), ...ids(rounds));
 
   // Attachments: past their time and tied to nothing kept, or left behind by a removed record.
   const stillUsed = new Set([...d.incidents.referencedAttachments(), ...d.people.referencedAttachments()]);
-  const loose = d.attachments.takenBefore(cutoff('looseMedia')).filter((a) => !stillUsed.has(a.id));
+  const loose = d.attachments
+    .takenBefore(cutoff('looseMedia'))
+    .filter((a) => !stillUsed.has(a.id))
+    .slice(0, budget);
   const orphaned = [...new Set([...fromIncidents, ...fromPersons])].filter((id) => !stillUsed.has(id));
   const looseIds = new Set(ids(loose));
   const media = [...looseIds, ...orphaned.filter((id) => !looseIds.has(id))];
@@ -182,7 +206,7 @@ export function purgePass(o: {
 
   // The audit log past its time.
   const audit = d.audit.before(cutoff('audit'));
-  const auditRemoved = d.audit.removeBefore(cutoff('audit'));
+  const auditRemoved = d.audit.removeBefore(cutoff('audit'), budget);
   tally.add(
     'audit',
     Array.from({ length: auditRemoved }, () => ({ id: '', at: audit.oldest ?? o.now.toISOString() })),
@@ -192,11 +216,12 @@ export function purgePass(o: {
   o.journal.erasePayloads(removed);
   d.audit.redact(removed, [...shas, ...noticeShas]);
   d.audit.redactMentions(names);
-  if (!o.preview && incidentIds.length > 0) d.incidents.optimizeIndex();
 
   return {
-    counts: tally.list(['incidents', 'bans', 'persons', 'looseMedia', 'calls', 'shiftLogs', 'checklists', 'audit']),
+    counts: tally.list(PURGE_ORDER),
     files,
-    removedIds: removed.length,
+    removedIds: removed.length + auditRemoved,
+    incidentsRemoved: incidentIds.length,
+    names,
   };
 }

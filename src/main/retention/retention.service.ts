@@ -16,7 +16,7 @@ import {
   type RetentionStatus,
 } from '../../shared/contract/retention';
 import type { VideoPurgePort } from './ports';
-import { purgePass, type PurgeDomains } from './purge';
+import { PURGE_ORDER, purgePass, type PurgeDomains } from './purge';
 import type { HoldRow, RetentionRepo, RunRow } from './retention.repo';
 
 export interface RetentionDeps {
@@ -38,6 +38,9 @@ export interface RetentionDeps {
   /** How the desk names each held record (a person's name, "Incident 2026-0042"). */
   labels(kind: HoldKind, ids: readonly string[]): Map<string, string>;
 }
+
+/** Records of each kind one purge transaction removes at most. */
+const PASS_BUDGET = 2_000;
 
 /** Thrown inside a preview's transaction to roll it back with its result. */
 class Rollback extends Error {
@@ -102,7 +105,7 @@ export class RetentionService {
     try {
       this.p.db
         .transaction(() => {
-          const out = this.pass(now, true);
+          const out = this.pass(now, Number.POSITIVE_INFINITY);
           throw new Rollback(out);
         })
         .immediate();
@@ -126,40 +129,60 @@ export class RetentionService {
       const trimmed = await this.p.video.trimNow();
       const started = this.p.clock.now();
       const id = uuidv7();
-      const out = this.p.db
+      const totals = new Map<string, PurgeCount>();
+      let files = 0;
+      let incidentsRemoved = 0;
+      // Passes of at most PASS_BUDGET records of each kind, each its own short transaction,
+      // until one removes nothing: the desk's writes go on between them.
+      for (;;) {
+        const r = this.p.db.transaction(() => this.pass(started, PASS_BUDGET)).immediate();
+        // After each commit: a crash here leaves files without rows, which the next start sweeps.
+        this.p.domains.attachments.deleteFiles(r.files);
+        files += r.files.length;
+        incidentsRemoved += r.incidentsRemoved;
+        for (const c of r.counts) {
+          const t = totals.get(c.kind) ?? { ...c, count: 0, oldest: null };
+          t.count += c.count;
+          t.held = Math.max(t.held, c.held);
+          if (c.oldest && (t.oldest === null || c.oldest < t.oldest)) t.oldest = c.oldest;
+          totals.set(c.kind, t);
+        }
+        if (r.removedIds === 0) break;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      const counts = [this.videoCount(trimmed), ...PURGE_ORDER.map((k) => totals.get(k)!)];
+      const run = this.p.db
         .transaction(() => {
-          const r = this.pass(started, false);
-          const counts = [this.videoCount(trimmed), ...r.counts];
+          // Deleted words stay in the full-text index's older segments until it is rewritten.
+          if (incidentsRemoved > 0) this.p.domains.incidents.optimizeIndex();
           const finishedAt = this.p.clock.now();
-          const run: RunRow = {
+          const row: RunRow = {
             id,
             startedAt: started.toISOString(),
             finishedAt: finishedAt.toISOString(),
             trigger,
             by: actor,
             counts,
-            files: r.files.length,
+            files,
             ms: finishedAt.getTime() - started.getTime(),
           };
-          this.p.repo.insertRun(run);
+          this.p.repo.insertRun(row);
           // What kinds and how many: never what the records said.
           this.p.journal.append({
             kind: 'retention.purged',
             recordId: id,
             actor,
-            payload: { trigger, counts: counts.map((c) => ({ kind: c.kind, count: c.count })), files: r.files.length },
+            payload: { trigger, counts: counts.map((c) => ({ kind: c.kind, count: c.count })), files },
           });
-          return { run, files: r.files };
+          return row;
         })
         .immediate();
-      // After the commit: a crash here leaves files without rows, which the next start sweeps.
-      this.p.domains.attachments.deleteFiles(out.files);
       if (!flushWal(this.p.db)) this.p.log('retention: a reader kept the WAL from being emptied after a purge');
       this.failed = null;
       this.p.changed();
-      const total = out.run.counts.reduce((n, c) => n + c.count, 0);
-      this.p.log(`retention: purged ${total} records and ${out.files.length} files (${trimmed} video segments)`);
-      return this.toRun(out.run);
+      const total = run.counts.reduce((n, c) => n + c.count, 0);
+      this.p.log(`retention: purged ${total} records and ${files} files (${trimmed} video segments)`);
+      return this.toRun(run);
     } catch (e) {
       this.failed = (e as Error).message;
       throw e;
@@ -255,7 +278,7 @@ export class RetentionService {
 
   // ---- inside ----
 
-  private pass(now: Date, preview: boolean) {
+  private pass(now: Date, budget: number) {
     this.p.repo.openGate();
     try {
       return purgePass({
@@ -266,7 +289,7 @@ export class RetentionService {
         days: this.settings().days,
         now,
         holds: this.p.repo.activeHolds(),
-        preview,
+        budget,
       });
     } finally {
       this.p.repo.closeGate();
