@@ -7,6 +7,7 @@ import { keyFileSecretStore, type SecretStore } from './cameras/secrets';
 import { ShiftedClock, systemClock, type Clock } from './clock';
 import { openDatabase, StartupError, type Db } from './db/connection';
 import { claimForTestClock } from './db/desk';
+import { claimDataFolder } from './db/data-lock';
 import { startTrainingDesk } from './demo';
 import { buildDesk, type DeskOptions } from './desk';
 import type { ChooseFolder } from './reports/evidence.service';
@@ -79,12 +80,21 @@ export function createServices(opts: ServicesOptions): Services {
   const sessions = new Sessions(clock);
   let db: Db;
   let restored: ReturnType<typeof applyPendingRestore> = null;
+  let release = () => {};
   try {
+    // One desk per data folder, claimed before a pending restore swaps anything in it.
+    try {
+      release = claimDataFolder(opts.dataDir);
+    } catch (e) {
+      // A folder Vigil cannot write: openDatabase says so in its own words below.
+      if (e instanceof StartupError) throw e;
+    }
     // A restore an administrator asked for is done now, before anything opens the database.
     restored = applyPendingRestore(opts.dataDir, clock.now());
     if (restored) log(`restored backup ${restored.restored}; the previous data is in ${restored.movedAsideTo}`);
     db = openDatabase(opts.dataDir);
   } catch (e) {
+    release();
     const message = e instanceof StartupError ? e.message : `Vigil could not start: ${(e as Error).message}`;
     log('startup failed', e);
     return failedServices(opts, sessions, message);
@@ -108,6 +118,7 @@ export function createServices(opts: ServicesOptions): Services {
       claimForTestClock(db, desk.staff.service.count() > 0);
     } catch (e) {
       db.close();
+      release();
       log('startup refused', e);
       return failedServices(opts, sessions, (e as Error).message);
     }
@@ -189,6 +200,7 @@ export function createServices(opts: ServicesOptions): Services {
       if (db.open) {
         desk.kernel.audit.flush();
         db.close();
+        release();
       }
       return stopped.then(() => undefined);
     },

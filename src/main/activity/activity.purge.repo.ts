@@ -16,11 +16,14 @@ export class ActivityPurgeRepo {
   }
 
   /** Shifts a kept report is about: they stay while the report does. */
-  referencedShifts(): Set<string> {
+  referencedShifts(except: readonly string[] = []): Set<string> {
     return new Set(
       this.db
-        .prepare<[], { id: string }>('SELECT DISTINCT shift_id AS id FROM activity_reports WHERE shift_id IS NOT NULL')
-        .all()
+        .prepare<[string], { id: string }>(
+          `SELECT DISTINCT shift_id AS id FROM activity_reports
+            WHERE shift_id IS NOT NULL AND id NOT IN (SELECT value FROM json_each(?))`,
+        )
+        .all(list(except))
         .map((r) => r.id),
     );
   }

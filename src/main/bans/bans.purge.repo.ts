@@ -30,20 +30,24 @@ export class BansPurgeRepo {
       .all({ cutoff, now });
   }
 
-  referencedIncidents(): Set<string> {
+  referencedIncidents(except: readonly string[] = []): Set<string> {
     return new Set(
       this.db
-        .prepare<[], { id: string }>('SELECT DISTINCT incident_id AS id FROM ban_incidents')
-        .all()
+        .prepare<[string], { id: string }>(
+          'SELECT DISTINCT incident_id AS id FROM ban_incidents WHERE ban_id NOT IN (SELECT value FROM json_each(?))',
+        )
+        .all(list(except))
         .map((r) => r.id),
     );
   }
 
-  referencedPersons(): Set<string> {
+  referencedPersons(except: readonly string[] = []): Set<string> {
     return new Set(
       this.db
-        .prepare<[], { id: string }>('SELECT DISTINCT person_id AS id FROM bans')
-        .all()
+        .prepare<[string], { id: string }>(
+          'SELECT DISTINCT person_id AS id FROM bans WHERE id NOT IN (SELECT value FROM json_each(?))',
+        )
+        .all(list(except))
         .map((r) => r.id),
     );
   }

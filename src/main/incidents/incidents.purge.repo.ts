@@ -33,18 +33,34 @@ export class IncidentsPurgeRepo {
     return out;
   }
 
-  referencedPersons(): Set<string> {
+  referencedPersons(except: readonly string[] = []): Set<string> {
     const rows = this.db
-      .prepare<[], { id: string }>('SELECT DISTINCT person_id AS id FROM incident_persons WHERE person_id IS NOT NULL')
-      .all();
+      .prepare<[string], { id: string }>(
+        `SELECT DISTINCT p.person_id AS id FROM incident_persons p JOIN incident_versions v ON v.vid = p.vid
+          WHERE p.person_id IS NOT NULL AND v.incident_id NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .all(list(except));
     return new Set(rows.map((r) => r.id));
   }
 
-  referencedAttachments(): Set<string> {
+  attachmentsOf(ids: readonly string[]): string[] {
+    return this.db
+      .prepare<[string], { id: string }>(
+        `SELECT DISTINCT a.attachment_id AS id FROM incident_attachments a JOIN incident_versions v ON v.vid = a.vid
+          WHERE v.incident_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(list(ids))
+      .map((r) => r.id);
+  }
+
+  referencedAttachments(except: readonly string[] = []): Set<string> {
     const ids = new Set(
       this.db
-        .prepare<[], { id: string }>('SELECT DISTINCT attachment_id AS id FROM incident_attachments')
-        .all()
+        .prepare<[string], { id: string }>(
+          `SELECT DISTINCT a.attachment_id AS id FROM incident_attachments a JOIN incident_versions v ON v.vid = a.vid
+            WHERE v.incident_id NOT IN (SELECT value FROM json_each(?))`,
+        )
+        .all(list(except))
         .map((r) => r.id),
     );
     // Work in progress is never purged from under the person typing it.
@@ -60,13 +76,7 @@ export class IncidentsPurgeRepo {
   remove(ids: readonly string[]): { attachmentIds: string[] } {
     if (ids.length === 0) return { attachmentIds: [] };
     const p = list(ids);
-    const attachmentIds = this.db
-      .prepare<[string], { id: string }>(
-        `SELECT DISTINCT a.attachment_id AS id FROM incident_attachments a JOIN incident_versions v ON v.vid = a.vid
-          WHERE v.incident_id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(p)
-      .map((r) => r.id);
+    const attachmentIds = this.attachmentsOf(ids);
     const vids = `SELECT vid FROM incident_versions WHERE incident_id IN (SELECT value FROM json_each(?))`;
     // The index holds each incident's current version only: remove exactly that text.
     this.db
@@ -90,8 +100,17 @@ export class IncidentsPurgeRepo {
     return { attachmentIds };
   }
 
-  optimizeIndex(): void {
-    this.db.prepare("INSERT INTO incident_fts (incident_fts) VALUES ('optimize')").run();
+  /**
+   * One step of rewriting the full-text index into a single segment (FTS5's 'merge' with a
+   * negative page budget: an 'optimize' spread over many short calls), so words of removed
+   * reports do not survive in older segments. False once there is nothing left to merge.
+   */
+  mergeIndexStep(pages = 2_000): boolean {
+    const total = this.db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+    const before = total.get()!.n;
+    this.db.prepare("INSERT INTO incident_fts (incident_fts, rank) VALUES ('merge', ?)").run(-pages);
+    // FTS5's own test: fewer than two changes means the call found no work.
+    return total.get()!.n - before >= 2;
   }
 
   labels(ids: readonly string[]): Map<string, string> {

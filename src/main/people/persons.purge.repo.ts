@@ -28,13 +28,24 @@ export class PersonsPurgeRepo {
       .map((r) => r.id);
   }
 
-  referencedAttachments(): Set<string> {
+  referencedAttachments(except: readonly string[] = []): Set<string> {
     return new Set(
       this.db
-        .prepare<[], { id: string }>('SELECT DISTINCT attachment_id AS id FROM person_photos')
-        .all()
+        .prepare<[string], { id: string }>(
+          'SELECT DISTINCT attachment_id AS id FROM person_photos WHERE person_id NOT IN (SELECT value FROM json_each(?))',
+        )
+        .all(list(except))
         .map((r) => r.id),
     );
+  }
+
+  attachmentsOf(ids: readonly string[]): string[] {
+    return this.db
+      .prepare<[string], { id: string }>(
+        'SELECT attachment_id AS id FROM person_photos WHERE person_id IN (SELECT value FROM json_each(?))',
+      )
+      .all(list(ids))
+      .map((r) => r.id);
   }
 
   remove(ids: readonly string[]): { attachmentIds: string[] } {

@@ -20,22 +20,24 @@ export interface IncidentsPurgePort {
   occurredBefore(cutoff: string): Aged[];
   /** Person ids named on each incident (any version). */
   personsOf(ids: readonly string[]): Map<string, string[]>;
-  /** Persons named on any incident still kept. */
-  referencedPersons(): Set<string>;
+  /** Persons named on any incident still kept (a preview passes the incidents it would remove). */
+  referencedPersons(except?: readonly string[]): Set<string>;
   /** Attachments on any incident still kept, or named by a draft or an amendment being typed. */
-  referencedAttachments(): Set<string>;
+  referencedAttachments(except?: readonly string[]): Set<string>;
+  /** The attachments on these incidents (any version). */
+  attachmentsOf(ids: readonly string[]): string[];
   /** Removes the incidents with their versions, index entries, reviews and drafts of amendments. */
   remove(ids: readonly string[]): { attachmentIds: string[] };
-  /** Rewrites the full-text index so removed words do not survive in old segments. */
-  optimizeIndex(): void;
+  /** One step of rewriting the full-text index, so removed words do not survive in old segments; false when done. */
+  mergeIndexStep(): boolean;
   labels(ids: readonly string[]): Map<string, string>;
 }
 
 export interface BansPurgePort {
   /** Bans that ended (lifted or expired) before the cutoff; rescinded ones count from when they were lifted. */
   endedBefore(cutoff: string, now: string): (Aged & { personId: string })[];
-  referencedIncidents(): Set<string>;
-  referencedPersons(): Set<string>;
+  referencedIncidents(except?: readonly string[]): Set<string>;
+  referencedPersons(except?: readonly string[]): Set<string>;
   /** Each person's last sighting, for "no recent contact". */
   lastSightings(personIds: readonly string[]): Map<string, string>;
   remove(ids: readonly string[]): { noticeShas: string[] };
@@ -48,7 +50,8 @@ export interface PeoplePurgePort {
   createdBefore(cutoff: string): (Aged & { mergedInto: string | null })[];
   /** Persons merged into one of these (duplicates go with the record they were merged into). */
   mergedInto(ids: readonly string[]): string[];
-  referencedAttachments(): Set<string>;
+  referencedAttachments(except?: readonly string[]): Set<string>;
+  attachmentsOf(ids: readonly string[]): string[];
   remove(ids: readonly string[]): { attachmentIds: string[] };
   labels(ids: readonly string[]): Map<string, string>;
 }
@@ -77,7 +80,7 @@ export interface ShiftsPurgePort {
 export interface ActivityPurgePort {
   madeBefore(cutoff: string): Aged[];
   /** Shifts a kept report is about: they stay while it does. */
-  referencedShifts(): Set<string>;
+  referencedShifts(except?: readonly string[]): Set<string>;
   remove(ids: readonly string[]): void;
 }
 

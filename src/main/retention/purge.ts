@@ -102,7 +102,13 @@ export function purgePass(o: {
    * many short transactions, so the desk's own writes go on between them.
    */
   budget: number;
-}): PurgeOutcome & { removedIds: number; incidentsRemoved: number; names: string[] } {
+  /**
+   * A preview: the same pass read only (no write lock, so the desk is never held), each
+   * domain asked what it would still name once the records before it were gone.
+   */
+  plan?: boolean;
+}): PurgeOutcome & { removedIds: number; incidentsRemoved: number; names: string[]; fileCount: number } {
+  const plan = o.plan ?? false;
   const { d } = o;
   const cutoff = (kind: RetentionKind) => new Date(o.now.getTime() - o.days[kind] * DAY_MS).toISOString();
   const held = (kind: HoldRow['kind']) => new Set(o.holds.filter((h) => h.kind === kind).map((h) => h.recordId));
@@ -118,14 +124,15 @@ export function purgePass(o: {
   const bans = split(d.bans.endedBefore(cutoff('bans'), o.now.toISOString()), budget, (b) =>
     heldBans.has(b.id) || heldPersons.has(b.personId) ? 'held' : false,
   );
-  const { noticeShas } = d.bans.remove(ids(bans.go));
+  const banIds = ids(bans.go);
+  const { noticeShas } = plan ? { noticeShas: [] } : d.bans.remove(banIds);
   tally.add('bans', bans.go, bans.held);
   removed.push(...ids(bans.go));
 
   // Incidents: held, naming a held person, or named by a kept ban: they stay.
   const incidentsAged = d.incidents.occurredBefore(cutoff('incidents'));
   const personsOf = d.incidents.personsOf(ids(incidentsAged));
-  const namedByBans = d.bans.referencedIncidents();
+  const namedByBans = d.bans.referencedIncidents(plan ? banIds : []);
   const incidents = split(incidentsAged, budget, (i) =>
     heldIncidents.has(i.id) || (personsOf.get(i.id) ?? []).some((p) => heldPersons.has(p))
       ? 'held'
@@ -134,65 +141,75 @@ export function purgePass(o: {
         : false,
   );
   const incidentIds = ids(incidents.go);
-  if (incidentIds.length > 0) {
+  if (incidentIds.length > 0 && !plan) {
     d.calls.forgetIncidents(incidentIds);
     d.closing.forgetIncidents(incidentIds);
     d.rounds.forgetIncidents(incidentIds);
     d.shifts.forgetLinks('incident', incidentIds);
   }
-  const fromIncidents = d.incidents.remove(incidentIds).attachmentIds;
+  const fromIncidents = plan ? d.incidents.attachmentsOf(incidentIds) : d.incidents.remove(incidentIds).attachmentIds;
   tally.add('incidents', incidents.go, incidents.held);
   removed.push(...incidentIds);
 
   // Persons: none named by a kept incident or ban, none seen since the cutoff.
   const personsCutoff = cutoff('persons');
   const personsAged = d.people.createdBefore(personsCutoff);
-  const named = new Set([...d.incidents.referencedPersons(), ...d.bans.referencedPersons()]);
+  const named = new Set([
+    ...d.incidents.referencedPersons(plan ? incidentIds : []),
+    ...d.bans.referencedPersons(plan ? banIds : []),
+  ]);
   const seen = d.bans.lastSightings(ids(personsAged));
   const persons = split(personsAged, budget, (p) =>
     heldPersons.has(p.id) ? 'held' : named.has(p.id) || (seen.get(p.id) ?? '') >= personsCutoff ? 'kept' : false,
   );
   const personIds = ids(persons.go);
-  const names = [...d.people.labels(personIds).values()];
-  if (personIds.length > 0) {
+  const names = plan ? [] : [...d.people.labels(personIds).values()];
+  if (personIds.length > 0 && !plan) {
     d.bans.forgetPersons(personIds);
     d.shifts.forgetLinks('person', personIds);
   }
-  const fromPersons = d.people.remove(personIds).attachmentIds;
+  const fromPersons = plan ? d.people.attachmentsOf(personIds) : d.people.remove(personIds).attachmentIds;
   tally.add('persons', persons.go, persons.held);
   removed.push(...personIds);
 
   // Calls.
   const calls = split(d.calls.receivedBefore(cutoff('calls')), budget, (c) => (heldCalls.has(c.id) ? 'held' : false));
   const callIds = ids(calls.go);
-  if (callIds.length > 0) d.shifts.forgetLinks('call', callIds);
-  d.calls.remove(callIds);
+  if (callIds.length > 0 && !plan) {
+    d.shifts.forgetLinks('call', callIds);
+    d.calls.remove(callIds);
+  }
   tally.add('calls', calls.go, calls.held);
   removed.push(...callIds);
 
   // The shift log: reports first (a kept report keeps its shift), then entries and shifts.
   const reports = d.activity.madeBefore(cutoff('shiftLogs')).slice(0, budget);
-  d.activity.remove(ids(reports));
+  if (!plan) d.activity.remove(ids(reports));
   const before = d.shifts.before(cutoff('shiftLogs'));
   const log = { entries: before.entries.slice(0, budget), shifts: before.shifts.slice(0, budget) };
-  const reportShifts = d.activity.referencedShifts();
-  const { chainIds } = d.shifts.remove(
-    ids(log.entries),
-    ids(log.shifts).filter((s) => !reportShifts.has(s)),
-  );
+  const reportShifts = d.activity.referencedShifts(plan ? ids(reports) : []);
+  const { chainIds } = plan
+    ? { chainIds: [] }
+    : d.shifts.remove(
+        ids(log.entries),
+        ids(log.shifts).filter((s) => !reportShifts.has(s)),
+      );
   tally.add('shiftLogs', [...log.entries, ...reports]);
   removed.push(...ids(reports), ...ids(log.entries), ...chainIds, ...ids(log.shifts));
 
   // Checklists: closing runs and patrol rounds.
   const runs = d.closing.before(cutoff('checklists')).slice(0, budget);
-  d.closing.remove(ids(runs));
+  if (!plan) d.closing.remove(ids(runs));
   const rounds = d.rounds.before(cutoff('checklists')).slice(0, budget);
-  d.rounds.remove(ids(rounds));
+  if (!plan) d.rounds.remove(ids(rounds));
   tally.add('checklists', [...runs, ...rounds]);
   removed.push(...ids(runs), ...ids(rounds));
 
   // Attachments: past their time and tied to nothing kept, or left behind by a removed record.
-  const stillUsed = new Set([...d.incidents.referencedAttachments(), ...d.people.referencedAttachments()]);
+  const stillUsed = new Set([
+    ...d.incidents.referencedAttachments(plan ? incidentIds : []),
+    ...d.people.referencedAttachments(plan ? personIds : []),
+  ]);
   const loose = d.attachments
     .takenBefore(cutoff('looseMedia'))
     .filter((a) => !stillUsed.has(a.id))
@@ -200,22 +217,25 @@ export function purgePass(o: {
   const orphaned = [...new Set([...fromIncidents, ...fromPersons])].filter((id) => !stillUsed.has(id));
   const looseIds = new Set(ids(loose));
   const media = [...looseIds, ...orphaned.filter((id) => !looseIds.has(id))];
-  const { files, shas } = d.attachments.remove(media);
+  // A preview counts the attachments; the files are fewer when two rows share one.
+  const { files, shas } = plan ? { files: [], shas: [] } : d.attachments.remove(media);
   tally.add('looseMedia', loose);
   removed.push(...media);
 
   // The audit log past its time.
   const audit = d.audit.before(cutoff('audit'));
-  const auditRemoved = d.audit.removeBefore(cutoff('audit'), budget);
+  const auditRemoved = plan ? Math.min(audit.count, budget) : d.audit.removeBefore(cutoff('audit'), budget);
   tally.add(
     'audit',
     Array.from({ length: auditRemoved }, () => ({ id: '', at: audit.oldest ?? o.now.toISOString() })),
   );
 
   // What the removed records said, wherever else it was written down.
-  o.journal.erasePayloads(removed);
-  d.audit.redact(removed, [...shas, ...noticeShas]);
-  d.audit.redactMentions(names);
+  if (!plan) {
+    o.journal.erasePayloads(removed);
+    d.audit.redact(removed, [...shas, ...noticeShas]);
+    d.audit.redactMentions(names);
+  }
 
   return {
     counts: tally.list(PURGE_ORDER),
@@ -223,5 +243,6 @@ export function purgePass(o: {
     removedIds: removed.length + auditRemoved,
     incidentsRemoved: incidentIds.length,
     names,
+    fileCount: plan ? media.length : files.length,
   };
 }

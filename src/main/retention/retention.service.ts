@@ -42,13 +42,6 @@ export interface RetentionDeps {
 /** Records of each kind one purge transaction removes at most. */
 const PASS_BUDGET = 2_000;
 
-/** Thrown inside a preview's transaction to roll it back with its result. */
-class Rollback extends Error {
-  constructor(readonly result: unknown) {
-    super('preview');
-  }
-}
-
 /** The daily slot (HH:MM, desk machine's local time) on a given day. */
 function slotOn(day: Date, at: string): Date {
   const [h, m] = at.split(':').map(Number) as [number, number];
@@ -102,23 +95,22 @@ export class RetentionService {
   /** Exactly what a purge now would remove: the same pass, rolled back. */
   preview(): PurgePreview {
     const now = this.p.clock.now();
-    try {
-      this.p.db
-        .transaction(() => {
-          const out = this.pass(now, Number.POSITIVE_INFINITY);
-          throw new Rollback(out);
-        })
-        .immediate();
-    } catch (e) {
-      if (!(e instanceof Rollback)) throw e;
-      const out = e.result as ReturnType<RetentionService['pass']>;
-      return {
-        at: now.toISOString(),
-        counts: [this.videoCount(0), ...out.counts],
-        files: out.files.length,
-      };
-    }
-    throw new Error('unreachable');
+    // Read only, in one read transaction: the counts agree with each other, and the desk's
+    // writes go on (WAL) while it counts.
+    const out = this.p.db.transaction(() =>
+      purgePass({
+        db: this.p.db,
+        d: this.p.domains,
+        journal: this.p.journal,
+        repo: this.p.repo,
+        days: this.settings().days,
+        now,
+        holds: this.p.repo.activeHolds(),
+        budget: Number.POSITIVE_INFINITY,
+        plan: true,
+      }),
+    )();
+    return { at: now.toISOString(), counts: [this.videoCount(0), ...out.counts], files: out.fileCount };
   }
 
   async purge(trigger: PurgeRun['trigger'], actor: string | null): Promise<PurgeRun> {
@@ -150,11 +142,16 @@ export class RetentionService {
         if (r.removedIds === 0) break;
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
+      // Deleted words stay in the full-text index's older segments until it is rewritten:
+      // in steps, each its own transaction, like the passes.
+      if (incidentsRemoved > 0) {
+        while (this.p.db.transaction(() => this.p.domains.incidents.mergeIndexStep()).immediate()) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      }
       const counts = [this.videoCount(trimmed), ...PURGE_ORDER.map((k) => totals.get(k)!)];
       const run = this.p.db
         .transaction(() => {
-          // Deleted words stay in the full-text index's older segments until it is rewritten.
-          if (incidentsRemoved > 0) this.p.domains.incidents.optimizeIndex();
           const finishedAt = this.p.clock.now();
           const row: RunRow = {
             id,
