@@ -30,8 +30,14 @@ export function localInputToIso(value: string, timeZone: string | undefined): st
   return new Date(instant).toISOString();
 }
 
-/** "19:42, Sat 28 Nov": how the desk reads when something happened. */
-export function formatWhen(iso: string, timeZone: string | undefined): string {
+/**
+ * "19:42, Sat 28 Nov": how the desk reads when something happened, with the year
+ * ("19:42, Sat 30 Nov 2024") when it is not this year, so an old report is never read
+ * as this year's.
+ */
+export function formatWhen(iso: string, timeZone: string | undefined, now: Date = new Date()): string {
   const date = new Date(iso);
-  return `${formatClock(date, timeZone)}, ${formatDay(date, timeZone)}`;
+  const year = wallParts(date, timeZone).year;
+  const other = year !== wallParts(now, timeZone).year;
+  return `${formatClock(date, timeZone)}, ${formatDay(date, timeZone)}${other ? ` ${year}` : ''}`;
 }
