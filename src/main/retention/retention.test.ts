@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -273,4 +274,46 @@ describe('the daily purge', () => {
       dir.remove();
     }
   });
+});
+
+describe('a purge beside a running desk', () => {
+  it('runs from a terminal while the desk files reports: both land, the index stays consistent', async () => {
+    const { officer } = t;
+    // Three reports of four years ago (this desk's clock), each naming its own word.
+    const old = new Date(clock.ms() - 30 * 60_000).toISOString();
+    for (const word of ['alpha', 'bravo', 'charlie']) {
+      await t.file(officer, { occurredFrom: old, occurredTo: null, summary: `Old ${word} report` });
+    }
+    // The desk moves to today; the terminal's purge runs on the real clock: 2022 is past three years.
+    advance(Date.now() - clock.ms());
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'purge', '--data', t.desk.dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+    let done = false;
+    void exited.then(() => (done = true));
+    const filed: string[] = [];
+    for (let i = 0; !done && i < 400; i++) {
+      const r = await t.file(officer, {
+        occurredFrom: new Date(clock.ms() - 60_000).toISOString(),
+        occurredTo: null,
+        summary: `New report ${i} filed during the purge`,
+      });
+      filed.push(r.id);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await exited).toBe(0);
+    expect(out, out).toMatch(/incidents: 3 \(oldest/);
+    // Every report filed during the purge is there and found by its words.
+    const found = await t.admin.must('incidents.search', { text: 'during purge', limit: 200 });
+    expect(found.items.length).toBe(Math.min(filed.length, 200));
+    expect((await t.admin.must('incidents.search', { text: 'bravo' })).items).toEqual([]);
+    const raw = t.db();
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    // FTS5's own check of the index against the reports' text.
+    expect(() => raw.prepare("INSERT INTO incident_fts (incident_fts) VALUES ('integrity-check')").run()).not.toThrow();
+    expect(await t.admin.must('journal.verify', {})).toMatchObject({ ok: true });
+  }, 120_000);
 });
