@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deskWithAdmin, type TestDesk } from '../../test/helpers/services';
 import { openDatabase } from './db/connection';
 import { ManualClock } from './clock';
@@ -10,6 +10,9 @@ afterEach(() => desk?.close());
 /** The real command, in its own process, as `npm run vigil -- verify --data DIR` runs it. */
 const vigil = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], { encoding: 'utf8' });
+
+// Each case starts the real command in its own process through tsx (seconds each on a busy machine).
+vi.setConfig({ testTimeout: 120_000 });
 
 describe('vigil verify', () => {
   it('prints "journal ok" with the count and exits 0, then names the broken entry and exits 1', async () => {
