@@ -183,7 +183,7 @@ export function createServices(opts: ServicesOptions): Services {
       desk.alerts.close();
       desk.replay.close();
       desk.maintenance.close();
-      const stopped = Promise.all([desk.cameras.close(), training?.close()]);
+      const stopped = Promise.all([desk.cameras.close(), training?.close(), desk.replay.postersMade()]);
       if (db.open) {
         desk.kernel.audit.flush();
         db.close();

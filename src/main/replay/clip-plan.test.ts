@@ -6,7 +6,8 @@ import { tempDir } from '../../../test/helpers/temp-dir';
 import { probe } from '../../../test/helpers/video';
 import { parsePlaylist } from '../cameras/playlist';
 import { checkClipRange, concatSeconds, keyFrameAtOrBefore, lengthWords, outPts } from './clip-plan';
-import { cutClip } from './clip-cutter';
+import { cutClip, posterFrame } from './clip-cutter';
+import { readJpeg } from '../attachments/jpeg';
 import { SegmentIndex, type RecordedSegment } from './segment-index';
 import { readTransportStream } from '../cameras/transport-stream';
 
@@ -185,7 +186,10 @@ describe('cutting with ffmpeg (stream copy)', () => {
     expect(p.duration).toBeGreaterThan(3.8);
     expect(p.duration).toBeLessThan(3.95);
     expect(clip.note).toMatch(/^The clip starts 0\.2 s before the in point, at \+2\.3s: .*key frames\.$/);
-    expect(clip.poster?.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    // The poster frame is made apart, after the clip is kept: the clip's first picture as a JPEG.
+    const poster = await posterFrame('ffmpeg', join(dir.path, 'a.mp4'));
+    expect(poster?.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(readJpeg(poster!)).toMatchObject({ width: 320, height: 180 });
     expect(clip.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(clip.bytes).toBe(readFileSync(join(dir.path, 'a.mp4')).length);
   });

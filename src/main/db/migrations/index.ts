@@ -9,6 +9,7 @@ import callsEvacuation from './0070-calls-evacuation';
 import shift from './0080-shift';
 import replay from './0090-replay';
 import auditByRecord from './0100-audit-by-record';
+import attachmentReports from './0140-attachment-reports';
 
 export interface Migration {
   /** Multiples of 10, in order. A released migration is never edited: add the next one. */
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   shift,
   replay,
   auditByRecord,
+  attachmentReports,
 ];
