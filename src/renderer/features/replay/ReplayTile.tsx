@@ -275,24 +275,29 @@ export function ReplayTile({
       data-shown={player.state.shown ? 'true' : undefined}
       onKeyDown={onKeyDown}
     >
+      {/* Above the picture, not over it: REPLAY, the camera and the moment shown, in words and colour. */}
+      <div className="replay-banner">
+        <span className="replay-word" id={nameId}>
+          REPLAY<Unseen> of {camera.name}</Unseen>
+        </span>
+        <span className="replay-camera" aria-hidden="true">
+          {camera.name}
+        </span>
+        {frame !== null && (
+          <span className="replay-when">
+            <time dateTime={iso(frame)}>{clock(frame)}</time> {formatDay(new Date(frame), timeZone)}
+            {receipt && <span className="replay-receipt"> (time received)</span>}
+          </span>
+        )}
+        {ago && <span className="replay-ago">{ago}</span>}
+        <span className="replay-speed">{player.state.playing ? `Playing ${player.state.speed}×` : 'Paused'}</span>
+      </div>
       <div className="replay-screen">
         <video ref={videoRef} className="replay-video" muted playsInline disablePictureInPicture aria-hidden />
-        <div className="replay-banner">
-          <span className="replay-word" id={nameId}>
-            REPLAY<Unseen> of {camera.name}</Unseen>
-          </span>
-          <span className="replay-camera" aria-hidden="true">
-            {camera.name}
-          </span>
-          {frame !== null && (
-            <span className="replay-when">
-              <time dateTime={iso(frame)}>{clock(frame)}</time> {formatDay(new Date(frame), timeZone)}
-              {receipt && <span className="replay-receipt"> (time received)</span>}
-            </span>
-          )}
-          {ago && <span className="replay-ago">{ago}</span>}
-          <span className="replay-speed">{player.state.playing ? `Playing ${player.state.speed}×` : 'Paused'}</span>
-        </div>
+        {/* On the picture itself only a small tag: whoever looks at the image alone still reads REPLAY. */}
+        <span className="replay-tag" aria-hidden="true">
+          REPLAY
+        </span>
         {refusal && (
           <div className="replay-refusal" role="alert">
             <p>{refusal}</p>
