@@ -92,6 +92,8 @@ async function keyToFirstFrame(page: Page, camera: string, key: 'r' | 'Enter'): 
       (el) => document.getElementById(el.getAttribute('aria-labelledby'))?.textContent === name,
     );
     tile.focus();
+    // The page keeps 250 resource timings: the wall's requests would crowd out the replay's.
+    performance.clearResourceTimings();
     const w = { pressed: 0 };
     window.__benchKey = w;
     document.addEventListener('keydown', () => (w.pressed ||= performance.now()), { capture: true, once: true });
@@ -108,6 +110,13 @@ async function keyToFirstFrame(page: Page, camera: string, key: 'r' | 'Enter'): 
         if (w.pressed && done) {
           clearTimeout(given);
           const took = performance.now() - w.pressed;
+          // Where a replay's time went: its playlist and first segment requests, from the key.
+          const asked = performance.getEntriesByType('resource').filter((e) => e.name.includes('/replay/') && e.startTime >= w.pressed);
+          const playlist = asked.find((e) => e.name.endsWith('.m3u8'));
+          const segment = asked.find((e) => !e.name.endsWith('.m3u8'));
+          w.phases = playlist && segment
+            ? [playlist.startTime, playlist.responseEnd, segment.startTime, segment.responseEnd].map((t) => t - w.pressed)
+            : null;
           resolve(took > 10_000 ? -1 : took);
         } else requestAnimationFrame(look);
       };
@@ -128,11 +137,16 @@ async function keyToFirstFrame(page: Page, camera: string, key: 'r' | 'Enter'): 
     console.log(`  ${key}: nothing on screen within 10 s`, JSON.stringify(seen));
     if (process.env.VIGIL_BENCH_SHOTS) await page.screenshot({ path: `/tmp/bench-miss-${key}-${Date.now()}.png` });
   }
+  const phases = (await page.evaluate('window.__benchKey.phases')) as number[] | null;
+  if (key === 'r' && phases) replayPhases.push(phases);
   await page.evaluate('window.__benchKey = null');
   await page.keyboard.press('Escape');
   await page.waitForTimeout(800);
   return took;
 }
+
+/** For each R press: ms from the key to the playlist request's start and end, the first segment's start and end. */
+const replayPhases: number[][] = [];
 
 export async function benchReplay(): Promise<void> {
   const cams: HlsCamera[] = [await startHlsCamera({ label: nameOf(0), size: '1280x720', fps: 15 })];
@@ -220,6 +234,13 @@ export async function benchReplay(): Promise<void> {
       bare.push(performance.now() - t0);
     }
 
+    const phase = (i: number) =>
+      ms(
+        percentile(
+          replayPhases.slice(-RUNS).map((p) => p[i]!),
+          50,
+        ),
+      );
     const pct = (core: number) => `${(core * 100).toFixed(1)} % of a core`;
     printTable(`Replay (${CAMERAS} HLS cameras: one 720p15, the rest 180p10; ${MEASURE_S} s windows)`, [
       ['figure', 'recording on', 'baseline (recording off / live)'],
@@ -227,6 +248,11 @@ export async function benchReplay(): Promise<void> {
         `R → first frame of the past, p50 / p95 (goal p95 ≤ 300 ms; n=${replay.length})`,
         `${ms(percentile(replay, 50))} / ${ms(percentile(replay, 95))}`,
         `Enter → large live: ${ms(percentile(live, 50))} / ${ms(percentile(live, 95))}`,
+      ],
+      [
+        'R, where the time goes (medians, ms from the key)',
+        `playlist asked ${phase(0)}, in ${phase(1)}; first segment asked ${phase(2)}, in ${phase(3)}`,
+        'then demux, decode, the seek and the frame on screen',
       ],
       [
         `2-minute 720p clip cut (goal ≤ 1 s; n=${cut.length})`,

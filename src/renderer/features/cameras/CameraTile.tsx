@@ -129,7 +129,9 @@ export function CameraTile({
       onKeyDown={onKeyDown}
       onDoubleClick={onOpen}
     >
-      <video ref={videoRef} className="tile-video" muted playsInline autoPlay disablePictureInPicture aria-hidden />
+      {/* No autoplay attribute: Chromium pauses a muted autoplay video while it is out of view, on its own
+          (the live strip under a replay, below the fold). The player starts and stops it (usePlayer). */}
+      <video ref={videoRef} className="tile-video" muted playsInline disablePictureInPicture aria-hidden />
       <TilePlate nameId={nameId} name={camera.name} status={status} />
       <div className="tile-actions">
         <Button

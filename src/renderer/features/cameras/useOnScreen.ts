@@ -28,6 +28,13 @@ export function useOnScreen(
 ): boolean {
   const visible = useSyncExternalStore(subscribeVisibility, documentVisible);
   const [intersecting, setIntersecting] = useState(true);
+  // Leaving the strip for the wall, a tile is taken as seen until a fresh observer says
+  // otherwise (and then only after the delay): the old answer was about the strip.
+  const [even, setEven] = useState(evenScrolledAway);
+  if (even !== evenScrolledAway) {
+    setEven(evenScrolledAway);
+    setIntersecting(true);
+  }
 
   useEffect(() => {
     const element = ref.current;
@@ -45,7 +52,8 @@ export function useOnScreen(
       clearTimeout(leaving);
       observer.disconnect();
     };
-  }, [ref]);
+    // A new observer when the strip comes or goes: its first answer is about the new place.
+  }, [ref, evenScrolledAway]);
 
   return visible && (evenScrolledAway || intersecting);
 }
