@@ -128,16 +128,32 @@ export async function cutClip(c: CutInput): Promise<CutClip> {
     const last = segments.at(-1)!;
     const lastFrames = last === first ? firstFrames : framesOf(c.pathOf(last.file), last);
     const out = range.toMs < endOf(last) ? outPts(lastFrames, range.toMs) : null;
+    const paths = segments.map((s) => c.pathOf(s.file));
+    // One continuous stream (no fresh timestamps, no wrap of the 33-bit clock, names the
+    // concat protocol can list): the segments are read as one file, probed once. Listed one
+    // by one, ffmpeg probes every segment: 120 of them took 1.9 s of a 2-minute clip's 2.1 s.
+    const lastPts = lastFrames.frames[0]?.pts ?? start.keyPts;
+    const oneStream =
+      segments.every((s, i) => i === 0 || !s.discontinuity) &&
+      paths.every((p) => !p.includes('|')) &&
+      lastPts >= start.keyPts &&
+      (out === null || out >= start.keyPts);
+    const inOut = [
+      `inpoint ${concatSeconds(start.keyPts)}`,
+      ...(out !== null ? [`outpoint ${concatSeconds(out)}`] : []),
+    ];
     list = [
       'ffconcat version 1.0',
-      ...segments.flatMap((s, i) => [
-        `file ${quoted(`file:${c.pathOf(s.file)}`)}`,
-        ...(i === 0 ? [`inpoint ${concatSeconds(start.keyPts)}`] : []),
-        ...(i === segments.length - 1 && out !== null ? [`outpoint ${concatSeconds(out)}`] : []),
-      ]),
+      ...(oneStream
+        ? [`file ${quoted(`concat:${paths.join('|')}`)}`, ...inOut]
+        : paths.flatMap((path, i) => [
+            `file ${quoted(`file:${path}`)}`,
+            ...(i === 0 ? inOut.slice(0, 1) : []),
+            ...(i === segments.length - 1 ? inOut.slice(1) : []),
+          ])),
       '',
     ].join('\n');
-    args = ['-f', 'concat', '-safe', '0', '-protocol_whitelist', 'file,pipe', '-i', 'pipe:0'];
+    args = ['-f', 'concat', '-safe', '0', '-protocol_whitelist', 'file,pipe,concat', '-i', 'pipe:0'];
   } else {
     // Initialization segment then media segments: one fragmented MP4 file, cut at the out point.
     const parts = [readFileSync(c.pathOf(first.init!)), ...segments.map((s) => readFileSync(c.pathOf(s.file)))];

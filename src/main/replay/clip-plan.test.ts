@@ -194,6 +194,23 @@ describe('cutting with ffmpeg (stream copy)', () => {
     expect(clip.bytes).toBe(readFileSync(join(dir.path, 'a.mp4')).length);
   });
 
+  it('cuts the same clip segment by segment when the timestamps start afresh inside the range', async () => {
+    const joined = await cut(2.5, 6.2, 'joined.mp4');
+    // A restarted source inside the range: ffmpeg reads each segment on its own (and probes each).
+    const restarted = index.segments[4]!;
+    const saved = { ...restarted };
+    Object.assign(restarted, { discontinuity: true });
+    try {
+      const apart = await cut(2.5, 6.2, 'apart.mp4');
+      expect([apart.startMs, apart.endMs]).toEqual([joined.startMs, joined.endMs]);
+      const [a, b] = [probe(join(dir.path, 'joined.mp4')), probe(join(dir.path, 'apart.mp4'))];
+      expect(b.frames).toBe(a.frames);
+      expect(Math.abs(b.duration - a.duration)).toBeLessThan(0.01);
+    } finally {
+      Object.assign(restarted, saved);
+    }
+  });
+
   it('starts exactly at the in point when it is a key frame, and within one segment too', async () => {
     const clip = await cut(4, 4.8, 'b.mp4');
     expect(clip.startMs).toBe(T0 + 4000);

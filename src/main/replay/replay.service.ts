@@ -67,7 +67,13 @@ export class ReplayService {
     const first = segments[0]!;
     const last = segments.at(-1)!;
     const wanted = at === undefined ? endOf(last) - REPLAY_BACK_MS : Date.parse(at);
-    const startMs = Math.min(Math.max(wanted, first.startMs), Math.max(first.startMs, endOf(last) - 1_000));
+    let startMs = Math.min(Math.max(wanted, first.startMs), Math.max(first.startMs, endOf(last) - 1_000));
+    if (at === undefined) {
+      // R: "about 30 s back" starts where that segment starts, a key frame: the first picture
+      // needs no decoding of the frames before it (a moment asked for exactly is kept exact).
+      const holding = segments.findLast((s) => s.startMs <= startMs);
+      if (holding) startMs = holding.startMs;
+    }
     const id = this.opens.open(session, cameraId, segments);
     const words = this.wordsFor(camera.branchId);
     this.audit.record({

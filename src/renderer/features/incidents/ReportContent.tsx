@@ -3,7 +3,7 @@ import type { IncidentRecord } from '../../../shared/contract';
 import { AttachmentCard, pictureSize } from './Attachment';
 import { ClipCard } from './ClipCard';
 import { formatWhen } from './localTime';
-import { formatClockSeconds } from '../../lib/time';
+import { formatClockSeconds, formatDay } from '../../lib/time';
 import { EMERGENCY_WORD, ROLE_WORD, SEVERITY_WORD, SEX_WORD } from './words';
 import { ReplayFromReport } from '../replay/ReplayFromReport';
 import { replayMoment } from '../replay/replay-time';
@@ -123,7 +123,8 @@ export function ReportContent({ record, mediaBase }: { record: IncidentRecord; m
           {record.cameras.map((cam, i) => (
             <li key={i}>
               <span>
-                {cam.cameraName}: {when(cam.from)} to {formatWhen(cam.to, tz).split(',')[0]}
+                {cam.cameraName}: {formatClockSeconds(new Date(cam.from), tz)}, {formatDay(new Date(cam.from), tz)} to{' '}
+                {formatClockSeconds(new Date(cam.to), tz)}
               </span>
               <ReplayFromReport
                 cameraId={cam.cameraId}
