@@ -20,11 +20,6 @@ export function clipWords(clip: AttachmentMeta, cameraName: string, timeZone: st
   return `${cameraName}, ${clock(from)}–${clock(to)} (${lengthWords(clip.clip?.durationMs ?? 0)})`;
 }
 
-/**
- * A video clip on a report: its poster frame, played in place on request (through the
- * one media path; every read is audited), its camera and times, who cut it, and the
- * full SHA-256 it is stored under, so a copy can be checked against it.
- */
 /** Tries of a poster not made yet, and the wait before each: it is usually there within a second of the clip. */
 const POSTER_RETRIES_MS = [700, 1_500, 3_000, 6_000];
 
@@ -53,6 +48,11 @@ function usePoster(clip: AttachmentMeta, mediaBase: string) {
   };
 }
 
+/**
+ * A video clip on a report: its poster frame, played in place on request (through the
+ * one media path; every read is audited), its camera and times, who cut it, and the
+ * full SHA-256 it is stored under, so a copy can be checked against it.
+ */
 export function ClipCard({ clip, cameraName, mediaBase, timeZone }: ClipCardProps) {
   const [playing, setPlaying] = useState(false);
   const words = clipWords(clip, cameraName, timeZone);
