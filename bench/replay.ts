@@ -76,38 +76,77 @@ const recordingStatus = (page: Page) =>
  * measured in the page: R → the replay's first frame of the past (the tile marks it
  * when the video has presented a frame at the place asked for), against Enter → the
  * large live tile's first decoded frame on the same camera (the same kind of switch).
+ *
+ * The watcher is installed and awaited before the key is pressed. The first version
+ * started the page script and pressed the key without waiting for it: Playwright
+ * sends the key at once but the script only once the page's context is looked up,
+ * so about one press in four reached the page before the watcher's keydown listener
+ * and nothing was ever counted (the view was on screen, playing, when the 10 s ran
+ * out). Those were the "presses that showed no frame", for R and Enter alike.
  */
 async function keyToFirstFrame(page: Page, camera: string, key: 'r' | 'Enter'): Promise<number> {
-  await page.evaluate((name) => {
-    const tile = [...document.querySelectorAll<HTMLElement>('.wall-grid [role="region"]')].find(
-      (el) => document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent === name,
-    );
-    tile!.focus();
-  }, camera);
   // A string, not a function: the bench runs through tsx, whose helpers do not exist in the page.
-  const shown = page.evaluate<number>(`new Promise((resolve) => {
-    let pressed = 0;
-    document.addEventListener('keydown', () => (pressed ||= performance.now()), { capture: true, once: true });
+  await page.evaluate(`(() => {
+    const name = ${JSON.stringify(camera)};
+    const tile = [...document.querySelectorAll('.wall-grid [role="region"]')].find(
+      (el) => document.getElementById(el.getAttribute('aria-labelledby'))?.textContent === name,
+    );
+    tile.focus();
+    // The page keeps 250 resource timings: the wall's requests would crowd out the replay's.
+    performance.clearResourceTimings();
+    const w = { pressed: 0 };
+    window.__benchKey = w;
+    document.addEventListener('keydown', () => (w.pressed ||= performance.now()), { capture: true, once: true });
     const replay = ${JSON.stringify(key === 'r')};
-    const look = () => {
-      const done = replay
-        ? document.querySelector('.replay[data-shown="true"]')
-        : [...document.querySelectorAll('.wall-focused video')].some(
-            (v) => v.getVideoPlaybackQuality().totalVideoFrames > 0 && v.currentTime > 0,
-          );
-      if (pressed && done) resolve(performance.now() - pressed);
-      else requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
-  })`);
+    // Resolves with the time from the key to the first frame, or -1 when nothing is shown within 10 s.
+    w.shown = new Promise((resolve) => {
+      const given = setTimeout(() => resolve(-1), 10_000 + 2_000);
+      const look = () => {
+        const done = replay
+          ? document.querySelector('.replay[data-shown="true"]')
+          : [...document.querySelectorAll('.wall-focused video')].some(
+              (v) => v.getVideoPlaybackQuality().totalVideoFrames > 0 && v.currentTime > 0,
+            );
+        if (w.pressed && done) {
+          clearTimeout(given);
+          const took = performance.now() - w.pressed;
+          // Where a replay's time went: its playlist and first segment requests, from the key.
+          const asked = performance.getEntriesByType('resource').filter((e) => e.name.includes('/replay/') && e.startTime >= w.pressed);
+          const playlist = asked.find((e) => e.name.endsWith('.m3u8'));
+          const segment = asked.find((e) => !e.name.endsWith('.m3u8'));
+          w.phases = playlist && segment
+            ? [playlist.startTime, playlist.responseEnd, segment.startTime, segment.responseEnd].map((t) => t - w.pressed)
+            : null;
+          resolve(took > 10_000 ? -1 : took);
+        } else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+  })()`);
   await page.keyboard.press(key);
-  // A press that shows nothing within 10 s is counted as 10 s, and said.
-  const took = await Promise.race([shown, page.waitForTimeout(10_000).then(() => NaN)]);
-  if (Number.isNaN(took)) console.log(`  ${key}: nothing on screen within 10 s`);
+  // A press that shows nothing within 10 s is counted as 10 s, and said with what the page shows.
+  // (Awaited as a promise in the page: the desk's CSP refuses waitForFunction's string predicates.)
+  const answer = await page.evaluate<number>('window.__benchKey.shown');
+  const took = answer < 0 ? NaN : answer;
+  if (Number.isNaN(took)) {
+    const seen = await page.evaluate(`({
+      pressed: window.__benchKey.pressed > 0,
+      replayShown: !!document.querySelector('.replay[data-shown="true"]'),
+      large: [...document.querySelectorAll('.wall-focused video')].map((v) => v.getVideoPlaybackQuality().totalVideoFrames),
+    })`);
+    console.log(`  ${key}: nothing on screen within 10 s`, JSON.stringify(seen));
+    if (process.env.VIGIL_BENCH_SHOTS) await page.screenshot({ path: `/tmp/bench-miss-${key}-${Date.now()}.png` });
+  }
+  const phases = (await page.evaluate('window.__benchKey.phases')) as number[] | null;
+  if (key === 'r' && phases) replayPhases.push(phases);
+  await page.evaluate('window.__benchKey = null');
   await page.keyboard.press('Escape');
   await page.waitForTimeout(800);
   return took;
 }
+
+/** For each R press: ms from the key to the playlist request's start and end, the first segment's start and end. */
+const replayPhases: number[][] = [];
 
 export async function benchReplay(): Promise<void> {
   const cams: HlsCamera[] = [await startHlsCamera({ label: nameOf(0), size: '1280x720', fps: 15 })];
@@ -142,16 +181,13 @@ export async function benchReplay(): Promise<void> {
     await page.waitForTimeout(5_000);
     const on = await watchWall(page, cdp, mainPid);
 
-    // Enough of the past for R (30 s back) and a 2-minute clip.
-    await page.waitForFunction(
-      async (need) => {
-        const s = await window.vigil!.call('recording.status', {});
-        const c = s.ok ? s.value.cameras[0] : undefined;
-        return c?.from && c.to ? Date.parse(c.to) - Date.parse(c.from) > need : false;
-      },
-      (CLIP_S + 8) * 1000,
-      { timeout: (CLIP_S + 60) * 1000, polling: 2000 },
-    );
+    // Enough of the past for R (30 s back) and a 2-minute clip. (Polled from here: a
+    // waitForFunction predicate that returns a promise counts as true at once.)
+    for (const t0 = Date.now(); ; await page.waitForTimeout(2000)) {
+      const c = (await recordingStatus(page)).cameras.find((x) => x.cameraName === nameOf(0));
+      if (c?.from && c.to && Date.parse(c.to) - Date.parse(c.from) > (CLIP_S + 8) * 1000) break;
+      if (Date.now() - t0 > (CLIP_S + 60) * 1000) throw new Error('the 720p camera did not record enough for a clip');
+    }
     const recordedS = (Date.now() - recordingFrom) / 1000;
 
     console.log(`  recorded ${((Date.now() - recordingFrom) / 1000).toFixed(0)} s; pressing R and Enter`);
@@ -198,6 +234,13 @@ export async function benchReplay(): Promise<void> {
       bare.push(performance.now() - t0);
     }
 
+    const phase = (i: number) =>
+      ms(
+        percentile(
+          replayPhases.slice(-RUNS).map((p) => p[i]!),
+          50,
+        ),
+      );
     const pct = (core: number) => `${(core * 100).toFixed(1)} % of a core`;
     printTable(`Replay (${CAMERAS} HLS cameras: one 720p15, the rest 180p10; ${MEASURE_S} s windows)`, [
       ['figure', 'recording on', 'baseline (recording off / live)'],
@@ -205,6 +248,11 @@ export async function benchReplay(): Promise<void> {
         `R → first frame of the past, p50 / p95 (goal p95 ≤ 300 ms; n=${replay.length})`,
         `${ms(percentile(replay, 50))} / ${ms(percentile(replay, 95))}`,
         `Enter → large live: ${ms(percentile(live, 50))} / ${ms(percentile(live, 95))}`,
+      ],
+      [
+        'R, where the time goes (medians, ms from the key)',
+        `playlist asked ${phase(0)}, in ${phase(1)}; first segment asked ${phase(2)}, in ${phase(3)}`,
+        'then demux, decode, the seek and the frame on screen',
       ],
       [
         `2-minute 720p clip cut (goal ≤ 1 s; n=${cut.length})`,

@@ -187,12 +187,23 @@ export function buildDesk(o: DeskOptions) {
       audit: auditLog.purge,
     },
   });
+  const reportsWith = (attachmentId: string) => incidents.service.reportsWithAttachment(attachmentId);
   const media = createMediaHandler({
     sessions: o.sessions,
     roleOf,
     supervision: cameras.supervision,
     replay: replay.media,
     dataDir: o.dataDir,
+    clips: {
+      bySha: (sha) => {
+        const clip = attachments.service.clipBySha(sha);
+        return clip && { posterSha256: clip.clip?.posterSha256 ?? null, reportIds: reportsWith(clip.id) };
+      },
+      byPoster: (sha) => {
+        const clip = attachments.service.clipWithPoster(sha);
+        return clip && { reportIds: reportsWith(clip.id) };
+      },
+    },
     audit: k.audit,
     attachmentPath,
   });

@@ -196,7 +196,7 @@ export function createServices(opts: ServicesOptions): Services {
       desk.replay.close();
       desk.maintenance.close();
       desk.retention.close();
-      const stopped = Promise.all([desk.cameras.close(), training?.close()]);
+      const stopped = Promise.all([desk.cameras.close(), training?.close(), desk.replay.postersMade()]);
       if (db.open) {
         desk.kernel.audit.flush();
         db.close();

@@ -180,6 +180,23 @@ test('replay 30 s back shows that moment (the picture’s own clock), bookmark i
     const report = page.getByRole('article', { name: number });
     await expect(report.getByRole('button', { name: /^Play clip/ })).toBeVisible();
 
+    // From the report's camera reference, by keyboard: replay opens at the incident's time (the
+    // clip's in point) in the large tile, and Esc brings the keyboard back to the report.
+    const fromReport = report.getByRole('button', { name: new RegExp(`^Replay ${CAMERA} from \\d\\d:\\d\\d:\\d\\d$`) });
+    await expect(fromReport.first()).toBeVisible();
+    await fromReport.first().focus();
+    await page.keyboard.press('Enter');
+    await expect(replay).toBeFocused();
+    await expect(replay).toHaveAttribute('data-shown', 'true', { timeout: 10_000 });
+    await page.keyboard.press('Space');
+    await expect(replay).toContainText('Paused');
+    const reportMoment = Date.parse((await shownAt.getAttribute('datetime')) ?? '');
+    expect(Math.abs(reportMoment - shownMs)).toBeLessThan(3_000);
+    await page.screenshot({ path: test.info().outputPath('replay-from-report.png') });
+    await page.keyboard.press('Escape');
+    await expect(replay).toHaveCount(0);
+    await expect(fromReport.first()).toBeFocused();
+
     // Export evidence: a purpose, a folder; the files and a manifest that sha256sum checks.
     await report.getByRole('button', { name: 'Export evidence…' }).click();
     const dialog = page.getByRole('dialog', { name: `Export evidence of ${number}` });
@@ -204,6 +221,20 @@ test('replay 30 s back shows that moment (the picture’s own clock), bookmark i
     expect(manifest.files.some((f) => f.kind === 'report')).toBe(true);
     for (const f of manifest.files) expect(sha256(join(folder, f.name))).toBe(f.sha256);
     await expect(done).toContainText(clip!.sha256);
+    await page.keyboard.press('Escape');
+    await expect(done).toHaveCount(0);
+
+    // With recording turned off, the report's Replay says so in words, beside the button, and the wall stays live.
+    const cameraId = (await callInPage<{ cameras: { cameraId: string }[] }>(page, 'recording.status', {})).cameras[0]!
+      .cameraId;
+    await callInPage(page, 'recording.setMinutes', { cameraId, minutes: 0 });
+    await fromReport.first().click();
+    await expect(report.getByRole('status').filter({ hasText: /^Recording is off for Main - Lobby/ })).toContainText(
+      'An administrator can turn it on in Settings → Cameras.',
+    );
+    await expect(replay).toHaveCount(0);
+    await fromReport.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath('replay-from-report-off.png') });
   } finally {
     await camera.close();
     rmSync(exportDir, { recursive: true, force: true });

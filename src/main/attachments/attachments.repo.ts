@@ -73,6 +73,13 @@ export class AttachmentsRepo {
       .run({ ...r, clip: r.clip === null ? null : JSON.stringify(r.clip) });
   }
 
+  /** A clip's poster frame, made after the clip: its facts (with the poster's hash) and the picture's size. */
+  setClipPoster(id: string, clip: ClipFacts, size: { width: number; height: number }): void {
+    this.db
+      .prepare("UPDATE attachments SET clip = ?, width = ?, height = ? WHERE id = ? AND kind = 'clip'")
+      .run(JSON.stringify(clip), size.width, size.height, id);
+  }
+
   get(id: string): AttachmentRow | undefined {
     const row = this.db.prepare<[string], Row>('SELECT * FROM attachments WHERE id = ?').get(id);
     return row && toAttachment(row);

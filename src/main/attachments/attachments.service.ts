@@ -82,16 +82,39 @@ export class AttachmentsService {
 
   /**
    * Keeps a clip cut from a camera's buffer: the MP4 made in a temp file of the
-   * attachments folder is named by its SHA-256, its poster frame by its own, then its
-   * row and journal entry in one transaction.
+   * attachments folder is named by its SHA-256, then its row and journal entry in one
+   * transaction. Its poster frame comes a moment later (clipPoster).
    */
-  keepClip(record: AttachmentRow, tempPath: string, poster: Buffer | null): void {
-    if (poster && record.clip?.posterSha256) storeAttachment(this.dataDir, record.clip.posterSha256, poster, 'jpg');
+  keepClip(record: AttachmentRow, tempPath: string): void {
     storeAttachmentFile(this.dataDir, record.sha256, tempPath, 'mp4');
     this.db
       .transaction(() => {
         this.repo.insert(record);
         this.journal.append({ kind: 'clip.cut', recordId: record.id, actor: record.takenBy, payload: record });
+      })
+      .immediate();
+  }
+
+  /**
+   * A clip's poster frame, made after the clip was kept (so it never slows the cut):
+   * the JPEG named by its SHA-256, then the clip's row takes its hash and the picture's
+   * size, with a journal entry, in one transaction. A crash between the two leaves a
+   * poster file no row names, which the start-up sweep removes.
+   */
+  clipPoster(id: string, poster: Buffer, size: { width: number; height: number }, actor: string): void {
+    const posterSha256 = createHash('sha256').update(poster).digest('hex');
+    storeAttachment(this.dataDir, posterSha256, poster, 'jpg');
+    this.db
+      .transaction(() => {
+        const row = this.repo.get(id);
+        if (!row?.clip) return;
+        this.repo.setClipPoster(id, { ...row.clip, posterSha256 }, size);
+        this.journal.append({
+          kind: 'clip.poster',
+          recordId: id,
+          actor,
+          payload: { posterSha256, width: size.width, height: size.height },
+        });
       })
       .immediate();
   }

@@ -26,6 +26,14 @@ export interface MediaHandlerOptions {
   /** Recorded video: every replay is opened (and audited) through the contract first. */
   replay?: ReplayMedia;
   dataDir: string;
+  /**
+   * Evidence clips by their file's SHA-256 (or their poster's): the poster's hash, and
+   * the filed reports the clip is on, whose "who has seen this" a view of it joins.
+   */
+  clips?: {
+    bySha(sha256: string): { posterSha256: string | null; reportIds: string[] } | undefined;
+    byPoster(posterSha256: string): { reportIds: string[] } | undefined;
+  };
   audit: { record(event: AuditEvent): void; refused(refusal: Refusal): void };
   attachmentPath(dataDir: string, sha256: string, ext?: AttachmentExt): string;
   now?: () => number;
@@ -42,6 +50,8 @@ const SNAPSHOT_FILE = /^([0-9a-f]{64})\.png$/;
 /** Photos from disk: stored under the type sniffed from their bytes, so the extension names the content. */
 const ATTACHMENT_FILE = /^([0-9a-f]{64})\.(jpg|png)$/;
 const CLIP_FILE = /^([0-9a-f]{64})\.mp4$/;
+/** A clip's poster named by the clip's own hash: the poster is made just after the clip, so its hash comes later. */
+const CLIP_POSTER_FILE = /^([0-9a-f]{64})\.jpg$/;
 const POSTER_FILE = /^([0-9a-f]{64})\.jpg$/;
 const REPLAY_ID = /^[A-Za-z0-9_-]{22}$/;
 const REPLAY_FILE = /^(?:index\.m3u8|[0-9a-z-]{10,80}\.(?:ts|m4s|mp4))$/;
@@ -96,7 +106,7 @@ const forbidden = (): MediaResponse => plain(403, 'Forbidden');
 /**
  * The one media path (DESIGN.md §4): <key>/<camera>/<stream>/<file> (live),
  * <key>/replay/<open>/<file> (recorded video, opened through replay.open),
- * <key>/clips/<sha256>.mp4 and <key>/posters/<sha256>.jpg (evidence clips),
+ * <key>/clips/<sha256>.mp4, its poster <key>/clips/<sha256>.jpg (or <key>/posters/<poster sha256>.jpg),
  * <key>/snapshots/<sha256>.png and <key>/attachments/<sha256>.(jpg|png). The key is the console's mediaKey, valid only while
  * its session is signed in, unlocked and its staff member active. Every path part
  * is checked against a strict pattern before anything is looked up.
@@ -132,6 +142,23 @@ export function createMediaHandler(opts: MediaHandlerOptions): MediaHandler {
     opts.audit.record(event);
   };
 
+  /**
+   * A view of a clip (or its poster), once per console and file per ten minutes: one
+   * entry per filed report the clip is on (so "who has seen this report" includes it),
+   * or one naming the file alone while it is on a draft only.
+   */
+  const auditClipView = (key: string, staffId: string, what: string, file: string, reportIds: () => string[]) => {
+    const mark = `${key}/${what}/${file}`;
+    const last = liveReads.get(mark);
+    if (last !== undefined && now() - last < LIVE_AUDIT_MS) return;
+    const reports = reportIds();
+    if (reports.length === 0) return auditOnce(mark, { staffId, action: 'read', subject: what, detail: file });
+    liveReads.set(mark, now());
+    for (const recordId of reports) {
+      opts.audit.record({ staffId, action: 'read', subject: what, recordId, detail: file });
+    }
+  };
+
   const auditLiveRead = (key: string, staffId: string, cameraId: string, stream: StreamName) =>
     auditOnce(`${key}/${cameraId}`, {
       staffId,
@@ -158,19 +185,28 @@ export function createMediaHandler(opts: MediaHandlerOptions): MediaHandler {
       // The replay's open was audited when the person opened it (replay.open): its files are that read.
       res =
         file === 'index.m3u8' ? opts.replay.playlist(openId, session) : await opts.replay.file(openId, session, file);
+    } else if (parts.length === 3 && parts[1] === 'clips' && CLIP_POSTER_FILE.test(parts[2]!)) {
+      // The clip's poster frame, by the clip's hash: 404 until it has been made.
+      const sha = CLIP_POSTER_FILE.exec(parts[2]!)![1]!;
+      const clip = opts.clips?.bySha(sha);
+      if (!clip?.posterSha256) return notFound();
+      const body = await readFile(opts.attachmentPath(opts.dataDir, clip.posterSha256, 'jpg')).catch(() => null);
+      if (!body) return notFound();
+      auditClipView(key, staffId, 'clip poster', `${clip.posterSha256}.jpg`, () => clip.reportIds);
+      res = { status: 200, headers: { 'Content-Type': 'image/jpeg', 'Cache-Control': 'no-store' }, body };
     } else if (parts.length === 3 && parts[1] === 'clips') {
       const sha = CLIP_FILE.exec(parts[2]!)?.[1];
       if (!sha) return notFound();
       res = await videoFile(opts.attachmentPath(opts.dataDir, sha, 'mp4'), method, range);
       if (res.status === 404) return res;
-      auditOnce(`${key}/clip/${sha}`, { staffId, action: 'read', subject: 'clip', detail: `${sha}.mp4` });
+      auditClipView(key, staffId, 'clip', `${sha}.mp4`, () => opts.clips?.bySha(sha)?.reportIds ?? []);
       return res;
     } else if (parts.length === 3 && parts[1] === 'posters') {
       const sha = POSTER_FILE.exec(parts[2]!)?.[1];
       if (!sha) return notFound();
       const body = await readFile(opts.attachmentPath(opts.dataDir, sha, 'jpg')).catch(() => null);
       if (!body) return notFound();
-      auditOnce(`${key}/poster/${sha}`, { staffId, action: 'read', subject: 'clip poster', detail: `${sha}.jpg` });
+      auditClipView(key, staffId, 'clip poster', `${sha}.jpg`, () => opts.clips?.byPoster(sha)?.reportIds ?? []);
       res = { status: 200, headers: { 'Content-Type': 'image/jpeg', 'Cache-Control': 'no-store' }, body };
     } else if (parts.length === 3 && parts[1] === 'snapshots') {
       const sha = SNAPSHOT_FILE.exec(parts[2]!)?.[1];

@@ -169,6 +169,17 @@ export class IncidentsRepo {
       .map((r) => r.id);
   }
 
+  /** Filed reports that have (or had, in an earlier version) this attachment. */
+  reportsWithAttachment(attachmentId: string): string[] {
+    return this.db
+      .prepare<[string], { id: string }>(
+        `SELECT DISTINCT v.incident_id AS id FROM incident_attachments a
+         JOIN incident_versions v ON v.vid = a.vid WHERE a.attachment_id = ?`,
+      )
+      .all(attachmentId)
+      .map((r) => r.id);
+  }
+
   /** Filed reports (their current version) where any of these persons is a subject, in a time range. */
   asSubject(
     personIds: readonly string[],

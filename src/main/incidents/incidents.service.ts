@@ -374,6 +374,11 @@ export class IncidentsService {
     }));
   }
 
+  /** The filed reports an attachment is on (any version): a clip's views are audited against them. */
+  reportsWithAttachment(attachmentId: string): string[] {
+    return this.repo.reportsWithAttachment(attachmentId);
+  }
+
   // ---- helpers ----
 
   /** A decision is recorded under its own word, and the report takes the status of the same name. */

@@ -6,7 +6,8 @@ import { tempDir } from '../../../test/helpers/temp-dir';
 import { probe } from '../../../test/helpers/video';
 import { parsePlaylist } from '../cameras/playlist';
 import { checkClipRange, concatSeconds, keyFrameAtOrBefore, lengthWords, outPts } from './clip-plan';
-import { cutClip } from './clip-cutter';
+import { cutClip, posterFrame } from './clip-cutter';
+import { readJpeg } from '../attachments/jpeg';
 import { SegmentIndex, type RecordedSegment } from './segment-index';
 import { readTransportStream } from '../cameras/transport-stream';
 
@@ -185,9 +186,29 @@ describe('cutting with ffmpeg (stream copy)', () => {
     expect(p.duration).toBeGreaterThan(3.8);
     expect(p.duration).toBeLessThan(3.95);
     expect(clip.note).toMatch(/^The clip starts 0\.2 s before the in point, at \+2\.3s: .*key frames\.$/);
-    expect(clip.poster?.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    // The poster frame is made apart, after the clip is kept: the clip's first picture as a JPEG.
+    const poster = await posterFrame('ffmpeg', join(dir.path, 'a.mp4'));
+    expect(poster?.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(readJpeg(poster!)).toMatchObject({ width: 320, height: 180 });
     expect(clip.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(clip.bytes).toBe(readFileSync(join(dir.path, 'a.mp4')).length);
+  });
+
+  it('cuts the same clip segment by segment when the timestamps start afresh inside the range', async () => {
+    const joined = await cut(2.5, 6.2, 'joined.mp4');
+    // A restarted source inside the range: ffmpeg reads each segment on its own (and probes each).
+    const restarted = index.segments[4]!;
+    const saved = { ...restarted };
+    Object.assign(restarted, { discontinuity: true });
+    try {
+      const apart = await cut(2.5, 6.2, 'apart.mp4');
+      expect([apart.startMs, apart.endMs]).toEqual([joined.startMs, joined.endMs]);
+      const [a, b] = [probe(join(dir.path, 'joined.mp4')), probe(join(dir.path, 'apart.mp4'))];
+      expect(b.frames).toBe(a.frames);
+      expect(Math.abs(b.duration - a.duration)).toBeLessThan(0.01);
+    } finally {
+      Object.assign(restarted, saved);
+    }
   });
 
   it('starts exactly at the in point when it is a key frame, and within one segment too', async () => {

@@ -113,9 +113,11 @@ export interface ClipStart {
 /**
  * The key frame at or before the in point: a clip copied without re-encoding can only
  * start on one. `candidates` are the in point's segment and those before it, newest
- * first, contiguous (no gap between them); the search stops a minute back.
+ * first, contiguous (no gap between them); the search stops a minute back. They are
+ * taken one by one (a generator reads each segment only when asked), so the usual
+ * case, a key frame in the in point's own segment, reads that one file alone.
  */
-export function keyFrameAtOrBefore(candidates: readonly SegmentFrames[], fromMs: number): ClipStart | null {
+export function keyFrameAtOrBefore(candidates: Iterable<SegmentFrames>, fromMs: number): ClipStart | null {
   for (const { segment, frames } of candidates) {
     if (fromMs - segment.startMs > KEYFRAME_SEARCH_MS + segment.durationMs) break;
     if (frames.length === 0) continue;

@@ -48,14 +48,26 @@ afterAll(async () => {
 });
 
 const window = async () => (await t.officer.must('replay.open', { cameraId })).timeline;
+/** A clip's poster frame is made just after the clip: waits for main to say it is there. */
+const posterMade = (clipId: string) =>
+  waitFor(
+    'the poster frame',
+    () =>
+      t.officer.events.some((e) => e.event === 'clip.poster' && (e.payload as { clipId: string }).clipId === clipId),
+    10_000,
+  );
 const at = (iso: string, s: number) => new Date(Date.parse(iso) + s * 1000).toISOString();
 
 describe('clips', () => {
-  it('cuts a range into an MP4 named by its SHA-256, with a poster frame, camera, times and who cut it', async () => {
+  it('cuts a range into an MP4 named by its SHA-256, with camera, times and who cut it; its poster frame follows', async () => {
     const w = await window();
     const from = at(w.from, 2.5);
     const to = at(w.from, 6);
-    const { clip, note, mediaBase } = await t.officer.must('replay.cutClip', { cameraId, from, to });
+    const { clip: cut, note, mediaBase } = await t.officer.must('replay.cutClip', { cameraId, from, to });
+    // The clip is kept at once; the poster frame (a decode of a full picture) is made after it.
+    expect(cut).toMatchObject({ width: 0, height: 0, clip: { posterSha256: null } });
+    await posterMade(cut.id);
+    const clip = (await t.officer.must('replay.clips', { ids: [cut.id] })).clips[0]!;
     expect(clip).toMatchObject({
       kind: 'clip',
       mediaType: 'video/mp4',
@@ -63,9 +75,10 @@ describe('clips', () => {
       cameraName: 'Main - Entrance',
       width: 320,
       height: 180,
+      sha256: cut.sha256,
       takenBy: t.ids.officer,
       takenByName: 'Test olu',
-      clip: { requestedFrom: from, requestedTo: to, to, timeSource: 'stream' },
+      clip: { requestedFrom: from, requestedTo: to, to, timeSource: 'stream', posterSha256: expect.any(String) },
     });
     // The test camera puts a key frame at every second: the clip starts at the one before 2.5 s.
     expect(Date.parse(clip.frameTime!)).toBeLessThanOrEqual(Date.parse(from));
@@ -87,7 +100,7 @@ describe('clips', () => {
       .db()
       .prepare<[string], { kind: string }>('SELECT kind FROM journal WHERE record_id = ?')
       .all(clip.id);
-    expect(journal).toEqual([{ kind: 'clip.cut' }]);
+    expect(journal).toEqual([{ kind: 'clip.cut' }, { kind: 'clip.poster' }]);
 
     // Played through the one media path, in parts as a video element asks: each part answered, the read audited once.
     const path = `${mediaBase.replace(/^media\//, '')}/clips/${clip.sha256}.mp4`;
@@ -102,10 +115,15 @@ describe('clips', () => {
       'GET',
     );
     expect(posterRes.status).toBe(200);
+    // The poster by the clip's own hash (how a report shows it before it knows the poster's).
+    const byClip = await t.desk.services.media(`${mediaBase.replace(/^media\//, '')}/clips/${clip.sha256}.jpg`, 'GET');
+    expect(byClip).toMatchObject({ status: 200, headers: { 'Content-Type': 'image/jpeg' } });
+    expect(sha(Buffer.from(byClip.body as Buffer))).toBe(clip.clip!.posterSha256);
     const reads = (await t.admin.must('audit.list', { action: 'read', limit: 100 })).entries.filter(
       (e) => e.subject === 'clip',
     );
-    expect(reads).toHaveLength(1);
+    // On no report yet: the read names the file alone.
+    expect(reads).toEqual([expect.objectContaining({ recordId: null, detail: `${clip.sha256}.mp4` })]);
   });
 
   it('explains in words what it refuses, and cuts nothing', async () => {
@@ -136,6 +154,7 @@ describe('clips', () => {
   it('goes on a report with the clip listed in its PDF: camera, times, duration, SHA-256 and poster frame', async () => {
     const w = await window();
     const { clip } = await t.officer.must('replay.cutClip', { cameraId, from: at(w.from, 1), to: at(w.from, 4) });
+    await posterMade(clip.id);
     const described = await t.officer.must('replay.clips', { ids: [clip.id] });
     expect(described.clips.map((c) => c.id)).toEqual([clip.id]);
     const filed = await t.file(t.officer, {
@@ -143,7 +162,19 @@ describe('clips', () => {
       cameras: [{ cameraId, from: clip.frameTime!, to: clip.clip!.to }],
     });
     const record = await t.officer.must('incidents.get', { id: filed.id });
-    expect(record.attachments).toEqual([expect.objectContaining({ id: clip.id, kind: 'clip', clip: clip.clip })]);
+    expect(record.attachments).toEqual([expect.objectContaining({ id: clip.id, kind: 'clip' })]);
+
+    // Played from the report on another console: "who has seen this report" lists the view of its clip.
+    const media = (await t.other.must('replay.clips', { ids: [clip.id] })).mediaBase.replace(/^media\//, '');
+    expect((await t.desk.services.media(`${media}/clips/${clip.sha256}.mp4`, 'GET', 'bytes=0-')).status).toBe(200);
+    const seen = await t.admin.must('audit.list', { recordId: filed.id, limit: 100 });
+    expect(seen.entries).toContainEqual(
+      expect.objectContaining({ staffId: t.ids.other, subject: 'clip', detail: `${clip.sha256}.mp4` }),
+    );
+    await t.desk.services.media(`${media}/clips/${clip.sha256}.jpg`, 'GET');
+    expect((await t.admin.must('audit.list', { recordId: filed.id, limit: 100 })).entries).toContainEqual(
+      expect.objectContaining({ staffId: t.ids.other, subject: 'clip poster' }),
+    );
     const pdf = await t.officer.must('incidents.exportPdf', { id: filed.id });
     const file = join(out.path, 'clip.pdf');
     writeFileSync(file, Buffer.from(pdf.pdfBase64, 'base64'));
@@ -162,6 +193,7 @@ describe('clips', () => {
   it('exports evidence to a new folder a third party checks with sha256sum, with the report’s journal hash, as an audited read with its purpose', async () => {
     const w = await window();
     const { clip } = await t.officer.must('replay.cutClip', { cameraId, from: at(w.from, 2), to: at(w.from, 5) });
+    await posterMade(clip.id);
     const snapshot = await t.officer.must('snapshots.save', {
       cameraId,
       stream: 'main',

@@ -77,6 +77,7 @@ export function createReplay(
     opts.ffmpegPath,
     k.dataDir,
     k.log,
+    (p) => k.consoles.broadcast('clip.poster', p),
   );
   opts.supervision.setTap(buffer);
   // A removed camera's video does not stay on disk.
@@ -106,6 +107,8 @@ export function createReplay(
       if (pending) clearTimeout(pending);
       buffer.close();
     },
+    /** Poster frames still being made (closing waits for them before the database closes). */
+    postersMade: () => service.postersMade(),
   };
 }
 

@@ -14,7 +14,8 @@ export interface ReplayPorts {
   branches: { find(id: string): Branch | undefined };
   staff: { names(ids: readonly string[]): Map<string, string> };
   attachments: {
-    keepClip(record: AttachmentRow, tempPath: string, poster: Buffer | null): void;
+    keepClip(record: AttachmentRow, tempPath: string): void;
+    clipPoster(id: string, poster: Buffer, size: { width: number; height: number }, actor: string): void;
     meta(ids: readonly string[]): AttachmentMeta[];
   };
 }

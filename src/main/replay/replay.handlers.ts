@@ -6,6 +6,7 @@ import type { ReplayService } from './replay.service';
 
 type ReplayMethods =
   | 'replay.open'
+  | 'replay.reach'
   | 'replay.cutClip'
   | 'replay.clips'
   | 'bookmarks.add'
@@ -18,6 +19,7 @@ type ReplayMethods =
 
 export const replayHandlers = (replay: ReplayService, bookmarks: BookmarksService): HandlerTable<ReplayMethods> => ({
   'replay.open': ({ cameraId, at }, ctx) => replay.open(cameraId, at, ctx.session, ctx.staffId),
+  'replay.reach': ({ cameraId, from, to }) => replay.reach(cameraId, from, to),
   'replay.cutClip': async ({ cameraId, from, to }, ctx) => ({
     ...(await replay.cutClip(cameraId, from, to, ctx.staffId)),
     mediaBase: mediaBase(ctx.session),

@@ -91,9 +91,16 @@ it(
     expect(Date.parse(from) - Date.parse(clip.frameTime!)).toBeLessThanOrEqual(KEYFRAME_INTERVAL_S * 1000 + 100);
     expect(clip.clip!.to).toBe(to);
     if (Date.parse(from) - Date.parse(clip.frameTime!) >= 50) expect(note).toMatch(/key frames/);
-    // A clip of the camera's own pictures: 640 × 360, the poster frame's size.
-    expect([clip.width, clip.height]).toEqual([640, 360]);
     expect(cutMs).toBeLessThan(20_000);
+    // A clip of the camera's own pictures: 640 × 360, the size of its poster frame, made just after.
+    await waitFor(
+      'the poster frame',
+      () =>
+        d.admin.events.some((e) => e.event === 'clip.poster' && (e.payload as { clipId: string }).clipId === clip.id),
+      10_000,
+    );
+    const [withPoster] = (await d.admin.must('replay.clips', { ids: [clip.id] })).clips;
+    expect([withPoster!.width, withPoster!.height]).toEqual([640, 360]);
 
     // Restart main on the same data folder: what was recorded before is replayed from disk.
     const dataDir = d.desk.dataDir;

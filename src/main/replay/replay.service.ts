@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AuditService } from '../audit/audit.service';
-import { attachmentTempPath } from '../attachments/store';
+import { attachmentPath, attachmentTempPath } from '../attachments/store';
 import { readJpeg } from '../attachments/jpeg';
 import { frameRateOf, readTransportStream } from '../cameras/transport-stream';
 import type { Clock } from '../clock';
@@ -13,10 +12,11 @@ import type { Clip, RecordingStatus, ReplayTimeline } from '../../shared/contrac
 import type { AttachmentRow } from '../attachments';
 import type { BookmarksService } from './bookmarks.service';
 import type { RollingBuffer } from './buffer';
-import { cutClip } from './clip-cutter';
+import { cutClip, posterFrame } from './clip-cutter';
 import type { ReplayPorts } from './ports';
 import type { RecordingSettings } from './recording-settings';
 import type { ReplayOpens } from './replay-opens';
+import { reachOf } from './reach';
 import { endOf } from './segment-index';
 import { timeWords } from './time-words';
 
@@ -24,7 +24,6 @@ import { timeWords } from './time-words';
 export const REPLAY_BACK_MS = 30_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /**
  * Instant replay and evidence clips: opening a camera's buffer for a console (each
@@ -33,6 +32,7 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
  */
 export class ReplayService {
   private readonly frameRates = new Map<string, { rate: number | null; file: string }>();
+  private readonly posters = new Set<Promise<void>>();
 
   constructor(
     private readonly buffer: RollingBuffer,
@@ -45,6 +45,8 @@ export class ReplayService {
     private readonly ffmpegPath: string | null,
     private readonly dataDir: string,
     private readonly log: Log,
+    /** A clip's poster frame was made: consoles showing the clip load it. */
+    private readonly onPoster: (p: { clipId: string; sha256: string }) => void = () => undefined,
   ) {}
 
   open(cameraId: string, at: string | undefined, session: Session, staffId: string) {
@@ -65,7 +67,13 @@ export class ReplayService {
     const first = segments[0]!;
     const last = segments.at(-1)!;
     const wanted = at === undefined ? endOf(last) - REPLAY_BACK_MS : Date.parse(at);
-    const startMs = Math.min(Math.max(wanted, first.startMs), Math.max(first.startMs, endOf(last) - 1_000));
+    let startMs = Math.min(Math.max(wanted, first.startMs), Math.max(first.startMs, endOf(last) - 1_000));
+    if (at === undefined) {
+      // R: "about 30 s back" starts where that segment starts, a key frame: the first picture
+      // needs no decoding of the frames before it (a moment asked for exactly is kept exact).
+      const holding = segments.findLast((s) => s.startMs <= startMs);
+      if (holding) startMs = holding.startMs;
+    }
     const id = this.opens.open(session, cameraId, segments);
     const words = this.wordsFor(camera.branchId);
     this.audit.record({
@@ -80,6 +88,26 @@ export class ReplayService {
       timeline: this.timeline(cameraId, segments[0]!.startMs, endOf(last)),
       startAt: iso(startMs),
     };
+  }
+
+  /** What of a moment or range a report names is still kept, and where replay would start (reads no video). */
+  reach(cameraId: string, from: string, to: string | undefined) {
+    const camera = this.ports.cameras.live(cameraId);
+    if (!camera) {
+      return { kept: false, at: null, message: 'That camera has been removed from Vigil, and its recording with it.' };
+    }
+    // Files deleted behind the desk's back leave the index before it is read.
+    const fromMs = Date.parse(from);
+    this.buffer.present(cameraId, fromMs - 1, to === undefined ? fromMs + 1 : Date.parse(to) + 1);
+    const r = reachOf({
+      camera: camera.name,
+      minutes: this.settings.minutesFor(cameraId),
+      covered: this.buffer.index(cameraId)?.covered() ?? [],
+      fromMs,
+      toMs: to === undefined ? undefined : Date.parse(to),
+      time: this.wordsFor(camera.branchId),
+    });
+    return r.kept ? { kept: true, at: iso(r.atMs), message: r.message } : { kept: false, at: null, message: r.message };
   }
 
   async cutClip(
@@ -121,23 +149,15 @@ export class ReplayService {
       this.log(`clip of camera ${cameraId} failed`, e);
       throw new AppError('INTERNAL', 'The clip could not be cut: ffmpeg failed. Nothing was attached; try again.');
     }
-    const posterSha256 = cut.poster ? sha256(cut.poster) : null;
-    let size = { width: 0, height: 0 };
-    if (cut.poster) {
-      try {
-        size = readJpeg(cut.poster);
-      } catch {
-        // The poster is a convenience: its size only tells the clip's; the clip stands without it.
-      }
-    }
     const record: AttachmentRow = {
       id: uuidv7(),
       sha256: cut.sha256,
       kind: 'clip',
       mediaType: 'video/mp4',
       bytes: cut.bytes,
-      width: size.width,
-      height: size.height,
+      // Known from the poster frame, a moment later.
+      width: 0,
+      height: 0,
       cameraId,
       stream: 'main',
       takenAt: this.clock.now().toISOString(),
@@ -146,14 +166,42 @@ export class ReplayService {
       clip: {
         to: iso(cut.endMs),
         durationMs: Math.round(cut.endMs - cut.startMs),
-        posterSha256,
+        posterSha256: null,
         requestedFrom: from,
         requestedTo: to,
         timeSource: cut.timeSource,
       },
     };
-    this.ports.attachments.keepClip(record, outPath, cut.poster);
+    this.ports.attachments.keepClip(record, outPath);
+    // The clip is on the report now; its poster frame follows (a decode of a full picture
+    // would double the cut's time), and consoles showing the clip are told when it is there.
+    const poster = this.makePoster(record, staffId);
+    this.posters.add(poster);
+    void poster.finally(() => this.posters.delete(poster));
     return { clip: this.clips([record.id])[0]!, note: cut.note };
+  }
+
+  /** Resolves when every poster frame under way is made (or given up): for closing, and for tests. */
+  async postersMade(): Promise<void> {
+    await Promise.all([...this.posters]);
+  }
+
+  private async makePoster(record: AttachmentRow, staffId: string): Promise<void> {
+    try {
+      const poster = await posterFrame(this.ffmpegPath!, attachmentPath(this.dataDir, record.sha256, 'mp4'));
+      if (!poster) return;
+      let size = { width: 0, height: 0 };
+      try {
+        size = readJpeg(poster);
+      } catch {
+        // The poster is a convenience: its size only tells the clip's; the clip stands without it.
+      }
+      this.ports.attachments.clipPoster(record.id, poster, size, staffId);
+      this.onPoster({ clipId: record.id, sha256: record.sha256 });
+    } catch (e) {
+      // A clip without a poster frame is still evidence; the report shows it without one.
+      this.log(`poster frame of clip ${record.id} failed`, e);
+    }
   }
 
   /** Clips by id with their camera's name; reading them is audited by the caller (replay.clips) or the cut itself. */

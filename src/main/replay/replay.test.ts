@@ -110,6 +110,38 @@ describe('recording and replay', () => {
     expect(before.startAt).toBe(before.timeline.from);
   });
 
+  it('says whether a moment a report names is still kept, and where replay would start (replay.reach)', async () => {
+    const { timeline } = await t.officer.must('replay.open', { cameraId });
+    const reads = async () =>
+      (await t.admin.must('audit.list', { action: 'read', limit: 500 })).entries.filter(
+        (e) => e.staffId === t.ids.officer,
+      ).length;
+    const readsBefore = await reads();
+    const mid = new Date((Date.parse(timeline.from) + Date.parse(timeline.to)) / 2).toISOString();
+    expect(await t.officer.must('replay.reach', { cameraId, from: mid })).toEqual({
+      kept: true,
+      at: mid,
+      message: null,
+    });
+    // A reference that began before the buffer: replay starts at the oldest moment kept, and says so.
+    const partly = await t.officer.must('replay.reach', { cameraId, from: '2020-01-01T00:00:00.000Z', to: mid });
+    expect(partly).toMatchObject({ kept: true, at: timeline.from, message: expect.stringMatching(/no longer kept/) });
+    const gone = await t.officer.must('replay.reach', {
+      cameraId,
+      from: new Date(Date.parse(timeline.from) - 3_600_000).toISOString(),
+      to: new Date(Date.parse(timeline.from) - 3_000_000).toISOString(),
+    });
+    expect(gone).toEqual({
+      kept: false,
+      at: null,
+      message: expect.stringMatching(
+        /^The recording from \d\d:\d\d:\d\d is no longer kept: Main - Lobby's buffer holds the last \d+ seconds \(from \d\d:\d\d:\d\d\)\.$/,
+      ),
+    });
+    // No video is read by asking: the officer's reads are as they were.
+    expect(await reads()).toBe(readsBefore);
+  });
+
   it('shows a camera outage as a gap, not stitched over', async () => {
     await camera.stop();
     await new Promise((r) => setTimeout(r, 4_000));

@@ -35,6 +35,8 @@ export const events = {
   }),
   /** A bookmark was added, changed or removed: the shift's list and open timelines refresh. */
   'bookmarks.changed': event({ payload: z.object({ cameraId: z.string() }), audience: 'session' }),
+  /** A clip's poster frame was made, a moment after the clip (clips show it by the clip's hash). */
+  'clip.poster': event({ payload: z.object({ clipId: z.string(), sha256: z.string() }), audience: 'session' }),
   /** A camera's replay buffer changed how it records (settings, the disk filled, video stopped arriving). */
   'recording.changed': event({ payload: z.object({}), audience: admins }),
   /** A legal hold was set or released, or a purge ran: record views and Settings → Retention refresh. */

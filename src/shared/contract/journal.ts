@@ -86,6 +86,7 @@ export const JOURNAL_KINDS = [
   'round.incidentLinked',
   'round.ended',
   'clip.cut',
+  'clip.poster',
   'bookmark.added',
   'bookmark.updated',
   'bookmark.removed',

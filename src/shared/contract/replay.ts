@@ -103,6 +103,26 @@ export const replayContract = {
     writes: false,
     access: signedIn,
   }),
+  'replay.reach': method({
+    summary:
+      'Whether a camera’s recording still holds a moment or range a report names (its camera reference, a snapshot), and where replay would start; why not in words. Reads no video.',
+    input: z.strictObject({
+      cameraId: Id,
+      from: IsoTime,
+      /** The end of a range; absent for a single moment. */
+      to: IsoTime.optional(),
+    }),
+    output: z.object({
+      kept: z.boolean(),
+      /** Where replay starts: the moment itself, or the first recorded moment after it; null when nothing is kept. */
+      at: IsoTime.nullable(),
+      /** Said when replay cannot start at the moment asked for, or cannot open at all. */
+      message: z.string().nullable(),
+    }),
+    patron: 'none',
+    writes: false,
+    access: signedIn,
+  }),
   'replay.cutClip': method({
     summary:
       'Cut a range of a camera’s buffer into one MP4 (stream copy, from the key frame at or before the in point), kept as a SHA-256-named attachment.',

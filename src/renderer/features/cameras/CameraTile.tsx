@@ -18,6 +18,11 @@ interface CameraTileProps {
   large?: boolean;
   /** False while the wall is not showing this tile (another camera is focused). */
   active: boolean;
+  /**
+   * Keep playing while scrolled out of view: the live strip under a replay, whose tiles
+   * must be live the moment one looks at them (not restarting from a stop).
+   */
+  keepPlaying?: boolean;
   /** Show this camera large; absent on the large view itself. */
   onOpen?: () => void;
   onClose?: () => void;
@@ -36,6 +41,7 @@ export function CameraTile({
   mediaBase,
   large = false,
   active,
+  keepPlaying = false,
   onOpen,
   onClose,
   onSnapshot,
@@ -59,7 +65,7 @@ export function CameraTile({
   const playable =
     camera.enabled && health?.state !== 'offline' && health?.state !== 'disabled' && codecProblem(health) === null;
   const src = playable ? `${mediaBase}/${camera.id}/${stream}/index.m3u8` : null;
-  const onScreen = useOnScreen(rootRef);
+  const onScreen = useOnScreen(rootRef, { evenScrolledAway: keepPlaying });
   const player = usePlayer(videoRef, {
     src,
     active: active && onScreen,
@@ -123,7 +129,9 @@ export function CameraTile({
       onKeyDown={onKeyDown}
       onDoubleClick={onOpen}
     >
-      <video ref={videoRef} className="tile-video" muted playsInline autoPlay disablePictureInPicture aria-hidden />
+      {/* No autoplay attribute: Chromium pauses a muted autoplay video while it is out of view, on its own
+          (the live strip under a replay, below the fold). The player starts and stops it (usePlayer). */}
+      <video ref={videoRef} className="tile-video" muted playsInline disablePictureInPicture aria-hidden />
       <TilePlate nameId={nameId} name={camera.name} status={status} />
       <div className="tile-actions">
         <Button

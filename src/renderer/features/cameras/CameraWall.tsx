@@ -14,7 +14,7 @@ import { ReplayTile } from '../replay/ReplayTile';
 import { WallGrid } from './WallGrid';
 import { WallToolbar } from './WallToolbar';
 import { LAYOUT_CHOICES, useArrangement } from './useArrangement';
-import { useDeskActions, type Spotlight } from '../desk/deskActions';
+import { useDeskActions, type ReplayRequest, type Spotlight } from '../desk/deskActions';
 import './cameras.css';
 import './tile.css';
 
@@ -27,6 +27,8 @@ interface CameraWallProps {
   staffId: string;
   /** A work panel asks for a zone's camera large (a checklist item, a checkpoint, a call). */
   spotlight?: Spotlight | undefined;
+  /** A report asks for a camera's recording at a moment. */
+  replayRequest?: ReplayRequest | undefined;
   /** A draft was started from a camera: the work panel opens it. */
   onReportStarted: (draftId: string) => void;
 }
@@ -37,6 +39,10 @@ interface Replaying {
   at?: string;
   seq: number;
   fromLarge: boolean;
+  /** Said when replay opens (why it starts where it does). */
+  note?: string | null;
+  /** Where the keyboard goes back to afterwards, when replay was asked for outside the wall (a report). */
+  returnTo?: HTMLElement | null;
 }
 
 /** Layout, views, the slots or one camera large, and the shift's snapshots. */
@@ -47,6 +53,7 @@ export function CameraWall({
   branch,
   staffId,
   spotlight,
+  replayRequest,
   onReportStarted,
 }: CameraWallProps) {
   const views = useQuery('views.list', {}, { refetchOn: ['cameras.changed'] });
@@ -63,11 +70,26 @@ export function CameraWall({
       setFocused(inZone.id);
     }
   }
+  const [replay, setReplay] = useState<Replaying | null>(null);
+  const [replaySeen, setReplaySeen] = useState<number | undefined>(undefined);
+  if (replayRequest && replayRequest.seq !== replaySeen) {
+    setReplaySeen(replayRequest.seq);
+    if (cameras.some((c) => c.id === replayRequest.cameraId)) {
+      setReplay({
+        cameraId: replayRequest.cameraId,
+        at: replayRequest.at,
+        seq: replayRequest.seq,
+        // Back to live returns to the wall as it was: with a camera large, that one.
+        fromLarge: focused !== null,
+        note: replayRequest.note,
+        returnTo: replayRequest.returnTo,
+      });
+    }
+  }
   const [picked, setPicked] = useState<string | null>(null);
   const [arranging, setArranging] = useState(false);
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [error, setError] = useState<CallError | string | undefined>(undefined);
-  const [replay, setReplay] = useState<Replaying | null>(null);
   const [noteFor, setNoteFor] = useState<{ id: string; seq: number } | undefined>(undefined);
   // Where the keyboard was when B was pressed: it goes back there once the note is done.
   const noteReturn = useRef<HTMLElement | null>(null);
@@ -130,8 +152,10 @@ export function CameraWall({
     setReplay(null);
     if (!was) return;
     if (!was.fromLarge) setFocused(null);
-    // The keyboard goes back to the camera's live tile: the large one, or its tile on the wall.
+    // The keyboard goes back to where replay was asked for: a report's Replay button, or
+    // the camera's live tile (the large one, or its tile on the wall).
     requestAnimationFrame(() => {
+      if (was.returnTo?.isConnected) return was.returnTo.focus();
       const where = was.fromLarge ? '.wall-focused' : '.wall-grid';
       rootRef.current?.querySelector<HTMLElement>(`${where} [data-camera="${CSS.escape(was.cameraId)}"]`)?.focus();
     });
@@ -238,7 +262,7 @@ export function CameraWall({
             key={replayCamera.id}
             camera={replayCamera}
             timeZone={timeZoneOf(replayCamera.id)}
-            start={{ at: replay.at, seq: replay.seq }}
+            start={{ at: replay.at, seq: replay.seq, note: replay.note ?? null }}
             onBackToLive={backToLive}
             onBookmark={(c, at) => void bookmark(c, at)}
             onSnapshot={onSnapshot}

@@ -71,6 +71,7 @@ export function WallGrid(props: WallGridProps) {
                   camera={camera}
                   mediaBase={mediaBase}
                   active={active}
+                  keepPlaying={strip}
                   onOpen={() => onOpen(camera.id)}
                   onSnapshot={onSnapshot}
                   onReport={onReport}

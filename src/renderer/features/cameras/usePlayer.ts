@@ -173,6 +173,8 @@ export function usePlayer(
       });
       hls.attachMedia(media);
       hls.loadSource(source);
+      // Plays as soon as there is something to play (the video has no autoplay attribute: see CameraTile).
+      if (activeRef.current) void media.play().catch(() => undefined);
       track.current.rebuilding = false;
     }
 

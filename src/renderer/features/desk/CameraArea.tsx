@@ -3,7 +3,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/Notice';
 import { useCameraList } from '../cameras/useCameraList';
 import type { BranchFilter } from './useBranchFilter';
-import type { Spotlight } from './deskActions';
+import type { ReplayRequest, Spotlight } from './deskActions';
 
 // The wall brings hls.js (half a megabyte): loaded only once there are cameras to show.
 const CameraWall = lazy(() => import('../cameras/CameraWall').then((m) => ({ default: m.CameraWall })));
@@ -14,11 +14,20 @@ interface CameraAreaProps {
   widthPercent: number;
   /** A work panel asked for a zone's camera large. */
   spotlight: Spotlight | undefined;
+  /** A report asked to replay a camera at a moment. */
+  replayRequest: ReplayRequest | undefined;
   onReportStarted: (draftId: string) => void;
 }
 
 /** The camera wall. It keeps its place while the work panel beside it changes. */
-export function CameraArea({ filter, staffId, widthPercent, spotlight, onReportStarted }: CameraAreaProps) {
+export function CameraArea({
+  filter,
+  staffId,
+  widthPercent,
+  spotlight,
+  replayRequest,
+  onReportStarted,
+}: CameraAreaProps) {
   const { cameras, mediaBase, error } = useCameraList();
   const branch = filter.selected;
   return (
@@ -45,6 +54,7 @@ export function CameraArea({ filter, staffId, widthPercent, spotlight, onReportS
             branch={branch}
             staffId={staffId}
             spotlight={spotlight}
+            replayRequest={replayRequest}
             onReportStarted={onReportStarted}
           />
         </Suspense>

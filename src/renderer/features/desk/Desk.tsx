@@ -7,7 +7,13 @@ import type { DeskAlert, StaffSummary, WorkTabKey } from '../../../shared/contra
 import { useEvent } from '../../lib/useEvent';
 import { useQuery } from '../../lib/useQuery';
 import { AlertStrip } from './AlertStrip';
-import { DeskActionsProvider, type DeskActions, type Spotlight, type WorkRequest } from './deskActions';
+import {
+  DeskActionsProvider,
+  type DeskActions,
+  type ReplayRequest,
+  type Spotlight,
+  type WorkRequest,
+} from './deskActions';
 import { useSession } from '../../app/session';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { DeskHeader } from './DeskHeader';
@@ -48,6 +54,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
   const [incidentRequest, setIncidentRequest] = useState<IncidentRequest | undefined>(undefined);
   const [workRequest, setWorkRequest] = useState<WorkRequest | undefined>(undefined);
   const [spotlight, setSpotlight] = useState<Spotlight | undefined>(undefined);
+  const [replayRequest, setReplayRequest] = useState<ReplayRequest | undefined>(undefined);
   // The desk check ("is this person banned?") shows in the work area's place while open; what it covers stays mounted.
   const [checkOpen, setCheckOpen] = useState(false);
   const [checkFocus, setCheckFocus] = useState(0);
@@ -166,6 +173,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
           camera: { id: camera.id, branchId: camera.branchId, zoneId: camera.zoneId },
         });
       },
+      replayAt: (request) => setReplayRequest({ ...request, seq: Date.now() }),
     }),
     [openWork, openDraft, askIncidents],
   );
@@ -276,6 +284,7 @@ export function Desk({ staff, idleMinutes, active }: DeskProps) {
             staffId={staff.id}
             widthPercent={split}
             spotlight={spotlight}
+            replayRequest={replayRequest}
             onReportStarted={openDraft}
           />
           <Splitter percent={split} onChange={changeSplit} container={bodyRef} />

@@ -20,6 +20,17 @@ export interface Spotlight {
   seq: number;
 }
 
+/** Asks the camera wall to replay a camera at a moment a report names (checked first with replay.reach). */
+export interface ReplayRequest {
+  cameraId: string;
+  at: string;
+  /** Said in the replay tile: why it starts where it does ("The recording before 19:42 is no longer kept…"). */
+  note: string | null;
+  /** Where the keyboard goes back to when replay closes (the report's Replay button). */
+  returnTo: HTMLElement | null;
+  seq: number;
+}
+
 /**
  * What any work panel may ask of the desk around it (DESIGN.md §9): bring a zone's
  * camera to the large tile (never taking the keyboard from a form), open the work
@@ -37,6 +48,8 @@ export interface DeskActions {
   searchReports(text: string): void;
   /** A clip just cut: onto the draft open in the Incidents panel, or a new one from the camera and moment. */
   addClipToReport(camera: Camera, clip: Clip): void;
+  /** A camera's recording at a moment, in the large tile (a report's camera reference or snapshot). */
+  replayAt(request: Omit<ReplayRequest, 'seq'>): void;
 }
 
 const DeskActionsContext = createContext<DeskActions | null>(null);

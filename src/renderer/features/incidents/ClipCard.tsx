@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatClockSeconds } from '../../lib/time';
+import { useEvent } from '../../lib/useEvent';
 import { Unseen } from '../../components/Unseen';
 import type { AttachmentMeta } from '../../../shared/contract';
 import { lengthWords } from '../replay/replay-time';
@@ -19,6 +20,34 @@ export function clipWords(clip: AttachmentMeta, cameraName: string, timeZone: st
   return `${cameraName}, ${clock(from)}–${clock(to)} (${lengthWords(clip.clip?.durationMs ?? 0)})`;
 }
 
+/** Tries of a poster not made yet, and the wait before each: it is usually there within a second of the clip. */
+const POSTER_RETRIES_MS = [700, 1_500, 3_000, 6_000];
+
+/**
+ * A clip's poster frame, by the clip's own hash: main makes it just after the clip is
+ * kept, so a clip just cut may show "Poster frame coming…" for a moment. Loaded again
+ * when main says it is there (clip.poster), or after a short wait, a few times.
+ */
+function usePoster(clip: AttachmentMeta, mediaBase: string) {
+  const [attempt, setAttempt] = useState(0);
+  const [failed, setFailed] = useState<number | null>(null);
+  const waiting = failed !== null && failed === attempt && attempt < POSTER_RETRIES_MS.length;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(() => setAttempt((a) => a + 1), POSTER_RETRIES_MS[attempt]);
+    return () => clearTimeout(timer);
+  }, [waiting, attempt]);
+  useEvent('clip.poster', ({ clipId }) => {
+    if (clipId === clip.id && failed !== null) setAttempt((a) => a + 1);
+  });
+  return {
+    src: `${mediaBase}/clips/${clip.sha256}.jpg${attempt ? `?try=${attempt}` : ''}`,
+    shown: failed === null || failed < attempt,
+    gone: failed !== null && failed === attempt && !waiting,
+    onError: () => setFailed(attempt),
+  };
+}
+
 /**
  * A video clip on a report: its poster frame, played in place on request (through the
  * one media path; every read is audited), its camera and times, who cut it, and the
@@ -27,7 +56,7 @@ export function clipWords(clip: AttachmentMeta, cameraName: string, timeZone: st
 export function ClipCard({ clip, cameraName, mediaBase, timeZone }: ClipCardProps) {
   const [playing, setPlaying] = useState(false);
   const words = clipWords(clip, cameraName, timeZone);
-  const poster = clip.clip?.posterSha256 ? `${mediaBase}/posters/${clip.clip.posterSha256}.jpg` : undefined;
+  const poster = usePoster(clip, mediaBase);
   return (
     <figure className="attachment clip-attachment">
       {mediaBase &&
@@ -35,7 +64,7 @@ export function ClipCard({ clip, cameraName, mediaBase, timeZone }: ClipCardProp
           <video
             className="clip-video"
             src={`${mediaBase}/clips/${clip.sha256}.mp4`}
-            poster={poster}
+            poster={poster.shown ? poster.src : undefined}
             controls
             autoPlay
             muted
@@ -45,10 +74,10 @@ export function ClipCard({ clip, cameraName, mediaBase, timeZone }: ClipCardProp
           />
         ) : (
           <button type="button" className="clip-poster" onClick={() => setPlaying(true)}>
-            {poster ? (
-              <img src={poster} alt="" loading="lazy" />
+            {poster.shown ? (
+              <img src={poster.src} alt="" loading="lazy" onError={poster.onError} />
             ) : (
-              <span className="clip-no-poster">No poster frame</span>
+              <span className="clip-no-poster">{poster.gone ? 'No poster frame' : 'Poster frame coming…'}</span>
             )}
             <span className="clip-play" aria-hidden="true">
               ▶ {lengthWords(clip.clip?.durationMs ?? 0)}

@@ -8,6 +8,8 @@ import { formatClockSeconds } from '../../lib/time';
 import type { AttachmentMeta, Clip, DraftContent, ImageAttachment, Snapshot } from '../../../shared/contract';
 import { AttachmentCard, pictureSize } from './Attachment';
 import { ClipCard, clipWords } from './ClipCard';
+import { ReplayFromReport } from '../replay/ReplayFromReport';
+import { replayMoment } from '../replay/replay-time';
 import { ImageFilePicker } from './ImageFilePicker';
 import { DateTimeField, FormSection, groupError } from './formParts';
 
@@ -127,6 +129,13 @@ export function EvidenceEditor({ content, set, errors, timeZone, filed = [] }: E
             timeZone={timeZone}
             onChange={(to) => to && setRef(i, { to })}
             error={e(`cameras.${i}.to`)}
+          />
+          <ReplayFromReport
+            cameraId={ref.cameraId}
+            cameraName={cameraName(ref.cameraId)}
+            from={replayMoment(ref, content.occurredFrom)}
+            to={ref.to}
+            timeZone={timeZone}
           />
           <Button small variant="quiet" onClick={() => set({ cameras: refs.filter((_, j) => j !== i) })}>
             Remove<Unseen> camera reference {i + 1}</Unseen>

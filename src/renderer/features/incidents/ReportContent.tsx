@@ -3,8 +3,10 @@ import type { IncidentRecord } from '../../../shared/contract';
 import { AttachmentCard, pictureSize } from './Attachment';
 import { ClipCard } from './ClipCard';
 import { formatWhen } from './localTime';
-import { formatClockSeconds } from '../../lib/time';
+import { formatClockSeconds, formatDay } from '../../lib/time';
 import { EMERGENCY_WORD, ROLE_WORD, SEVERITY_WORD, SEX_WORD } from './words';
+import { ReplayFromReport } from '../replay/ReplayFromReport';
+import { replayMoment } from '../replay/replay-time';
 
 /** One fact: a term and its value; an empty value reads "Not recorded" so a gap is never mistaken for "none". */
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -117,10 +119,20 @@ export function ReportContent({ record, mediaBase }: { record: IncidentRecord; m
       <section className="report-block">
         <h4>Camera footage</h4>
         {record.cameras.length === 0 && <p className="muted">No camera footage referenced.</p>}
-        <ul>
+        <ul className="camera-refs">
           {record.cameras.map((cam, i) => (
             <li key={i}>
-              {cam.cameraName}: {when(cam.from)} to {formatWhen(cam.to, tz).split(',')[0]}
+              <span>
+                {cam.cameraName}: {formatClockSeconds(new Date(cam.from), tz)}, {formatDay(new Date(cam.from), tz)} to{' '}
+                {formatClockSeconds(new Date(cam.to), tz)}
+              </span>
+              <ReplayFromReport
+                cameraId={cam.cameraId}
+                cameraName={cam.cameraName}
+                from={replayMoment(cam, c.occurredFrom)}
+                to={cam.to}
+                timeZone={tz}
+              />
             </li>
           ))}
         </ul>
@@ -144,6 +156,7 @@ export function ReportContent({ record, mediaBase }: { record: IncidentRecord; m
               ? 'Image file'
               : (record.cameras.find((cam) => cam.cameraId === a.cameraId)?.cameraName ?? 'Camera');
             const at = formatClockSeconds(new Date(photo ? a.takenAt : (a.frameTime ?? a.takenAt)), tz);
+            const replayFrom = !photo && a.cameraId ? (a.frameTime ?? a.takenAt) : null;
             return (
               <li key={a.id}>
                 <AttachmentCard
@@ -154,6 +167,9 @@ export function ReportContent({ record, mediaBase }: { record: IncidentRecord; m
                   alt={photo ? `Image file added at ${at}` : `${source} at ${at}`}
                   caption={photo ? `${source}, added ${at} · ${size}` : `${source}, ${at} · ${size}`}
                 />
+                {replayFrom && a.cameraId && (
+                  <ReplayFromReport cameraId={a.cameraId} cameraName={source} from={replayFrom} timeZone={tz} />
+                )}
               </li>
             );
           })}

@@ -19,8 +19,8 @@ type Opened = OutputOf<'replay.open'>;
 export interface ReplayTileProps {
   camera: Camera;
   timeZone: string | undefined;
-  /** Where to start: a moment (a bookmark), or 30 s back from the newest; `seq` reopens. */
-  start: { at?: string; seq: number };
+  /** Where to start: a moment (a bookmark, a report), or 30 s back from the newest; `seq` reopens; `note` is said on opening. */
+  start: { at?: string; seq: number; note?: string | null };
   onBackToLive: () => void;
   onBookmark: (camera: Camera, at: string) => void;
   onSnapshot: (camera: Camera, result: Result<Snapshot>) => void;
@@ -95,11 +95,14 @@ export function ReplayTile({
       else {
         setRefusal(null);
         setOpened(r.opened);
+        setNotice(start.note ?? null);
       }
     });
     return () => {
       current = false;
     };
+    // The note belongs to the request (seq): it is said once, when that request opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [camera.id, start.at, start.seq]);
 
   const onNotice = useCallback(
@@ -253,7 +256,8 @@ export function ReplayTile({
     action();
   }
 
-  useEffect(() => rootRef.current?.focus(), []);
+  // The keyboard comes here when replay opens, and again when it is asked for anew (a report's Replay).
+  useEffect(() => rootRef.current?.focus(), [start.seq]);
 
   const ago = frame === null ? null : agoWords(now - frame);
   const receipt = timeline?.covered.some(
@@ -271,24 +275,29 @@ export function ReplayTile({
       data-shown={player.state.shown ? 'true' : undefined}
       onKeyDown={onKeyDown}
     >
+      {/* Above the picture, not over it: REPLAY, the camera and the moment shown, in words and colour. */}
+      <div className="replay-banner">
+        <span className="replay-word" id={nameId}>
+          REPLAY<Unseen> of {camera.name}</Unseen>
+        </span>
+        <span className="replay-camera" aria-hidden="true">
+          {camera.name}
+        </span>
+        {frame !== null && (
+          <span className="replay-when">
+            <time dateTime={iso(frame)}>{clock(frame)}</time> {formatDay(new Date(frame), timeZone)}
+            {receipt && <span className="replay-receipt"> (time received)</span>}
+          </span>
+        )}
+        {ago && <span className="replay-ago">{ago}</span>}
+        <span className="replay-speed">{player.state.playing ? `Playing ${player.state.speed}×` : 'Paused'}</span>
+      </div>
       <div className="replay-screen">
         <video ref={videoRef} className="replay-video" muted playsInline disablePictureInPicture aria-hidden />
-        <div className="replay-banner">
-          <span className="replay-word" id={nameId}>
-            REPLAY<Unseen> of {camera.name}</Unseen>
-          </span>
-          <span className="replay-camera" aria-hidden="true">
-            {camera.name}
-          </span>
-          {frame !== null && (
-            <span className="replay-when">
-              <time dateTime={iso(frame)}>{clock(frame)}</time> {formatDay(new Date(frame), timeZone)}
-              {receipt && <span className="replay-receipt"> (time received)</span>}
-            </span>
-          )}
-          {ago && <span className="replay-ago">{ago}</span>}
-          <span className="replay-speed">{player.state.playing ? `Playing ${player.state.speed}×` : 'Paused'}</span>
-        </div>
+        {/* On the picture itself only a small tag: whoever looks at the image alone still reads REPLAY. */}
+        <span className="replay-tag" aria-hidden="true">
+          REPLAY
+        </span>
         {refusal && (
           <div className="replay-refusal" role="alert">
             <p>{refusal}</p>

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { agoWords, gapCrossed, lengthWords, momentAt, nextSpeed, placeOf, type TimedFragment } from './replay-time';
+import {
+  agoWords,
+  gapCrossed,
+  lengthWords,
+  momentAt,
+  nextSpeed,
+  placeOf,
+  replayMoment,
+  type TimedFragment,
+} from './replay-time';
 
 const T0 = Date.parse('2026-11-30T19:00:00Z');
 // 0–3 s recorded, a gap until 10 s, then 10–12 s: on the player's timeline the two spans touch.
@@ -42,5 +51,14 @@ describe('replay time', () => {
       '1 h 4 min ago',
     ]);
     expect([lengthWords(20_000), lengthWords(20_450), lengthWords(65_000)]).toEqual(['20 s', '20.5 s', '1 min 5 s']);
+  });
+});
+
+describe('where a report’s camera reference replays from', () => {
+  const ref = { from: '2026-11-30T19:40:00.000Z', to: '2026-11-30T19:44:00.000Z' };
+  it('is the incident’s time when the reference holds it, else the reference’s start', () => {
+    expect(replayMoment(ref, '2026-11-30T19:42:07.000Z')).toBe('2026-11-30T19:42:07.000Z');
+    expect(replayMoment(ref, '2026-11-30T18:00:00.000Z')).toBe(ref.from);
+    expect(replayMoment(ref, null)).toBe(ref.from);
   });
 });

@@ -85,3 +85,13 @@ export function lengthWords(ms: number): string {
   const rest = Math.round(s - m * 60);
   return rest ? `${m} min ${rest} s` : `${m} min`;
 }
+
+/**
+ * Where replay of a report's camera reference starts: the incident's Started when it
+ * falls inside the reference (the moment the officer marked; a report begun from a
+ * tile references two minutes either side of it), else the reference's start.
+ */
+export function replayMoment(ref: { from: string; to: string }, started: string | null): string {
+  const at = started === null ? NaN : Date.parse(started);
+  return started !== null && at >= Date.parse(ref.from) && at <= Date.parse(ref.to) ? started : ref.from;
+}
