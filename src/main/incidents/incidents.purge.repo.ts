@@ -105,10 +105,12 @@ export class IncidentsPurgeRepo {
    * negative page budget: an 'optimize' spread over many short calls), so words of removed
    * reports do not survive in older segments. False once there is nothing left to merge.
    */
-  mergeIndexStep(pages = 2_000): boolean {
+  mergeIndexStep(first: boolean, pages = 2_000): boolean {
     const total = this.db.prepare<[], { n: number }>('SELECT total_changes() AS n');
     const before = total.get()!.n;
-    this.db.prepare("INSERT INTO incident_fts (incident_fts, rank) VALUES ('merge', ?)").run(-pages);
+    // A negative budget starts the cycle (all segments to one level); positive ones continue
+    // it: starting again at every step would rewrite the index over and over.
+    this.db.prepare("INSERT INTO incident_fts (incident_fts, rank) VALUES ('merge', ?)").run(first ? -pages : pages);
     // FTS5's own test: fewer than two changes means the call found no work.
     return total.get()!.n - before >= 2;
   }

@@ -29,7 +29,7 @@ export interface IncidentsPurgePort {
   /** Removes the incidents with their versions, index entries, reviews and drafts of amendments. */
   remove(ids: readonly string[]): { attachmentIds: string[] };
   /** One step of rewriting the full-text index, so removed words do not survive in old segments; false when done. */
-  mergeIndexStep(): boolean;
+  mergeIndexStep(first: boolean): boolean;
   labels(ids: readonly string[]): Map<string, string>;
 }
 

@@ -145,7 +145,9 @@ export class RetentionService {
       // Deleted words stay in the full-text index's older segments until it is rewritten:
       // in steps, each its own transaction, like the passes.
       if (incidentsRemoved > 0) {
-        while (this.p.db.transaction(() => this.p.domains.incidents.mergeIndexStep()).immediate()) {
+        let first = true;
+        while (this.p.db.transaction(() => this.p.domains.incidents.mergeIndexStep(first)).immediate()) {
+          first = false;
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
       }
