@@ -20,7 +20,7 @@ const p = (samples: number[]) =>
  * 1,000,000-incident archive (ten years, so about 100,000 reports with their versions,
  * persons, rules and index entries), in passes of 2,000, while the desk files a report
  * every 100 ms; the desk's submit latency during the purge against idle in the same run,
- * and the preview (the same pass, rolled back).
+ * and the preview (the same pass, read only).
  */
 export async function benchRetention(): Promise<void> {
   const count = Number(process.env.VIGIL_BENCH_INCIDENTS ?? 1_000_000);
@@ -110,7 +110,7 @@ export async function benchRetention(): Promise<void> {
           `${s(purgeMs)} (${Math.round(removed / (purgeMs / 1000))} reports/s)`,
           '',
         ],
-        ['preview (the same pass, rolled back)', s(previewMs), ''],
+        ['preview (the same pass, read only: the desk writes on)', s(previewMs), ''],
         ['submit while the purge runs', p(during), 'goal p99 ≤ 2× idle'],
         ['desk timer lag while the purge runs', p(lag), 'how long a console waits'],
         ['baseline: submit, idle', p(idle), 'same run'],
