@@ -5,6 +5,7 @@ import { ManualClock } from '../clock';
 import { shiftDesk, type ShiftDesk } from '../../../test/helpers/shift';
 import { closedPort, silentServer, startMailServer, type TestMailServer } from '../../../test/helpers/smtp';
 import type { InputOf } from '../../shared/contract';
+import { forTheFile } from '../../../test/helpers/disclose';
 
 const PASSWORD = 'mail secret 42';
 const monday = (hhmm: string) => `2026-11-30T${hhmm}:00.000-06:00`;
@@ -82,7 +83,7 @@ describe('mail', () => {
     expect(pdf.filename).toBe(report.fileName);
     expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
     // What arrived is what was kept.
-    const kept = await t!.officer.must('activity.pdf', { id: report.id });
+    const kept = await t!.officer.must('activity.pdf', { id: report.id, disclose: forTheFile });
     expect(Buffer.from(kept.pdfBase64, 'base64').equals(pdf.content)).toBe(true);
 
     // The password is sealed at rest and appears nowhere: not in a file, a journal entry or the log.

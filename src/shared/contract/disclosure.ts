@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { line } from './common';
+import { patronData } from './define';
+import { Id, IsoTime, line } from './common';
 
 /**
  * Why patron records may leave the library, in Wisconsin's terms (Wis. Stat. 43.30).
  * Every export or disclosure (evidence, a report's PDF, a ban notice, the audit CSV, the
- * daily report's email) is to go through one Disclose step that records one of these, the
- * recipient and the purpose. Not yet wired to the exports: see the branch's report.
+ * daily report's email) goes through one Disclose step that records one of these, the
+ * recipient and the purpose (the audit domain keeps them: `AuditService.disclosed`).
  */
 export const DISCLOSURE_BASES = [
   'police-crime-at-library',
@@ -90,3 +91,41 @@ export const DisclosureInput = z
     }
   });
 export type DisclosureInput = z.infer<typeof DisclosureInput>;
+
+/** The name every export method gives its Disclose step in its input. */
+export const DISCLOSE_FIELD = 'disclose';
+
+/** One disclosure as the director's log lists it. Recipient and purpose can name a patron. */
+export const DisclosureEntry = patronData(
+  z.object({
+    id: Id,
+    at: IsoTime,
+    /** null: the desk itself (the daily report emailed at a shift's end). */
+    staffId: Id.nullable(),
+    staffName: z.string().nullable(),
+    /** The contract method that made the export. */
+    method: z.string(),
+    /** What left, in words: "Report R-2026-0012 as PDF". */
+    what: z.string(),
+    recordKind: z.string(),
+    recordId: z.string().nullable(),
+    recipient: z.string(),
+    purpose: z.string(),
+    basis: z.enum(DISCLOSURE_BASES),
+    caseNumber: z.string(),
+    fileName: z.string(),
+    sha256: z.string(),
+  }),
+  'a disclosure (its recipient and purpose can name a patron)',
+);
+export type DisclosureEntry = z.infer<typeof DisclosureEntry>;
+
+/** What narrows the disclosure log: dates, basis, who disclosed, one record, words. */
+export const DisclosureFilters = {
+  from: IsoTime.optional(),
+  to: IsoTime.optional(),
+  basis: z.enum(DISCLOSURE_BASES).optional(),
+  staffId: Id.optional(),
+  recordId: z.string().trim().min(1).max(100).optional(),
+  text: z.string().max(200).optional(),
+};

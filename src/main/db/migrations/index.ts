@@ -11,6 +11,7 @@ import replay from './0090-replay';
 import auditByRecord from './0100-audit-by-record';
 import retention from './0110-retention';
 import shiftEntryDrafts from './0130-shift-entry-drafts';
+import disclosures from './0150-disclosures';
 
 export interface Migration {
   /** Multiples of 10, in order. A released migration is never edited: add the next one. */
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   auditByRecord,
   retention,
   shiftEntryDrafts,
+  disclosures,
 ];
