@@ -7,6 +7,8 @@ import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import type { IncidentRecord, OutputOf } from '../../../shared/contract';
+import { DiscloseFields } from '../disclose/DiscloseFields';
+import { useDiscloseForm } from '../disclose/discloseForm';
 
 const size = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -26,7 +28,8 @@ export function EvidenceExport({
   onDone: (message: string) => void;
 }) {
   const plan = useQuery('evidence.plan', { incidentId: record.id });
-  const [purpose, setPurpose] = useState('');
+  // The Disclose step is this dialog's own first fields: one question, not two.
+  const disclose = useDiscloseForm({ basis: 'police-crime-at-library' });
   const [folder, setFolder] = useState<string | null>(null);
   const [done, setDone] = useState<OutputOf<'evidence.export'> | null>(null);
   const submit = useSubmit();
@@ -39,7 +42,11 @@ export function EvidenceExport({
   }
 
   async function exportNow() {
-    const r = await submit.run(() => call('evidence.export', { incidentId: record.id, purpose, folder: shownFolder }));
+    const d = disclose.check();
+    if (!d) return;
+    const r = await submit.run(() =>
+      call('evidence.export', { incidentId: record.id, disclose: d, folder: shownFolder }),
+    );
     if (!r) return;
     setDone(r);
     onDone(`Exported evidence of ${record.number} to ${r.folder}`);
@@ -114,19 +121,11 @@ export function EvidenceExport({
       >
         <p className="muted">
           A new folder is made inside the one chosen, holding the report as PDF, its clips, snapshots and photos, a
-          manifest, and SHA256SUMS. Camera images are confidential library records: the export is logged with your name
-          and its purpose.
+          manifest, and SHA256SUMS. Camera images are confidential library records (Wis. Stat. 43.30): the export is
+          logged with your name, to whom it goes, why, and under which basis.
         </p>
         <ErrorNotice error={plan.error ?? submit.error} summarize />
-        <TextField
-          label="Purpose"
-          value={purpose}
-          onChange={setPurpose}
-          maxLength={300}
-          autoFocus
-          hint="Who it is for and why: “Requested by Officer Diaz, Madison PD case 26-1234”."
-          error={submit.fieldError('purpose')}
-        />
+        <DiscloseFields form={disclose} />
         <div className="evidence-folder-row">
           <TextField
             label="Folder"
@@ -150,6 +149,8 @@ export function EvidenceExport({
             {files.map((f) => (f.bytes ? `${f.what} (${size(f.bytes)})` : f.what)).join('; ')}.
           </p>
         )}
+        {/* Enter in a field exports; the visible button is in the dialog's foot. */}
+        <button type="submit" hidden tabIndex={-1} />
       </form>
     </Dialog>
   );
