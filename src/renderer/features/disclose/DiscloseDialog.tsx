@@ -1,7 +1,9 @@
+import { useRef } from 'react';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import type { DisclosureInput } from '../../../shared/contract/disclosure';
 import { DiscloseFields } from './DiscloseFields';
+import './disclose.css';
 import { useDiscloseForm, type DiscloseDefaults } from './discloseForm';
 
 export interface DiscloseRequest extends DiscloseDefaults {
@@ -23,9 +25,12 @@ export function DiscloseDialog({
   onDone: (d: DisclosureInput | null) => void;
 }) {
   const form = useDiscloseForm(request);
+  const ref = useRef<HTMLFormElement>(null);
   const submit = () => {
     const d = form.check();
     if (d) onDone(d);
+    // The first field refused gets the focus once its message shows (a case number may be below the fold).
+    else requestAnimationFrame(() => ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
   return (
     <Dialog
@@ -43,6 +48,7 @@ export function DiscloseDialog({
       }
     >
       <form
+        ref={ref}
         className="disclose-form"
         noValidate
         onSubmit={(e) => {

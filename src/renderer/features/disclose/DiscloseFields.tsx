@@ -12,23 +12,44 @@ export function DiscloseFields({ form, autoFocus = true }: { form: DiscloseForm;
   const police = form.basis === 'police-crime-at-library';
   return (
     <div className="disclose-fields">
-      <TextField
-        label="Purpose"
-        value={form.purpose}
-        onChange={(purpose) => form.set({ purpose })}
-        maxLength={300}
-        autoFocus={autoFocus}
-        hint="Why it is given: “Theft from a patron’s bag in the lobby”, “Kept with the ban file”."
-        error={form.errors.purpose}
-      />
-      <TextField
-        label="Given to"
-        value={form.recipient}
-        onChange={(recipient) => form.set({ recipient })}
-        maxLength={200}
-        hint="Who receives it: a name and, for an officer, the agency."
-        error={form.errors.recipient}
-      />
+      <div className="disclose-who">
+        <TextField
+          label="Purpose"
+          value={form.purpose}
+          onChange={(purpose) => form.set({ purpose })}
+          maxLength={300}
+          autoFocus={autoFocus}
+          hint="Why: “Theft from a bag in the lobby”, “For the ban file”."
+          error={form.errors.purpose}
+        />
+        <TextField
+          label="Given to"
+          value={form.recipient}
+          onChange={(recipient) => form.set({ recipient })}
+          maxLength={200}
+          hint="A name and, for an officer, the agency."
+          error={form.errors.recipient}
+        />
+        {CASE_NUMBER_BASES.includes(form.basis) && (
+          <>
+            <TextField
+              label={police ? 'Case number' : 'Case number (if there is one)'}
+              value={form.caseNumber}
+              onChange={(caseNumber) => form.set({ caseNumber })}
+              maxLength={60}
+              disabled={police && form.noCaseNumber}
+              error={form.errors.caseNumber}
+            />
+            {police && (
+              <Checkbox
+                label="The officer has no case number yet"
+                checked={form.noCaseNumber}
+                onChange={(noCaseNumber) => form.set({ noCaseNumber, caseNumber: noCaseNumber ? '' : form.caseNumber })}
+              />
+            )}
+          </>
+        )}
+      </div>
       <RadioGroup
         legend="Why the law allows it"
         className="disclose-bases"
@@ -42,25 +63,6 @@ export function DiscloseFields({ form, autoFocus = true }: { form: DiscloseForm;
           hint: b === form.basis ? DISCLOSURE_BASIS_WORDS[b].note : undefined,
         }))}
       />
-      {CASE_NUMBER_BASES.includes(form.basis) && (
-        <div className="disclose-case">
-          <TextField
-            label={police ? 'Case number' : 'Case number (if there is one)'}
-            value={form.caseNumber}
-            onChange={(caseNumber) => form.set({ caseNumber })}
-            maxLength={60}
-            disabled={police && form.noCaseNumber}
-            error={form.errors.caseNumber}
-          />
-          {police && (
-            <Checkbox
-              label="The officer has no case number yet"
-              checked={form.noCaseNumber}
-              onChange={(noCaseNumber) => form.set({ noCaseNumber, caseNumber: noCaseNumber ? '' : form.caseNumber })}
-            />
-          )}
-        </div>
-      )}
     </div>
   );
 }

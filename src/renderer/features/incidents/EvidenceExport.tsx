@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/Notice';
 import type { IncidentRecord, OutputOf } from '../../../shared/contract';
 import { DiscloseFields } from '../disclose/DiscloseFields';
 import { useDiscloseForm } from '../disclose/discloseForm';
+import '../disclose/disclose.css';
 
 const size = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;

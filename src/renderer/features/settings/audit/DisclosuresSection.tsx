@@ -24,7 +24,7 @@ const ANY = '';
 
 const BASIS_OPTIONS: { value: DisclosureBasis | typeof ANY; label: string }[] = [
   { value: ANY, label: 'Any basis' },
-  ...DISCLOSURE_BASES.map((b) => ({ value: b, label: DISCLOSURE_BASIS_WORDS[b].label })),
+  ...DISCLOSURE_BASES.map((b) => ({ value: b, label: DISCLOSURE_BASIS_WORDS[b].short })),
 ];
 
 /** A date field's day as the start of that local day, or of the next (the "to" day counts whole). */
@@ -139,8 +139,6 @@ export function DisclosuresSection() {
         />
         <TextField label="From" type="date" value={from} onChange={setFrom} fieldClassName="field-short" />
         <TextField label="To" type="date" value={to} onChange={setTo} fieldClassName="field-short" />
-      </div>
-      <div className="form-actions">
         <Button onClick={() => void exportCsv()} disabled={exporting.pending}>
           {exporting.pending ? 'Exporting…' : 'Export CSV'}
         </Button>
@@ -181,8 +179,7 @@ function DisclosuresTable({ entries }: { entries: readonly DisclosureEntry[] }) 
           <th scope="col">Time</th>
           <th scope="col">Staff</th>
           <th scope="col">What</th>
-          <th scope="col">Given to</th>
-          <th scope="col">Purpose</th>
+          <th scope="col">Given to, and why</th>
           <th scope="col">Basis</th>
         </tr>
       </thead>
@@ -204,10 +201,12 @@ function DisclosuresTable({ entries }: { entries: readonly DisclosureEntry[] }) 
                 </span>
               )}
             </td>
-            <td>{e.recipient}</td>
-            <td className="audit-detail">{e.purpose}</td>
-            <td>
-              {DISCLOSURE_BASIS_WORDS[e.basis].label}
+            <td className="audit-detail">
+              {e.recipient}
+              <span className="audit-purpose">{e.purpose}</span>
+            </td>
+            <td title={DISCLOSURE_BASIS_WORDS[e.basis].label}>
+              {DISCLOSURE_BASIS_WORDS[e.basis].short}
               {e.caseNumber && <span className="audit-purpose">Case {e.caseNumber}</span>}
             </td>
           </tr>
