@@ -230,6 +230,7 @@ describe('clips', () => {
     };
     expect(manifest.report).toMatchObject({ number: record.number, journalHash: record.journal.at(-1)!.hash });
     expect(manifest.purpose).toBe('Requested by Officer Diaz, case 26-1234');
+    expect(readFileSync(join(exported.folder, 'manifest.txt'), 'utf8')).toContain('Given to: Officer Diaz, Madison PD');
     expect(manifest.files.find((f) => f.name === 'clip-1.mp4')).toMatchObject({
       sha256: clip.sha256,
       camera: 'Main - Entrance',

@@ -14,7 +14,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
-import type { DisclosureInput } from '../../shared/contract/disclosure';
+import { DISCLOSURE_BASIS_WORDS, type DisclosureInput } from '../../shared/contract/disclosure';
 import { AppError, invalid } from '../errors';
 import type { AttachmentMeta, IncidentRecord } from '../../shared/contract/incidents';
 import type { EvidenceFile } from '../../shared/contract/replay';
@@ -161,6 +161,11 @@ export class EvidenceService {
       exportedAt,
       exportedBy: this.ports.staff.names([staffId]).get(staffId) ?? '(unknown)',
       purpose,
+      disclosure: {
+        recipient: disclose.recipient,
+        basis: DISCLOSURE_BASIS_WORDS[disclose.basis].label,
+        caseNumber: disclose.caseNumber,
+      },
       files,
       problems,
     };
