@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { CASE_NUMBER_BASES, DISCLOSURE_BASES, DISCLOSURE_BASIS_WORDS } from '../../../shared/contract/disclosure';
 import { TextField } from '../../components/Field';
 import { Checkbox, RadioGroup } from '../bans/formBits';
@@ -8,7 +9,16 @@ import type { DiscloseForm } from './discloseForm';
  * for what, and the case number where there is one. Purpose first and focused: the basis
  * is usually the default, the purpose is what the person always has to say.
  */
-export function DiscloseFields({ form, autoFocus = true }: { form: DiscloseForm; autoFocus?: boolean }) {
+export function DiscloseFields({
+  form,
+  autoFocus = true,
+  children,
+}: {
+  form: DiscloseForm;
+  autoFocus?: boolean;
+  /** More of the export's own fields, under these (the evidence folder). */
+  children?: ReactNode;
+}) {
   const police = form.basis === 'police-crime-at-library';
   return (
     <div className="disclose-fields">
@@ -19,7 +29,7 @@ export function DiscloseFields({ form, autoFocus = true }: { form: DiscloseForm;
           onChange={(purpose) => form.set({ purpose })}
           maxLength={300}
           autoFocus={autoFocus}
-          hint="Why: “Theft from a bag in the lobby”, “For the ban file”."
+          hint="Why: “Theft in the lobby”, “For the ban file”."
           error={form.errors.purpose}
         />
         <TextField
@@ -49,6 +59,7 @@ export function DiscloseFields({ form, autoFocus = true }: { form: DiscloseForm;
             )}
           </>
         )}
+        {children}
       </div>
       <RadioGroup
         legend="Why the law allows it"

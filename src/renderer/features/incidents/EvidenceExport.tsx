@@ -44,7 +44,11 @@ export function EvidenceExport({
 
   async function exportNow() {
     const d = disclose.check();
-    if (!d) return;
+    if (!d) {
+      // The first field refused gets the focus once its message shows.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.evidence-form [aria-invalid="true"]')?.focus());
+      return;
+    }
     const r = await submit.run(() =>
       call('evidence.export', { incidentId: record.id, disclose: d, folder: shownFolder }),
     );
@@ -121,29 +125,27 @@ export function EvidenceExport({
         }}
       >
         <p className="muted">
-          A new folder is made inside the one chosen, holding the report as PDF, its clips, snapshots and photos, a
-          manifest, and SHA256SUMS. Camera images are confidential library records (Wis. Stat. 43.30): the export is
-          logged with your name, to whom it goes, why, and under which basis.
+          The report as PDF, its clips, snapshots and photos, a manifest and SHA256SUMS, in a new folder inside the one
+          chosen. Camera images are confidential (Wis. Stat. 43.30): logged with your name, to whom and why.
         </p>
         <ErrorNotice error={plan.error ?? submit.error} summarize />
-        <DiscloseFields form={disclose} />
-        <div className="evidence-folder-row">
-          <TextField
-            label="Folder"
-            value={shownFolder}
-            onChange={setFolder}
-            readOnly={plan.value?.canChooseFolder}
-            hint={
-              plan.value?.canChooseFolder ? undefined : 'The full path of a folder on this computer, or a USB drive.'
-            }
-            error={submit.fieldError('folder')}
-          />
-          {plan.value?.canChooseFolder && (
-            <Button onClick={() => void pick()} disabled={choose.pending}>
-              Choose folder…
-            </Button>
-          )}
-        </div>
+        <DiscloseFields form={disclose}>
+          <div className="evidence-folder-row">
+            <TextField
+              label="Folder"
+              value={shownFolder}
+              onChange={setFolder}
+              readOnly={plan.value?.canChooseFolder}
+              hint={plan.value?.canChooseFolder ? undefined : 'The full path of a folder here, or on a USB drive.'}
+              error={submit.fieldError('folder')}
+            />
+            {plan.value?.canChooseFolder && (
+              <Button onClick={() => void pick()} disabled={choose.pending}>
+                Choose folder…
+              </Button>
+            )}
+          </div>
+        </DiscloseFields>
         {files.length > 0 && (
           <p className="muted">
             It holds {files.length} {files.length === 1 ? 'file' : 'files'}:{' '}
