@@ -3,6 +3,7 @@ import { createAlerts } from './alerts';
 import { createAttachments } from './attachments';
 import { createBans } from './bans';
 import { attachmentPath } from './attachments/store';
+import { DisclosuresRepo } from './audit/disclosures.repo';
 import { AuditRepo } from './audit/audit.repo';
 import { AuditService } from './audit/audit.service';
 import { createAuditLog } from './audit';
@@ -67,7 +68,7 @@ export function buildDesk(o: DeskOptions) {
   const base: Kernel = {
     db: o.db,
     journal: new Journal(o.db, originDesk(o.db), o.clock),
-    audit: new AuditService(new AuditRepo(o.db), o.clock),
+    audit: new AuditService(new AuditRepo(o.db), new DisclosuresRepo(o.db), o.clock),
     clock: o.clock,
     events: new DomainEvents(o.log),
     dataDir: o.dataDir,

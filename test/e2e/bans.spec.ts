@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { callInPage, createAdministrator, expect, openReport, switchTo, test } from './fixtures';
+import { callInPage, createAdministrator, expect, openReport, switchTo, test, disclose } from './fixtures';
 
 const OFFICER = { name: 'Olu Officer', username: 'olu', role: 'officer', passphrase: 'officer passphrase' };
 const SUPERVISOR = { name: 'Sam Supervisor', username: 'sam', role: 'supervisor', passphrase: 'supervisor phrase' };
@@ -148,6 +148,8 @@ test('a ban from incident to notice, appeal and reinstatement, checked at the de
     // The notice PDF holds the dates and the appeal deadline.
     const downloading = page.waitForEvent('download');
     await detail.getByRole('button', { name: `Notice PDF ${ban}` }).click();
+    // Given to the banned person (the dialog names them), for library business.
+    await disclose(page, { purpose: 'Notice of the ban, handed over at the desk' });
     const download = await downloading;
     const pdf = join(pdfDir, download.suggestedFilename());
     await download.saveAs(pdf);

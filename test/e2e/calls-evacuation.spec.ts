@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { callInPage, expect, signIn, test } from './fixtures';
+import { callInPage, expect, signIn, test, disclose } from './fixtures';
 
 const OFFICER = { username: 'demo.officer', passphrase: 'training-officer-2026' };
 const ADMIN = { username: 'demo.admin', passphrase: 'training-admin-2026' };
@@ -163,6 +163,7 @@ test('an evacuation drill: started, back on screen after a restart, zones swept 
 
     const downloading = page.waitForEvent('download');
     await ended.getByRole('button', { name: 'After-action report (PDF)' }).click();
+    await disclose(page, { purpose: 'Drill review with the branch manager' });
     const download = await downloading;
     const pdf = join(pdfDir, download.suggestedFilename());
     await download.saveAs(pdf);

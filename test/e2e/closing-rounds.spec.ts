@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { localDate, nextSession, zonedInstant } from '../../src/shared/opening-hours';
-import { callInPage, expect, signIn, test } from './fixtures';
+import { callInPage, expect, signIn, test, disclose } from './fixtures';
 
 test.use({ demoArgs: ['--demo', '--test-clock'] });
 
@@ -177,6 +177,7 @@ test('a closing from the keyboard: reminder, every item, a failed one opening an
     await expect(page.getByText(/Building clear\s+signed \d\d:\d\d by Olu Officer/)).toBeVisible();
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export PDF' }).click();
+    await disclose(page, { purpose: 'Closing report for the branch file' });
     const download = await downloading;
     const pdf = join(pdfDir, download.suggestedFilename());
     await download.saveAs(pdf);

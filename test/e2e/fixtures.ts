@@ -92,3 +92,24 @@ export async function openReport(page: Page, number: string): Promise<void> {
   if (!(await report.isVisible())) await row.click();
   await expect(report).toBeVisible();
 }
+
+/**
+ * The Disclose step every export of patron records asks: the purpose is focused, the
+ * export's default basis stands unless one is named, Enter gives it.
+ */
+export async function disclose(
+  page: Page,
+  o: { purpose: string; recipient?: string; basis?: RegExp; caseNumber?: string },
+): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: /^Disclose: / });
+  const purpose = dialog.getByLabel('Purpose', { exact: true });
+  await expect(purpose).toBeFocused();
+  if (o.basis) await dialog.getByRole('radio', { name: o.basis }).check();
+  const recipient = dialog.getByLabel('Given to', { exact: true });
+  if (o.recipient !== undefined) await recipient.fill(o.recipient);
+  else if ((await recipient.inputValue()) === '') await recipient.fill('Branch manager');
+  if (o.caseNumber !== undefined) await dialog.getByLabel('Case number', { exact: true }).fill(o.caseNumber);
+  await purpose.fill(o.purpose);
+  await purpose.press('Enter');
+  await expect(dialog).toBeHidden();
+}

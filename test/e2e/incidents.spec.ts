@@ -5,7 +5,17 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { startHlsCamera } from '../fixtures/hls-camera';
 import { EXIF_GPS, ffmpegJpeg, withSegments } from '../helpers/jpeg';
-import { ADMIN, callInPage, createAdministrator, expect, openReport, signIn, switchTo, test } from './fixtures';
+import {
+  ADMIN,
+  callInPage,
+  createAdministrator,
+  expect,
+  openReport,
+  signIn,
+  switchTo,
+  test,
+  disclose,
+} from './fixtures';
 
 const OFFICER = { name: 'Olu Officer', username: 'olu', role: 'officer', passphrase: 'officer passphrase' };
 const SUPERVISOR = { name: 'Sam Supervisor', username: 'sam', role: 'supervisor', passphrase: 'supervisor phrase' };
@@ -105,6 +115,12 @@ test('a report from a camera tile: snapshot attached, submitted, returned, amend
     await row.click();
     const downloading = page.waitForEvent('download');
     await report.getByRole('button', { name: 'Export PDF' }).click();
+    // Police are the PDF's usual taker: that basis is the default, with the case number the officer gave.
+    await disclose(page, {
+      purpose: 'Investigating the incident at the library',
+      recipient: 'Officer Diaz, Madison PD',
+      caseNumber: '26-1234',
+    });
     const download = await downloading;
     const pdf = join(pdfDir, download.suggestedFilename());
     await download.saveAs(pdf);

@@ -200,8 +200,13 @@ test('replay 30 s back shows that moment (the picture’s own clock), bookmark i
     // Export evidence: a purpose, a folder; the files and a manifest that sha256sum checks.
     await report.getByRole('button', { name: 'Export evidence…' }).click();
     const dialog = page.getByRole('dialog', { name: `Export evidence of ${number}` });
+    // The Disclose step is part of this dialog: police is the default basis here.
+    await expect(dialog.getByLabel('Purpose', { exact: true })).toBeFocused();
     await dialog.getByLabel('Purpose', { exact: true }).fill('Requested by Officer Diaz, case 26-1234');
+    await dialog.getByLabel('Given to', { exact: true }).fill('Officer Diaz, Madison PD');
+    await dialog.getByLabel('Case number', { exact: true }).fill('26-1234');
     await dialog.getByLabel('Folder', { exact: true }).fill(exportDir);
+    if (process.env.VIGIL_SHOTS) await page.screenshot({ path: `${process.env.VIGIL_SHOTS}/evidence-dialog.png` });
     await dialog.getByRole('button', { name: 'Export evidence' }).click();
     const done = page.getByRole('dialog', { name: `Evidence of ${number} exported` });
     await expect(done).toBeVisible({ timeout: 20_000 });

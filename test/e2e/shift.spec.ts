@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { startMailServer } from '../helpers/smtp';
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, test, disclose } from './fixtures';
 
 test.use({ demoArgs: ['--demo'] });
 
@@ -236,7 +236,10 @@ test('a shift: pass-on note acknowledged by the next person, a voicemail called 
     await expect(made).toBeVisible();
     const title = ((await made.textContent()) ?? '').replace(/^.*Made: /, '').replace(/\.$/, '');
     const report = panel.getByRole('listitem', { name: title });
-    const text = await pdfOf(page, pdfDir, () => report.getByRole('button', { name: /^Download PDF/ }).click());
+    const text = await pdfOf(page, pdfDir, async () => {
+      await report.getByRole('button', { name: /^Download PDF/ }).click();
+      await disclose(page, { purpose: 'The day’s report for the branch file' });
+    });
     for (const words of [
       'DAILY ACTIVITY REPORT',
       'Main Library',

@@ -6,6 +6,6 @@ type ActivityMethods = 'activity.generate' | 'activity.list' | 'activity.pdf' | 
 export const activityHandlers = (activity: ActivityService): HandlerTable<ActivityMethods> => ({
   'activity.generate': (request, ctx) => activity.generate(request, ctx.staffId),
   'activity.list': ({ limit }) => activity.list(limit),
-  'activity.pdf': ({ id }, ctx) => activity.pdf(id, ctx.staffId),
+  'activity.pdf': ({ id, disclose }, ctx) => activity.pdf(id, disclose, ctx.staffId),
   'activity.send': ({ id }, ctx) => activity.send(id, ctx.staffId),
 });

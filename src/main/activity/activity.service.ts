@@ -10,6 +10,7 @@ import { uuidv7 } from '../ids';
 import type { Log } from '../log';
 import { timeFormat } from '../reports/format';
 import type { ActivityReport } from '../../shared/contract/activity';
+import type { DisclosureInput } from '../../shared/contract/disclosure';
 import { localDate } from '../../shared/opening-hours';
 import { ALL_BRANCHES } from '../../shared/shift-words';
 import type { ActivityRepo, ReportRow, SendRow } from './activity.repo';
@@ -106,15 +107,20 @@ export class ActivityService {
     return rows.map((r) => this.view(r, sends.get(r.id)));
   }
 
-  pdf(id: string, staffId: string): { fileName: string; pdfBase64: string; sha256: string } {
+  pdf(id: string, disclose: DisclosureInput, staffId: string): { fileName: string; pdfBase64: string; sha256: string } {
     const row = this.row(id);
     const bytes = this.repo.pdf(id)!;
-    this.audit.record({
+    this.audit.disclosed({
       staffId,
-      action: 'read',
+      method: 'activity.pdf',
       subject: 'activity.report',
+      recordKind: 'activity report',
       recordId: id,
+      what: `“${row.title}” as PDF`,
       detail: `Opened “${row.title}” as PDF, SHA-256 ${row.sha256}`,
+      disclose,
+      fileName: row.fileName,
+      sha256: row.sha256,
     });
     return { fileName: row.fileName, pdfBase64: bytes.toString('base64'), sha256: row.sha256 };
   }
@@ -146,6 +152,29 @@ export class ActivityService {
             actor: staffId,
             payload: attempt,
           });
+          // Sent to whom an administrator set, for library business: recorded as a disclosure
+          // without a Disclose step (nobody at the desk chooses the recipients).
+          if (result.ok) {
+            const to = result.recipients.join(', ');
+            this.audit.disclosed({
+              staffId,
+              method: 'activity.send',
+              subject: 'activity.report',
+              recordKind: 'activity report',
+              recordId: id,
+              what: `“${row.title}” emailed`,
+              detail: `Emailed “${row.title}”, SHA-256 ${row.sha256}`,
+              disclose: {
+                basis: 'library-administration',
+                recipient: to.length > 200 ? `${to.slice(0, 199)}…` : to,
+                purpose: 'The activity report emailed to the recipients an administrator set',
+                caseNumber: '',
+                caseNumberGiven: false,
+              },
+              fileName: row.fileName,
+              sha256: row.sha256,
+            });
+          }
         })
         .immediate();
       this.events.emit('activity.changed', { reportId: id });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock';
 import { pdfText, shiftDesk, type ShiftDesk } from '../../../test/helpers/shift';
+import { forTheFile } from '../../../test/helpers/disclose';
 
 let t: ShiftDesk | undefined;
 afterEach(async () => {
@@ -70,7 +71,7 @@ describe('the daily activity report', () => {
     expect(report.summary).not.toContain('Ms. Lee');
     expect(report.summary).not.toContain('umbrella');
 
-    const text = pdfText(await t.officer.must('activity.pdf', { id: report.id }));
+    const text = pdfText(await t.officer.must('activity.pdf', { id: report.id, disclose: forTheFile }));
     for (const words of [
       'SHIFT ACTIVITY REPORT',
       'Main Library',
@@ -100,7 +101,7 @@ describe('the daily activity report', () => {
     expect(day.title).toBe('Daily activity report: Main Library, Mon 30 Nov 2026');
     expect(day.from).toBe('2026-11-30T06:00:00.000Z');
     expect(day.to).toBe('2026-12-01T06:00:00.000Z');
-    const text = pdfText(await t.officer.must('activity.pdf', { id: day.id }));
+    const text = pdfText(await t.officer.must('activity.pdf', { id: day.id, disclose: forTheFile }));
     expect(text).toContain('DAILY ACTIVITY REPORT');
     expect(text).toContain('CLOSING');
     expect(
@@ -110,9 +111,9 @@ describe('the daily activity report', () => {
       error: { code: 'VALIDATION', message: 'That day has not come yet: choose today or an earlier day.' },
     });
     // A later entry changes the next report, never the one kept.
-    const before = await t.officer.must('activity.pdf', { id: day.id });
+    const before = await t.officer.must('activity.pdf', { id: day.id, disclose: forTheFile });
     await t.entry(t.officer, { text: 'Late note' });
-    expect((await t.officer.must('activity.pdf', { id: day.id })).sha256).toBe(before.sha256);
+    expect((await t.officer.must('activity.pdf', { id: day.id, disclose: forTheFile })).sha256).toBe(before.sha256);
     expect((await t.officer.must('activity.list', {})).map((r) => r.id)).toEqual([day.id]);
     // Making the report and each opening of it are audited reads.
     t.desk.services.flushAudit();

@@ -8,6 +8,7 @@ import { EXIF_GPS, ffmpegJpeg, withSegments } from '../../../test/helpers/jpeg';
 import { chunk, encodePng } from '../../../test/helpers/png';
 import { tempDir } from '../../../test/helpers/temp-dir';
 import { attachmentPath } from './store';
+import { forTheFile } from '../../../test/helpers/disclose';
 
 let t: IncidentDesk;
 const out = tempDir();
@@ -107,7 +108,7 @@ describe('attachments.addImage', () => {
     expect(record.attachments).toEqual([
       expect.objectContaining({ id: photo.id, kind: 'photo', mediaType: 'image/jpeg', sha256: photo.sha256 }),
     ]);
-    const pdf = await t.officer.must('incidents.exportPdf', { id: filed.id });
+    const pdf = await t.officer.must('incidents.exportPdf', { id: filed.id, disclose: forTheFile });
     const file = join(out.path, 'photo.pdf');
     writeFileSync(file, Buffer.from(pdf.pdfBase64, 'base64'));
     const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);

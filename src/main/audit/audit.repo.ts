@@ -9,6 +9,7 @@ export interface AuditRow {
   subject: string;
   recordId: string | null;
   detail: string;
+  purpose: string;
   count: number;
 }
 
@@ -20,6 +21,7 @@ interface Row {
   subject: string;
   record_id: string | null;
   detail: string;
+  purpose: string;
   count: number;
 }
 
@@ -30,6 +32,8 @@ export interface AuditQuery {
   from?: string | undefined;
   to?: string | undefined;
   text?: string | undefined;
+  /** Words of a disclosure's stated purpose. */
+  purpose?: string | undefined;
   /** Staff whose name matches `text` (the staff domain finds them): their entries match too. */
   staffNamed?: readonly string[];
   before?: string | undefined;
@@ -43,13 +47,18 @@ export class AuditRepo {
   private readonly insertStmt;
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO audit (id, at, staff_id, action, subject, record_id, detail, count)
-       VALUES (@id, @at, @staffId, @action, @subject, @recordId, @detail, @count)`,
+      `INSERT INTO audit (id, at, staff_id, action, subject, record_id, detail, purpose, count)
+       VALUES (@id, @at, @staffId, @action, @subject, @recordId, @detail, @purpose, @count)`,
     );
   }
 
   insert(row: AuditRow): void {
     this.insertStmt.run(row);
+  }
+
+  /** Runs `fn` in one transaction (an export's audit entry and its disclosure go in together). */
+  transaction(fn: () => void): void {
+    this.db.transaction(fn)();
   }
 
   list(q: AuditQuery): StoredAuditEntry[] {
@@ -80,6 +89,10 @@ export class AuditRepo {
       where.push('id < @before');
       params.before = q.before;
     }
+    if (q.purpose) {
+      where.push(`purpose LIKE @purpose ESCAPE '\\'`);
+      params.purpose = `%${q.purpose.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
     if (q.text) {
       const named = (q.staffNamed ?? []).map((id, i) => {
         params[`named${i}`] = id;
@@ -103,6 +116,7 @@ export class AuditRepo {
       subject: r.subject,
       recordId: r.record_id,
       detail: r.detail,
+      purpose: r.purpose,
       count: r.count,
     }));
   }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deskWithAdmin, type TestDesk } from '../../../test/helpers/services';
+import { forTheFile } from '../../../test/helpers/disclose';
 
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
@@ -42,11 +43,11 @@ describe('the audit log for administrators', () => {
     expect((await admin.must('audit.list', { recordId: person.id, from: before })).entries).toHaveLength(2);
     expect((await admin.must('audit.list', { recordId: person.id, to: before })).entries).toHaveLength(0);
 
-    const file = await admin.must('audit.exportCsv', { recordId: person.id, action: 'read' });
+    const file = await admin.must('audit.exportCsv', { recordId: person.id, action: 'read', disclose: forTheFile });
     expect(file.fileName).toMatch(/^vigil-audit-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/);
     expect(file).toMatchObject({ rows: 2, truncated: false });
     const lines = file.csv.trim().split('\r\n');
-    expect(lines[0]).toBe('time,staff,action,subject,record,detail,count');
+    expect(lines[0]).toBe('time,staff,action,subject,record,detail,purpose,count');
     expect(lines).toHaveLength(3);
     // A cell a spreadsheet would run as a formula is written as text; quotes inside a cell are doubled.
     expect(file.csv).toContain(",'=Olu Officer,");
@@ -58,7 +59,10 @@ describe('the audit log for administrators', () => {
       action: 'read',
       detail: expect.stringMatching(/^2 entries exported \(.*recordId=/),
     });
-    expect(await olu.call('audit.exportCsv', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await olu.call('audit.exportCsv', { disclose: forTheFile })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
 
     // A copy to the clipboard out of the person's record is the copier's own audit entry.
     await olu.must('audit.copied', { recordKind: 'person', recordId: person.id, chars: 42 });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { incidentDesk, type IncidentDesk } from '../../../test/helpers/incidents';
 import type { TestConsole } from '../../../test/helpers/services';
 import { ManualClock } from '../clock';
+import { forTheFile } from '../../../test/helpers/disclose';
 
 const DAY = 86_400_000;
 const PASS = 'a long test passphrase';
@@ -436,7 +437,7 @@ describe('letters', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigil-notice-'));
     try {
       const text = async (recipient: 'person' | 'guardian') => {
-        const pdf = await d.officer.must('bans.noticePdf', { id: ban.id, recipient });
+        const pdf = await d.officer.must('bans.noticePdf', { id: ban.id, recipient, disclose: forTheFile });
         const file = join(dir, pdf.fileName);
         writeFileSync(file, Buffer.from(pdf.pdfBase64, 'base64'));
         return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

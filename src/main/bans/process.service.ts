@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
+import type { DisclosureInput } from '../../shared/contract/disclosure';
 import type { Db } from '../db/connection';
 import { AppError, conflict, invalid, notFound } from '../errors';
 import { uuidv7 } from '../ids';
@@ -39,7 +40,12 @@ export class BanProcess {
     private readonly clock: Clock,
   ) {}
 
-  async noticePdf(id: string, recipient: 'person' | 'guardian', staffId: string): Promise<Pdf> {
+  async noticePdf(
+    id: string,
+    recipient: 'person' | 'guardian',
+    disclose: DisclosureInput,
+    staffId: string,
+  ): Promise<Pdf> {
     const b = this.bans.ban(id);
     this.refuseWhilePending(b.id);
     const minor = this.ports.people.minor(b.personId);
@@ -79,18 +85,20 @@ export class BanProcess {
     });
     const hash = sha256(bytes);
     this.repo.setNoticeHash(notice.id, hash);
-    this.audit.record({
+    const fileName = `Notice-${b.number}${recipient === 'guardian' ? '-guardian' : ''}.pdf`;
+    this.audit.disclosed({
       staffId,
-      action: 'read',
+      method: 'bans.noticePdf',
       subject: 'ban.notice',
+      recordKind: 'ban',
       recordId: id,
+      what: `Notice of ban ${b.number} for the ${recipient}`,
       detail: `Notice ${b.number} for the ${recipient}, SHA-256 ${hash}`,
-    });
-    return {
-      fileName: `Notice-${b.number}${recipient === 'guardian' ? '-guardian' : ''}.pdf`,
-      pdfBase64: bytes.toString('base64'),
+      disclose,
+      fileName,
       sha256: hash,
-    };
+    });
+    return { fileName, pdfBase64: bytes.toString('base64'), sha256: hash };
   }
 
   recordDelivery(
@@ -236,7 +244,7 @@ export class BanProcess {
     return this.bans.after(a.banId, actor);
   }
 
-  async decisionLetterPdf(appealId: string, staffId: string): Promise<Pdf> {
+  async decisionLetterPdf(appealId: string, disclose: DisclosureInput, staffId: string): Promise<Pdf> {
     const a = this.repo.appeal(appealId);
     if (!a) throw notFound('That appeal');
     if (!a.decidedAt) throw conflict('The appeal is not decided yet: there is no decision letter to print.');
@@ -255,14 +263,20 @@ export class BanProcess {
       journalHash: detail.particulars!.journal.at(-1)?.hash ?? '',
     });
     const hash = sha256(bytes);
-    this.audit.record({
+    const fileName = `Appeal-decision-${b.number}.pdf`;
+    this.audit.disclosed({
       staffId,
-      action: 'read',
+      method: 'bans.decisionLetterPdf',
       subject: 'ban.decision',
+      recordKind: 'ban',
       recordId: b.id,
+      what: `Appeal decision letter of ban ${b.number}`,
       detail: `Decision letter ${b.number}, SHA-256 ${hash}`,
+      disclose,
+      fileName,
+      sha256: hash,
     });
-    return { fileName: `Appeal-decision-${b.number}.pdf`, pdfBase64: bytes.toString('base64'), sha256: hash };
+    return { fileName, pdfBase64: bytes.toString('base64'), sha256: hash };
   }
 
   scheduleMeeting(input: { id: string; at: string; place: string; withWhom: string }, actor: string): BanDetail {

@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock';
 import { dutyDesk, type DutyDesk } from '../../../test/helpers/duties';
 import { tempDir } from '../../../test/helpers/temp-dir';
+import { forTheFile } from '../../../test/helpers/disclose';
 
 let t: DutyDesk | undefined;
 const out = tempDir();
@@ -58,7 +59,7 @@ describe('closing report PDF', () => {
     t.advance(60_000);
     await t.officer.must('closing.sign', { runId: run.id, note: 'Cleaners leave by 22:00.' });
 
-    const one = await t.officer.must('closing.exportPdf', { runId: run.id });
+    const one = await t.officer.must('closing.exportPdf', { runId: run.id, disclose: forTheFile });
     expect(one.fileName).toBe('Closing-MAIN-2026-11-30.pdf');
     const page = text(one.pdfBase64, one.fileName);
     for (const words of [
@@ -83,6 +84,7 @@ describe('closing report PDF', () => {
       branchId: t.branch.id,
       from: '2026-11-29',
       to: '2026-12-02',
+      disclose: forTheFile,
     });
     const history = text(range.pdfBase64, range.fileName);
     expect(history).toContain('CLOSING HISTORY');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
+import type { DisclosureInput } from '../../shared/contract/disclosure';
 import { invalid, notFound } from '../errors';
 import { renderClosingRangePdf, renderClosingRunPdf, type ClosingPdfContext } from '../reports/closing-pdf';
 import type { Branch } from '../../shared/contract/branches';
@@ -31,20 +32,19 @@ export class ClosingReports {
     private readonly clock: Clock,
   ) {}
 
-  async run(runId: string, staffId: string): Promise<Pdf> {
+  async run(runId: string, disclose: DisclosureInput, staffId: string): Promise<Pdf> {
     const run = this.closing.runForReport(runId);
     const branch = this.branch(run.branchId);
     const bytes = await renderClosingRunPdf(run, this.context(branch, staffId));
     return this.done(
       bytes,
       `Closing-${branch.code}-${run.closingDate}.pdf`,
-      staffId,
-      runId,
-      `Exported the closing of ${branch.name} on ${run.closingDate} as PDF`,
+      { staffId, disclose, recordKind: 'closing run', recordId: runId },
+      `The closing of ${branch.name} on ${run.closingDate} as PDF`,
     );
   }
 
-  async range(branchId: string, from: string, to: string, staffId: string): Promise<Pdf> {
+  async range(branchId: string, from: string, to: string, disclose: DisclosureInput, staffId: string): Promise<Pdf> {
     const branch = this.branch(branchId);
     const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
     if (days > MAX_RANGE_DAYS) {
@@ -71,9 +71,8 @@ export class ClosingReports {
     return this.done(
       bytes,
       `Closing-history-${branch.code}-${from}-to-${to}.pdf`,
-      staffId,
-      branchId,
-      `Exported the closing history of ${branch.name}, ${from} to ${to}, as PDF`,
+      { staffId, disclose, recordKind: 'branch', recordId: branchId },
+      `The closing history of ${branch.name}, ${from} to ${to}, as PDF`,
     );
   }
 
@@ -88,14 +87,21 @@ export class ClosingReports {
     };
   }
 
-  private done(bytes: Buffer, fileName: string, staffId: string, recordId: string, what: string): Pdf {
+  private done(
+    bytes: Buffer,
+    fileName: string,
+    by: { staffId: string; disclose: DisclosureInput; recordKind: string; recordId: string },
+    what: string,
+  ): Pdf {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    this.audit.record({
-      staffId,
-      action: 'read',
+    this.audit.disclosed({
+      ...by,
+      method: 'closing.exportPdf',
       subject: 'closing.pdf',
-      recordId,
-      detail: `${what}, SHA-256 ${sha256}`,
+      what,
+      detail: `Exported ${what.charAt(0).toLowerCase()}${what.slice(1)}, SHA-256 ${sha256}`,
+      fileName,
+      sha256,
     });
     return { fileName, pdfBase64: bytes.toString('base64'), sha256 };
   }

@@ -43,6 +43,6 @@ export const closingHandlers = (
   'closing.history': ({ branchId, cursor, limit }) => closing.history(branchId, cursor, limit),
   'closing.exportPdf': (input, ctx) =>
     input.runId
-      ? reports.run(input.runId, ctx.staffId)
-      : reports.range(input.branchId!, input.from!, input.to!, ctx.staffId),
+      ? reports.run(input.runId, input.disclose, ctx.staffId)
+      : reports.range(input.branchId!, input.from!, input.to!, input.disclose, ctx.staffId),
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DisclosureInput } from '../../shared/contract/disclosure';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import { renderAfterActionPdf } from './after-action-pdf';
@@ -19,7 +20,11 @@ export class AfterActionReports {
     private readonly clock: Clock,
   ) {}
 
-  async export(id: string, staffId: string): Promise<{ fileName: string; pdfBase64: string; sha256: string }> {
+  async export(
+    id: string,
+    disclose: DisclosureInput,
+    staffId: string,
+  ): Promise<{ fileName: string; pdfBase64: string; sha256: string }> {
     const record = this.evacuations.load(id);
     const drills = this.evacuations
       .list(record.branch.id, 500)
@@ -37,15 +42,20 @@ export class AfterActionReports {
       generatedBy: this.ports.staff.names([staffId]).get(staffId) ?? 'unknown',
     });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    this.audit.record({
-      staffId,
-      action: 'read',
-      subject: 'evacuation.pdf',
-      recordId: id,
-      detail: `Exported the after-action report of ${record.startedAt} at ${record.branch.name} as PDF, SHA-256 ${sha256}`,
-    });
     const day = record.startedAt.slice(0, 10);
     const fileName = `After-action-${record.drill ? 'drill' : 'evacuation'}-${record.branch.code}-${day}.pdf`;
+    this.audit.disclosed({
+      staffId,
+      method: 'evacuations.exportPdf',
+      subject: 'evacuation.pdf',
+      recordKind: 'evacuation',
+      recordId: id,
+      what: `After-action report of the ${record.drill ? 'drill' : 'evacuation'} at ${record.branch.name} on ${day}`,
+      detail: `Exported the after-action report of ${record.startedAt} at ${record.branch.name} as PDF, SHA-256 ${sha256}`,
+      disclose,
+      fileName,
+      sha256,
+    });
     return { fileName, pdfBase64: bytes.toString('base64'), sha256 };
   }
 }

@@ -25,7 +25,7 @@ export const evacuationHandlers = (
     evacuations.allClear(id, givenBy, confirmUnswept, ctx.staffId),
   'evacuations.get': ({ id }, ctx) => evacuations.get(id, ctx.staffId),
   'evacuations.list': ({ branchId, limit }) => evacuations.list(branchId, limit),
-  'evacuations.exportPdf': ({ id }, ctx) => reports.export(id, ctx.staffId),
+  'evacuations.exportPdf': ({ id, disclose }, ctx) => reports.export(id, disclose, ctx.staffId),
   'evacuations.plans': () => evacuations.plans.list(),
   'evacuations.savePlan': (input, ctx) => evacuations.plans.save(input, ctx.staffId),
 });

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callDesk, type CallDesk } from '../../../test/helpers/calls';
+import { forTheFile } from '../../../test/helpers/disclose';
 
 let t: CallDesk;
 /** A zone added once the plan is saved. */
@@ -262,7 +263,7 @@ describe('an evacuation drill from start to all clear', () => {
   });
 
   it('exports the after-action report as a PDF with the timeline, sweeps, headcount and services (audited)', async () => {
-    const pdf = await t.officer.must('evacuations.exportPdf', { id });
+    const pdf = await t.officer.must('evacuations.exportPdf', { id, disclose: forTheFile });
     expect(pdf.fileName).toBe('After-action-drill-MAIN-2026-11-30.pdf');
     const file = join(t.desk.dataDir, pdf.fileName);
     writeFileSync(file, Buffer.from(pdf.pdfBase64, 'base64'));

@@ -5,6 +5,7 @@ import { ManualClock } from '../clock';
 import { shiftDesk, type ShiftDesk } from '../../../test/helpers/shift';
 import { closedPort, silentServer, startMailServer, type TestMailServer } from '../../../test/helpers/smtp';
 import type { InputOf } from '../../shared/contract';
+import { forTheFile } from '../../../test/helpers/disclose';
 
 const PASSWORD = 'mail secret 42';
 const monday = (hhmm: string) => `2026-11-30T${hhmm}:00.000-06:00`;
@@ -82,8 +83,19 @@ describe('mail', () => {
     expect(pdf.filename).toBe(report.fileName);
     expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
     // What arrived is what was kept.
-    const kept = await t!.officer.must('activity.pdf', { id: report.id });
+    const kept = await t!.officer.must('activity.pdf', { id: report.id, disclose: forTheFile });
     expect(Buffer.from(kept.pdfBase64, 'base64').equals(pdf.content)).toBe(true);
+
+    // Sent to whom an administrator set: a disclosure under library administration, asked of nobody.
+    const disclosed = await t!.admin.must('audit.disclosures', { recordId: report.id });
+    expect(disclosed.entries.map((e) => e.method)).toEqual(['activity.pdf', 'activity.send']);
+    expect(disclosed.entries[1]).toMatchObject({
+      basis: 'library-administration',
+      recipient: 'manager@library.org',
+      staffName: 'Test olu',
+      fileName: report.fileName,
+      sha256: report.sha256,
+    });
 
     // The password is sealed at rest and appears nowhere: not in a file, a journal entry or the log.
     expect(everythingKept(t!)).not.toContain(PASSWORD);
@@ -124,6 +136,9 @@ describe('mail', () => {
     await t!.admin.must('mail.saveSettings', settings(server.port));
     r = await t!.officer.must('activity.send', { id: report.id });
     expect(r.sends.map((s) => s.failure)).toEqual(['auth', 'recipient', 'connection', null]);
+    // Only the email that went is a disclosure.
+    const disclosed = await t!.admin.must('audit.disclosures', { recordId: report.id });
+    expect(disclosed.entries.map((e) => e.method)).toEqual(['activity.send']);
     expect(server.received).toHaveLength(1);
     const listed = await t!.officer.must('activity.list', {});
     expect(listed.map((x) => x.id)).toEqual([report.id]);
@@ -152,6 +167,10 @@ describe('mail', () => {
     expect(mail!.subject).toBe('Shift report: Test olu at Main Library, Mon 30 Nov 2026');
     const [report] = await t!.officer.must('activity.list', {});
     expect(report).toMatchObject({ shiftId: shift.id, createdBy: null });
+    // Sent by the desk itself: a disclosure with nobody's name on it.
+    await expect
+      .poll(async () => (await t!.admin.must('audit.disclosures', { recordId: report!.id })).entries)
+      .toEqual([expect.objectContaining({ method: 'activity.send', staffId: null, basis: 'library-administration' })]);
     await expect.poll(async () => (await t!.officer.must('activity.list', {}))[0]!.sends.length).toBe(1);
   });
 

@@ -11,6 +11,7 @@ import { waitFor } from '../../../test/helpers/wait';
 import { attachmentHashesIn } from '../attachments/attachments.repo';
 import { attachmentPath } from '../attachments/store';
 import { deskWithAdmin } from '../../../test/helpers/services';
+import { forPolice, forTheFile } from '../../../test/helpers/disclose';
 
 /**
  * Clips cut from a real desk's buffer into SHA-256-named attachments, on a report,
@@ -175,7 +176,7 @@ describe('clips', () => {
     expect((await t.admin.must('audit.list', { recordId: filed.id, limit: 100 })).entries).toContainEqual(
       expect.objectContaining({ staffId: t.ids.other, subject: 'clip poster' }),
     );
-    const pdf = await t.officer.must('incidents.exportPdf', { id: filed.id });
+    const pdf = await t.officer.must('incidents.exportPdf', { id: filed.id, disclose: forTheFile });
     const file = join(out.path, 'clip.pdf');
     writeFileSync(file, Buffer.from(pdf.pdfBase64, 'base64'));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -229,7 +230,7 @@ describe('clips', () => {
 
     const exported = await t.officer.must('evidence.export', {
       incidentId: filed.id,
-      purpose: 'Requested by Officer Diaz, case 26-1234',
+      disclose: { ...forPolice, purpose: 'Requested by Officer Diaz, case 26-1234' },
       folder: out.path,
     });
     expect(exported.folder.startsWith(out.path)).toBe(true);
@@ -261,6 +262,7 @@ describe('clips', () => {
     };
     expect(manifest.report).toMatchObject({ number: record.number, journalHash: record.journal.at(-1)!.hash });
     expect(manifest.purpose).toBe('Requested by Officer Diaz, case 26-1234');
+    expect(readFileSync(join(exported.folder, 'manifest.txt'), 'utf8')).toContain('Given to: Officer Diaz, Madison PD');
     expect(manifest.files.find((f) => f.name === 'clip-1.mp4')).toMatchObject({
       sha256: clip.sha256,
       camera: 'Main - Entrance',
@@ -274,13 +276,25 @@ describe('clips', () => {
       staffId: t.ids.officer,
       recordId: filed.id,
       detail: expect.stringContaining('for “Requested by Officer Diaz, case 26-1234”'),
+      purpose: 'Requested by Officer Diaz, case 26-1234',
+    });
+    // The export is in the director's disclosure log, with its Disclose step and the SHA256SUMS fingerprint.
+    const disclosed = await t.admin.must('audit.disclosures', { recordId: filed.id });
+    expect(disclosed.entries[0]).toMatchObject({
+      method: 'evidence.export',
+      staffId: t.ids.officer,
+      basis: 'police-crime-at-library',
+      recipient: 'Officer Diaz, Madison PD',
+      caseNumber: '26-1234',
+      fileName: exported.folder,
+      sha256: exported.sumsSha256,
     });
 
     // A second export the same minute goes to a folder of its own; a tampered clip is left out and said.
     writeFileSync(attachmentPath(t.desk.dataDir, clip.sha256, 'mp4'), 'not the clip');
     const again = await t.officer.must('evidence.export', {
       incidentId: filed.id,
-      purpose: 'Court copy',
+      disclose: { ...forTheFile, purpose: 'Court copy' },
       folder: out.path,
     });
     expect(again.folder).not.toBe(exported.folder);
@@ -293,7 +307,7 @@ describe('clips', () => {
   it('refuses a folder it should not write to, and a draft', async () => {
     const filed = await t.file(t.officer);
     const refused = async (folder: string) => {
-      const r = await t.officer.call('evidence.export', { incidentId: filed.id, purpose: 'Police', folder });
+      const r = await t.officer.call('evidence.export', { incidentId: filed.id, disclose: forPolice, folder });
       if (r.ok) throw new Error('exported');
       return r.error;
     };
@@ -307,14 +321,18 @@ describe('clips', () => {
     mkdirSync(join(t.desk.dataDir, 'exports'), { recursive: true });
     expect((await refused(join(t.desk.dataDir, 'exports'))).message).toMatch(/outside Vigil’s data folder/);
     expect(
-      await t.officer.call('evidence.export', { incidentId: filed.id, purpose: '  ', folder: out.path }),
+      await t.officer.call('evidence.export', {
+        incidentId: filed.id,
+        disclose: { ...forPolice, purpose: '  ' },
+        folder: out.path,
+      }),
     ).toMatchObject({
       ok: false,
-      error: { fields: { purpose: 'Purpose is required' } },
+      error: { fields: { 'disclose.purpose': 'Purpose is required' } },
     });
     const draft = await t.officer.must('incidents.createDraft', { content: t.content() });
     expect(
-      await t.officer.call('evidence.export', { incidentId: draft.id, purpose: 'x', folder: out.path }),
+      await t.officer.call('evidence.export', { incidentId: draft.id, disclose: forTheFile, folder: out.path }),
     ).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/Submit the report first/) },

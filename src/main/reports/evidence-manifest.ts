@@ -32,6 +32,8 @@ export interface Manifest {
   exportedAt: string;
   exportedBy: string;
   purpose: string;
+  /** The Disclose step: to whom, under which basis of Wis. Stat. 43.30, and the case number. */
+  disclosure?: { recipient: string; basis: string; caseNumber: string };
   files: ManifestFile[];
   /** Attachments not exported, and why. */
   problems: string[];
@@ -71,6 +73,13 @@ export function manifestText(m: Manifest, when: (iso: string) => string): string
     '',
     `Exported ${when(m.exportedAt)} by ${m.exportedBy}.`,
     `Purpose: ${m.purpose}`,
+    ...(m.disclosure
+      ? [
+          `Given to: ${m.disclosure.recipient}`,
+          `Under: ${m.disclosure.basis}`,
+          ...(m.disclosure.caseNumber ? [`Case number: ${m.disclosure.caseNumber}`] : []),
+        ]
+      : []),
     '',
     'Report journal entry (seals the report as exported):',
     `  ${m.report.journalKind ?? 'none'}${m.report.journalAt ? `, ${when(m.report.journalAt)}` : ''}`,

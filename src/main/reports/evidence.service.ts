@@ -14,6 +14,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
+import { DISCLOSURE_BASIS_WORDS, type DisclosureInput } from '../../shared/contract/disclosure';
 import { AppError, invalid } from '../errors';
 import type { AttachmentMeta, IncidentRecord } from '../../shared/contract/incidents';
 import type { EvidenceFile } from '../../shared/contract/replay';
@@ -88,7 +89,8 @@ export class EvidenceService {
     return { folder: await this.chooser() };
   }
 
-  async export(incidentId: string, purpose: string, folder: string, staffId: string) {
+  async export(incidentId: string, disclose: DisclosureInput, folder: string, staffId: string) {
+    const purpose = disclose.purpose;
     const target = this.checkFolder(folder);
     const { record, bytes: pdf } = await this.pdf.build(incidentId, staffId);
     const exportedAt = this.clock.now().toISOString();
@@ -159,6 +161,11 @@ export class EvidenceService {
       exportedAt,
       exportedBy: this.ports.staff.names([staffId]).get(staffId) ?? '(unknown)',
       purpose,
+      disclosure: {
+        recipient: disclose.recipient,
+        basis: DISCLOSURE_BASIS_WORDS[disclose.basis].label,
+        caseNumber: disclose.caseNumber,
+      },
       files,
       problems,
     };
@@ -174,11 +181,16 @@ export class EvidenceService {
     writeNew(join(dir, 'SHA256SUMS'), sums);
     const sumsSha256 = createHash('sha256').update(sums).digest('hex');
 
-    this.audit.record({
+    this.audit.disclosed({
       staffId,
-      action: 'read',
+      method: 'evidence.export',
       subject: 'evidence.export',
+      recordKind: 'incident',
       recordId: record.id,
+      what: `Evidence of ${record.number} (version ${record.version}): ${files.length} files`,
+      disclose,
+      fileName: dir,
+      sha256: sumsSha256,
       detail:
         `Exported evidence of ${record.number} (version ${record.version}) for “${purpose}” to ${dir}: ` +
         `${files.length} files, SHA256SUMS ${sumsSha256}` +

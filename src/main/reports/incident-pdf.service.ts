@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
+import type { DisclosureInput } from '../../shared/contract/disclosure';
 import type { AttachmentMeta, IncidentRecord } from '../../shared/contract/incidents';
 import type { Branch, Zone } from '../../shared/contract/branches';
 import type { Names } from './format';
@@ -46,17 +47,23 @@ export class IncidentPdfService {
     private readonly clock: Clock,
   ) {}
 
-  async export(id: string, staffId: string): Promise<IncidentPdf> {
+  async export(id: string, disclose: DisclosureInput, staffId: string): Promise<IncidentPdf> {
     const { record, bytes } = await this.build(id, staffId);
     const hash = sha256(bytes);
-    this.audit.record({
+    const fileName = pdfFileName(record);
+    this.audit.disclosed({
       staffId,
-      action: 'read',
+      method: 'incidents.exportPdf',
       subject: 'incident.pdf',
+      recordKind: 'incident',
       recordId: id,
+      what: `Report ${record.number} (version ${record.version}) as PDF`,
       detail: `Exported ${record.number} (version ${record.version}) as PDF, SHA-256 ${hash}`,
+      disclose,
+      fileName,
+      sha256: hash,
     });
-    return { fileName: pdfFileName(record), pdfBase64: bytes.toString('base64'), sha256: hash };
+    return { fileName, pdfBase64: bytes.toString('base64'), sha256: hash };
   }
 
   /** The filed report and its PDF, unaudited: whoever hands it out (export, evidence) audits that read. */

@@ -7,6 +7,7 @@ import { incidentDesk, type IncidentDesk } from '../../../test/helpers/incidents
 import { encodePng } from '../../../test/helpers/png';
 import { tempDir } from '../../../test/helpers/temp-dir';
 import { ManualClock } from '../clock';
+import { forTheFile } from '../../../test/helpers/disclose';
 
 let t: IncidentDesk;
 const out = tempDir();
@@ -101,7 +102,7 @@ const run = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encodi
 describe('incidents.exportPdf', () => {
   it('prints the whole record, with the snapshot embedded, hashes, history and a footer on every page', async () => {
     const { filed, snapshot, record } = await approvedReport('Lobby entrance');
-    const pdf = await t.officer.must('incidents.exportPdf', { id: filed.id });
+    const pdf = await t.officer.must('incidents.exportPdf', { id: filed.id, disclose: forTheFile });
     const bytes = Buffer.from(pdf.pdfBase64, 'base64');
     expect(pdf.fileName).toBe(`Incident-${filed.number}.pdf`);
     expect(pdf.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
@@ -161,12 +162,14 @@ describe('incidents.exportPdf', () => {
     try {
       const filed = await still.file(still.officer);
       const [a, b] = [
-        await still.officer.must('incidents.exportPdf', { id: filed.id }),
-        await still.officer.must('incidents.exportPdf', { id: filed.id }),
+        await still.officer.must('incidents.exportPdf', { id: filed.id, disclose: forTheFile }),
+        await still.officer.must('incidents.exportPdf', { id: filed.id, disclose: forTheFile }),
       ];
       expect(a.sha256).toBe(b.sha256);
       clock.advance(60_000);
-      expect((await still.officer.must('incidents.exportPdf', { id: filed.id })).sha256).not.toBe(a.sha256);
+      expect((await still.officer.must('incidents.exportPdf', { id: filed.id, disclose: forTheFile })).sha256).not.toBe(
+        a.sha256,
+      );
     } finally {
       await still.close();
     }
@@ -174,20 +177,22 @@ describe('incidents.exportPdf', () => {
 
   it('refuses a draft, and reads as get does for anyone else', async () => {
     const draft = await t.officer.must('incidents.createDraft', { content: t.content() });
-    expect(await t.officer.call('incidents.exportPdf', { id: draft.id })).toMatchObject({
+    expect(await t.officer.call('incidents.exportPdf', { id: draft.id, disclose: forTheFile })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringContaining('Submit the report first') },
     });
     // Drafts are private: another officer's draft does not exist for them, as with incidents.getDraft.
-    expect(await t.other.call('incidents.exportPdf', { id: draft.id })).toMatchObject({
+    expect(await t.other.call('incidents.exportPdf', { id: draft.id, disclose: forTheFile })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
     // A filed report is readable by every signed-in role (incidents.get's rule), and by no one signed out.
     const filed = await t.file(t.officer);
     expect(await t.other.call('incidents.get', { id: filed.id })).toMatchObject({ ok: true });
-    expect(await t.other.call('incidents.exportPdf', { id: filed.id })).toMatchObject({ ok: true });
-    expect(await t.desk.console().call('incidents.exportPdf', { id: filed.id })).toMatchObject({
+    expect(await t.other.call('incidents.exportPdf', { id: filed.id, disclose: forTheFile })).toMatchObject({
+      ok: true,
+    });
+    expect(await t.desk.console().call('incidents.exportPdf', { id: filed.id, disclose: forTheFile })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });

@@ -8,9 +8,9 @@ export const reportsHandlers = (
   incidentPdf: IncidentPdfService,
   evidence: EvidenceService,
 ): HandlerTable<ReportMethods> => ({
-  'incidents.exportPdf': ({ id }, ctx) => incidentPdf.export(id, ctx.staffId),
+  'incidents.exportPdf': ({ id, disclose }, ctx) => incidentPdf.export(id, disclose, ctx.staffId),
   'evidence.plan': ({ incidentId }, ctx) => evidence.plan(incidentId, ctx.staffId),
   'evidence.chooseFolder': () => evidence.chooseFolder(),
-  'evidence.export': ({ incidentId, purpose, folder }, ctx) =>
-    evidence.export(incidentId, purpose, folder, ctx.staffId),
+  'evidence.export': ({ incidentId, disclose, folder }, ctx) =>
+    evidence.export(incidentId, disclose, folder, ctx.staffId),
 });

@@ -108,9 +108,18 @@ describe('retention purge', () => {
       narrative: `${HELD_NAME} kicked the door of study room 2.`,
       persons: [subject(kept.person.id, HELD_NAME)],
     });
-    // Reads that leave the name in the audit log: opening the record and searching for it.
+    // Reads that leave the name in the audit log: opening the record and searching for it,
+    // and an export whose Disclose step names the person.
     await officer.must('persons.get', { id: gone.person.id });
     await officer.must('persons.search', { text: NAME });
+    await officer.must('incidents.exportPdf', {
+      id: old.id,
+      disclose: {
+        basis: 'written-consent',
+        recipient: `${NAME}, in person`,
+        purpose: `${NAME} asked for a copy of the report about him`,
+      },
+    });
 
     const hold = await supervisor.must('retention.setHold', {
       kind: 'incident',

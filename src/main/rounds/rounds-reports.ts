@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
+import type { DisclosureInput } from '../../shared/contract/disclosure';
 import { notFound } from '../errors';
 import { renderRoundsPdf } from '../reports/rounds-pdf';
 import type { RoundsPorts } from './ports';
@@ -17,7 +18,14 @@ export class RoundsReports {
     private readonly clock: Clock,
   ) {}
 
-  async history(branchId: string, from: string, to: string, personId: string | null, staffId: string) {
+  async history(
+    branchId: string,
+    from: string,
+    to: string,
+    personId: string | null,
+    disclose: DisclosureInput,
+    staffId: string,
+  ) {
     const branch = this.ports.branches.find(branchId);
     if (!branch) throw notFound('That branch');
     const history = this.status.history(branchId, from, to, personId);
@@ -32,18 +40,21 @@ export class RoundsReports {
       generatedBy: names.get(staffId) ?? 'unknown',
     });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    this.audit.record({
-      staffId,
-      action: 'read',
-      subject: 'rounds.pdf',
-      recordId: branchId,
-      detail: `Exported the rounds of ${branch.name}${personId ? ` by ${names.get(personId) ?? personId}` : ''}, ${from} to ${to}, as PDF, SHA-256 ${sha256}`,
-    });
     const who = personId ? `-${(names.get(personId) ?? 'person').replace(/[^A-Za-z0-9]+/g, '-')}` : '';
-    return {
-      fileName: `Rounds-${branch.code}${who}-${from}-to-${to}.pdf`,
-      pdfBase64: bytes.toString('base64'),
+    const fileName = `Rounds-${branch.code}${who}-${from}-to-${to}.pdf`;
+    const what = `The rounds of ${branch.name}${personId ? ` by ${names.get(personId) ?? personId}` : ''}, ${from} to ${to}, as PDF`;
+    this.audit.disclosed({
+      staffId,
+      method: 'rounds.exportPdf',
+      subject: 'rounds.pdf',
+      recordKind: 'branch',
+      recordId: branchId,
+      what,
+      detail: `Exported t${what.slice(1)}, SHA-256 ${sha256}`,
+      disclose,
+      fileName,
       sha256,
-    };
+    });
+    return { fileName, pdfBase64: bytes.toString('base64'), sha256 };
   }
 }

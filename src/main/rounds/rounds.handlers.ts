@@ -39,6 +39,6 @@ export const roundsHandlers = (
   'rounds.end': ({ roundId, note, skipRemainingReason }, ctx) =>
     rounds.end(roundId, note, skipRemainingReason, ctx.staffId),
   'rounds.history': ({ branchId, from, to, staffId }) => status.history(branchId, from, to, staffId),
-  'rounds.exportPdf': ({ branchId, from, to, staffId }, ctx) =>
-    reports.history(branchId, from, to, staffId, ctx.staffId),
+  'rounds.exportPdf': ({ branchId, from, to, staffId, disclose }, ctx) =>
+    reports.history(branchId, from, to, staffId, disclose, ctx.staffId),
 });

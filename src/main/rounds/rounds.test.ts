@@ -7,6 +7,7 @@ import { ManualClock } from '../clock';
 import { dutyDesk, type DutyDesk } from '../../../test/helpers/duties';
 import { testDesk } from '../../../test/helpers/services';
 import type { OutputOf } from '../../shared/contract';
+import { forTheFile } from '../../../test/helpers/disclose';
 
 let t: DutyDesk | undefined;
 afterEach(async () => {
@@ -334,6 +335,7 @@ describe('rounds due and overdue', () => {
       branchId: t.branch.id,
       from: '2026-11-30',
       to: '2026-11-30',
+      disclose: forTheFile,
     });
     const dir = tempDir();
     const file = join(dir.path, pdf.fileName);

@@ -10,6 +10,7 @@ import { LockScreen } from '../features/auth/LockScreen';
 import { Desk } from '../features/desk/Desk';
 import { EvacuationBanner } from '../features/evacuation/EvacuationBanner';
 import { useCopyAudit } from '../features/audit/useCopyAudit';
+import { DiscloseProvider } from '../features/disclose/DiscloseProvider';
 
 /**
  * Picks the screen from the session: setup, sign-in, lock or the desk. While
@@ -39,12 +40,9 @@ export function SessionRouter({ info }: { info: ReadyInfo }) {
       {session.state === 'signedOut' && <SignInScreen />}
       {session.state === 'locked' && <LockScreen staff={session.staff} />}
       {withStaff && (
-        <Desk
-          key={withStaff.staff.id}
-          staff={withStaff.staff}
-          idleMinutes={withStaff.idleMinutes}
-          active={withStaff.state === 'signedIn'}
-        />
+        <DiscloseProvider key={withStaff.staff.id} active={withStaff.state === 'signedIn'}>
+          <Desk staff={withStaff.staff} idleMinutes={withStaff.idleMinutes} active={withStaff.state === 'signedIn'} />
+        </DiscloseProvider>
       )}
     </SessionContext>
   );

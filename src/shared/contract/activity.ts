@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { signedIn } from '../roles';
 import { method } from './define';
 import { Id, IsoTime } from './common';
+import { DisclosureInput } from './disclosure';
 import { LocalDate } from './branches';
 import { SendAttempt } from './mail';
 
@@ -44,7 +45,9 @@ export const activityContract = {
       z.strictObject({ scope: z.literal('day'), branchId: Id.nullable(), date: LocalDate }),
     ]),
     output: ActivityReport,
-    patron: 'exports',
+    // Making the report reads the log (audited) and keeps the PDF in main; nothing leaves until
+    // it is downloaded (activity.pdf, with its Disclose step) or emailed (activity.send).
+    patron: 'reads',
     writes: true,
     access: signedIn,
   }),
@@ -58,7 +61,7 @@ export const activityContract = {
   }),
   'activity.pdf': method({
     summary: 'A kept report’s PDF, as it was made (an audited read).',
-    input: z.strictObject({ id: Id }),
+    input: z.strictObject({ id: Id, disclose: DisclosureInput }),
     output: Pdf,
     patron: 'exports',
     writes: false,
@@ -66,7 +69,8 @@ export const activityContract = {
   }),
   'activity.send': method({
     summary:
-      'Email a kept report to the recipients an administrator set (and only them); a failure is kept and can be retried.',
+      'Email a kept report to the recipients an administrator set (and only them); a failure is kept and can be retried. ' +
+      'Each email sent is recorded as a disclosure to them under “library administration” (set by an administrator, so no Disclose step).',
     input: z.strictObject({ id: Id }),
     output: ActivityReport,
     patron: 'exports',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { admins, signedIn } from '../roles';
 import { method, patronData } from './define';
 import { Id, IsoTime } from './common';
+import { DisclosureEntry, DisclosureFilters, DisclosureInput } from './disclosure';
 
 export const AUDIT_ACTIONS = [
   'read',
@@ -26,6 +27,8 @@ export const AuditEntry = patronData(
     subject: z.string(),
     recordId: z.string().nullable(),
     detail: z.string(),
+    /** Why, when the entry is an export's Disclose step (its stated purpose); '' otherwise. */
+    purpose: z.string(),
     /** How many times it happened: repeated refusals from one source are one entry per window. */
     count: z.number().int().min(1),
   }),
@@ -40,6 +43,8 @@ const AuditFilters = {
   /** One record (a person, a report, a ban…): "who has seen this". */
   recordId: z.string().trim().min(1).max(100).optional(),
   text: z.string().max(200).optional(),
+  /** Words of the purpose a disclosure stated. */
+  purpose: z.string().trim().max(200).optional(),
   from: IsoTime.optional(),
   to: IsoTime.optional(),
 };
@@ -65,7 +70,28 @@ export const auditContract = {
   }),
   'audit.exportCsv': method({
     summary: 'The audit log for the filters as a CSV file (the export is itself audited).',
-    input: z.strictObject(AuditFilters),
+    input: z.strictObject({ ...AuditFilters, disclose: DisclosureInput }),
+    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number(), truncated: z.boolean() }),
+    patron: 'exports',
+    writes: false,
+    access: admins,
+  }),
+  'audit.disclosures': method({
+    summary: 'The disclosure log for the director: every export of patron records, to whom, why, under which basis.',
+    input: z.strictObject({
+      ...DisclosureFilters,
+      /** Paging cursor: disclosures older than this one. */
+      before: Id.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ entries: z.array(DisclosureEntry), more: z.boolean() }),
+    patron: 'reads',
+    writes: false,
+    access: admins,
+  }),
+  'audit.exportDisclosures': method({
+    summary: 'The disclosure log for the filters as a CSV file (that export is itself a disclosure).',
+    input: z.strictObject({ ...DisclosureFilters, disclose: DisclosureInput }),
     output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number(), truncated: z.boolean() }),
     patron: 'exports',
     writes: false,

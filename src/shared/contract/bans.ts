@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { admins, signedIn, supervisors } from '../roles';
 import { method, patronData } from './define';
 import { CalendarDate, Id, IsoTime, line, multiline } from './common';
+import { DisclosureInput } from './disclosure';
 import { DraftContent } from './incident-fields';
 
 // ---- the library's sanction policy ----
@@ -389,7 +390,7 @@ export const bansContract = {
   }),
   'bans.noticePdf': method({
     summary: 'The notice letter as PDF, for the person or (a minor) their guardian (an audited read).',
-    input: z.strictObject({ id: Id, recipient: z.enum(['person', 'guardian']) }),
+    input: z.strictObject({ id: Id, recipient: z.enum(['person', 'guardian']), disclose: DisclosureInput }),
     output: Pdf,
     patron: 'exports',
     writes: false,
@@ -452,7 +453,7 @@ export const bansContract = {
   }),
   'bans.decisionLetterPdf': method({
     summary: 'The appeal decision letter as PDF (an audited read).',
-    input: z.strictObject({ appealId: Id }),
+    input: z.strictObject({ appealId: Id, disclose: DisclosureInput }),
     output: Pdf,
     patron: 'exports',
     writes: false,

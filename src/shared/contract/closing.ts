@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { admins, signedIn } from '../roles';
 import { method, patronData } from './define';
 import { Id, IsoTime, NoInput, line } from './common';
+import { DisclosureInput } from './disclosure';
 import { LocalDate } from './branches';
 
 /** What an item asks for: a check, a yes/no, a count ("people still inside: 0") or a note. */
@@ -428,6 +429,7 @@ export const closingContract = {
         branchId: Id.optional(),
         from: LocalDate.optional(),
         to: LocalDate.optional(),
+        disclose: DisclosureInput,
       })
       .refine((v) => (v.runId !== undefined) !== (v.branchId !== undefined), 'Give a run, or a branch and dates')
       .refine((v) => v.runId !== undefined || (v.from !== undefined && v.to !== undefined), {

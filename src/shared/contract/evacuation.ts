@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { admins, signedIn } from '../roles';
 import { method, patronData } from './define';
 import { Id, IsoTime, NoInput, line } from './common';
+import { DisclosureInput } from './disclosure';
 
 /** What started it. A drill is recorded the same way as the real thing and marked as a drill everywhere. */
 export const EVACUATION_KINDS = ['fire-alarm', 'drill', 'bomb-threat', 'shelter-in-place', 'hazmat', 'other'] as const;
@@ -288,7 +289,7 @@ export const evacuationContract = {
   }),
   'evacuations.exportPdf': method({
     summary: 'The after-action report as a PDF, made in main (an audited read).',
-    input: z.strictObject({ id: Id }),
+    input: z.strictObject({ id: Id, disclose: DisclosureInput }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
     patron: 'exports',
     writes: false,

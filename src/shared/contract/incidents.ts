@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { signedIn, supervisors } from '../roles';
 import { method, patronData } from './define';
 import { Id, IsoTime, NoInput, multiline } from './common';
+import { DisclosureInput } from './disclosure';
 import { Severity } from './guidelines';
 import { CameraRef, DraftContent, IncidentContent } from './incident-fields';
 
@@ -322,7 +323,7 @@ export const incidentsContract = {
   'incidents.exportPdf': method({
     summary:
       'A filed report as a PDF document police can take, made in main so both shells give the same file (audited).',
-    input: z.strictObject({ id: Id }),
+    input: z.strictObject({ id: Id, disclose: DisclosureInput }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
     patron: 'exports',
     writes: false,

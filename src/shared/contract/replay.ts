@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { admins, signedIn } from '../roles';
 import { method, patronData } from './define';
-import { Id, IsoTime, NoInput, line, multiline } from './common';
+import { Id, IsoTime, NoInput, multiline } from './common';
+import { DisclosureInput } from './disclosure';
 import { AttachmentMeta, TIME_SOURCES } from './incidents';
 
 /** Default replay buffer per camera, and the range an administrator may set (0 = not recorded). */
@@ -242,7 +243,8 @@ export const replayContract = {
       'Write a filed report’s PDF, clips, snapshots and photos to a new folder inside the one chosen, with a manifest and SHA256SUMS a third party can check; an audited read with its purpose.',
     input: z.strictObject({
       incidentId: Id,
-      purpose: line('Purpose', 300),
+      /** The Disclose step: its purpose is the export's purpose. */
+      disclose: DisclosureInput,
       folder: z.string().trim().min(1, 'Choose a folder').max(1000, 'The folder path is too long'),
     }),
     output: z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { admins, signedIn } from '../roles';
 import { method, patronData } from './define';
 import { Id, IsoTime, NoInput, line } from './common';
+import { DisclosureInput } from './disclosure';
 import { LocalDate, ZONE_KINDS } from './branches';
 import { CHECK_METHODS } from './closing';
 
@@ -181,15 +182,16 @@ const Whole = (label: string, min: number, max: number, unit: string) =>
     .min(min, `${label}: at least ${min} ${unit}`)
     .max(max, `${label}: at most ${max} ${unit}`);
 
-const HistoryRange = z
-  .strictObject({
-    branchId: Id,
-    from: LocalDate,
-    to: LocalDate,
-    /** One person's rounds (those they started); the branch's missed intervals are then left out. */
-    staffId: Id.nullable().default(null),
-  })
-  .refine((v) => v.from <= v.to, { message: 'The last date is before the first', path: ['to'] });
+const HistoryFields = {
+  branchId: Id,
+  from: LocalDate,
+  to: LocalDate,
+  /** One person's rounds (those they started); the branch's missed intervals are then left out. */
+  staffId: Id.nullable().default(null),
+};
+const inOrder = (v: { from: string; to: string }) => v.from <= v.to;
+const outOfOrder = { message: 'The last date is before the first', path: ['to'] };
+const HistoryRange = z.strictObject(HistoryFields).refine(inOrder, outOfOrder);
 
 export const roundsContract = {
   'rounds.overview': method({
@@ -316,7 +318,7 @@ export const roundsContract = {
   }),
   'rounds.exportPdf': method({
     summary: 'The same history as a printable PDF.',
-    input: HistoryRange,
+    input: z.strictObject({ ...HistoryFields, disclose: DisclosureInput }).refine(inOrder, outOfOrder),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
     patron: 'exports',
     writes: false,

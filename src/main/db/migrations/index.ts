@@ -12,6 +12,7 @@ import auditByRecord from './0100-audit-by-record';
 import retention from './0110-retention';
 import shiftEntryDrafts from './0130-shift-entry-drafts';
 import attachmentReports from './0140-attachment-reports';
+import disclosures from './0150-disclosures';
 
 export interface Migration {
   /** Multiples of 10, in order. A released migration is never edited: add the next one. */
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   retention,
   shiftEntryDrafts,
   attachmentReports,
+  disclosures,
 ];

@@ -15,6 +15,7 @@ import { deadlineWords, whenWords } from './format';
 import { downloadPdf } from '../../lib/downloadPdf';
 import { DECISION_LIST, DECISION_WORD, DELIVERY_LIST, DELIVERY_WORD } from './words';
 import type { AppealDecision, DeliveryMethod } from './words';
+import { useDisclose } from '../disclose/DiscloseProvider';
 
 type Form = 'lift' | 'delivery' | 'appeal' | 'hearing' | 'decide' | 'meeting' | 'held';
 
@@ -42,6 +43,7 @@ function nowIso(): string {
 export function BanActions({ ban, staff, timeZone, onDone, onSaid }: BanActionProps) {
   const [form, setForm] = useState<Form | null>(null);
   const act = useSubmit();
+  const askDisclose = useDisclose();
   const supervisor = staff.role === 'supervisor' || staff.role === 'admin';
   const p = ban.particulars;
   const s = ban.status;
@@ -73,7 +75,14 @@ export function BanActions({ ban, staff, timeZone, onDone, onSaid }: BanActionPr
   }
 
   async function notice(recipient: 'person' | 'guardian') {
-    const r = await act.run(() => downloadPdf(() => call('bans.noticePdf', { id: ban.id, recipient })));
+    const disclose = await askDisclose({
+      what: `Notice of ban ${ban.number}${recipient === 'guardian' ? ' for the guardian' : ''}`,
+      action: 'Download notice',
+      basis: 'library-administration',
+      recipient: recipient === 'guardian' ? `Guardian of ${ban.person.name}` : ban.person.name,
+    });
+    if (!disclose) return;
+    const r = await act.run(() => downloadPdf(() => call('bans.noticePdf', { id: ban.id, recipient, disclose })));
     if (r) {
       onSaid(
         `Downloaded ${r.fileName} — SHA-256 ${r.sha256}. Print it, hand it over (or post it), then record the delivery.`,

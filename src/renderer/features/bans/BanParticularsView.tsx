@@ -10,6 +10,7 @@ import { useDeskActions } from '../desk/deskActions';
 import { deadlineWords, whenWords } from './format';
 import { downloadPdf } from '../../lib/downloadPdf';
 import { DECISION_WORD, DELIVERY_WORD, sameStep, stepLabel } from './words';
+import { useDisclose } from '../disclose/DiscloseProvider';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   const empty = children === '' || children === null || children === undefined || children === false;
@@ -51,10 +52,18 @@ export function BanParticularsView({ ban, particulars: p, timeZone, onSaid }: Pr
   const actions = useDeskActions();
   const now = useMainNow(60_000);
   const letter = useSubmit();
+  const askDisclose = useDisclose();
   const when = (iso: string | null) => (iso ? whenWords(iso, timeZone, now) : '');
 
   async function decisionLetter(appealId: string) {
-    const r = await letter.run(() => downloadPdf(() => call('bans.decisionLetterPdf', { appealId })));
+    const disclose = await askDisclose({
+      what: `Appeal decision letter of ban ${ban.number}`,
+      action: 'Download letter',
+      basis: 'library-administration',
+      recipient: ban.person.name,
+    });
+    if (!disclose) return;
+    const r = await letter.run(() => downloadPdf(() => call('bans.decisionLetterPdf', { appealId, disclose })));
     if (r) onSaid(`Downloaded ${r.fileName} — SHA-256 ${r.sha256}.`);
   }
 

@@ -15,6 +15,7 @@ import { EXCEPTION_TITLES } from '../../../shared/closing-words';
 import { addDays, localDate } from '../../../shared/opening-hours';
 import { downloadPdf } from '../duties/downloadPdf';
 import { dateWords, durationWords } from '../duties/words';
+import { useDisclose } from '../disclose/DiscloseProvider';
 
 const PAGE = 30;
 const STATUS_WORD = { open: 'In progress', signed: 'Signed', abandoned: 'Set aside' } as const;
@@ -157,8 +158,15 @@ function RangeExport({ branch, onDone }: { branch: Branch; onDone: () => void })
   const [to, setTo] = useState(today);
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const submit = useSubmit();
+  const askDisclose = useDisclose();
   async function save() {
-    const file = await submit.run(() => call('closing.exportPdf', { branchId: branch.id, from, to }));
+    const disclose = await askDisclose({
+      what: `The closings of ${branch.name}, ${from} to ${to}`,
+      action: 'Export PDF',
+      basis: 'library-administration',
+    });
+    if (!disclose) return;
+    const file = await submit.run(() => call('closing.exportPdf', { branchId: branch.id, from, to, disclose }));
     if (file) {
       downloadPdf(file);
       setSaved(`Saved ${file.fileName}.`);

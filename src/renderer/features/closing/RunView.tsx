@@ -24,6 +24,7 @@ import { ItemRow } from './ItemRow';
 import { NoteForm } from './NoteForm';
 import { SignDialog } from './SignDialog';
 import { useRun } from './useRun';
+import { useDisclose } from '../disclose/DiscloseProvider';
 
 interface RunViewProps {
   runId: string;
@@ -52,6 +53,7 @@ export function RunView({ runId, branches, autoFocus, onClose }: RunViewProps) {
   const answering = useSubmit();
   const signer = useSubmit();
   const actions = useSubmit();
+  const askDisclose = useDisclose();
   const rows = useRowKeys(run?.items.length ?? 0);
   const signRef = useRef<HTMLButtonElement>(null);
   const focusedOnce = useRef(false);
@@ -244,7 +246,13 @@ export function RunView({ runId, branches, autoFocus, onClose }: RunViewProps) {
   }
 
   async function exportPdf() {
-    const file = await actions.run(() => call('closing.exportPdf', { runId: current.id }));
+    const disclose = await askDisclose({
+      what: `The closing of ${current.branchName} on ${current.closingDate}`,
+      action: 'Export PDF',
+      basis: 'library-administration',
+    });
+    if (!disclose) return;
+    const file = await actions.run(() => call('closing.exportPdf', { runId: current.id, disclose }));
     if (file) {
       downloadPdf(file);
       setStatus(`Saved ${file.fileName}.`);

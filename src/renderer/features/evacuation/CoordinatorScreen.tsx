@@ -16,6 +16,7 @@ import { ServicesSection } from './ServicesSection';
 import { useEvacuationRecord, useRecorder } from './useEvacuation';
 import { ZoneSweeps } from './ZoneSweeps';
 import './evacuation.css';
+import { useDisclose } from '../disclose/DiscloseProvider';
 
 interface CoordinatorScreenProps {
   id: string;
@@ -40,6 +41,7 @@ export function CoordinatorScreen({ id, onDeskWork, onClose, closeLabel = 'Close
   const [allClear, setAllClear] = useState(false);
   const [said, setSaid] = useState<string | undefined>(undefined);
   const [pdfError, setPdfError] = useState<CallError | undefined>(undefined);
+  const askDisclose = useDisclose();
   const r = loaded.value?.id === id ? loaded.value : undefined;
 
   if (loaded.error && !r) return <ErrorNotice error={loaded.error} />;
@@ -50,7 +52,13 @@ export function CoordinatorScreen({ id, onDeskWork, onClose, closeLabel = 'Close
   const word = r.drill ? 'DRILL' : 'EVACUATION';
 
   async function exportPdf() {
-    const done = await downloadAfterAction(id);
+    const disclose = await askDisclose({
+      what: 'The after-action report',
+      action: 'Export PDF',
+      basis: 'library-administration',
+    });
+    if (!disclose) return;
+    const done = await downloadAfterAction(id, disclose);
     if (done.ok) {
       setPdfError(undefined);
       setSaid(`After-action report saved as ${done.value.fileName}.`);

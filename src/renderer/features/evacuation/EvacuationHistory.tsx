@@ -11,6 +11,7 @@ import { EVACUATION_WORDS } from '../../../shared/call-words';
 import { shortDuration, whenAt } from '../calls/time';
 import { CoordinatorScreen } from './CoordinatorScreen';
 import { downloadAfterAction } from './downloadPdf';
+import { useDisclose } from '../disclose/DiscloseProvider';
 
 interface EvacuationHistoryProps {
   branches: readonly Branch[];
@@ -23,13 +24,20 @@ export function EvacuationHistory({ branches, headerBranchId }: EvacuationHistor
   const [open, setOpen] = useState<string | null>(null);
   const [said, setSaid] = useState<string | undefined>(undefined);
   const [error, setError] = useState<CallError | undefined>(undefined);
+  const askDisclose = useDisclose();
   const list = useQuery('evacuations.list', branchId ? { branchId } : {}, { refetchOn: ['evacuation.changed'] });
   const branchOf = (id: string) => branches.find((b) => b.id === id);
 
   if (open) return <CoordinatorScreen id={open} onClose={() => setOpen(null)} closeLabel="Back to the list" />;
 
   async function pdf(e: EvacuationSummary) {
-    const done = await downloadAfterAction(e.id);
+    const disclose = await askDisclose({
+      what: 'The after-action report',
+      action: 'Export PDF',
+      basis: 'library-administration',
+    });
+    if (!disclose) return;
+    const done = await downloadAfterAction(e.id, disclose);
     if (done.ok) {
       setError(undefined);
       setSaid(`After-action report saved as ${done.value.fileName}.`);

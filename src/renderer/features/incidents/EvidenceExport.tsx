@@ -7,6 +7,9 @@ import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import type { IncidentRecord, OutputOf } from '../../../shared/contract';
+import { DiscloseFields } from '../disclose/DiscloseFields';
+import { useDiscloseForm } from '../disclose/discloseForm';
+import '../disclose/disclose.css';
 
 const size = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -26,7 +29,8 @@ export function EvidenceExport({
   onDone: (message: string) => void;
 }) {
   const plan = useQuery('evidence.plan', { incidentId: record.id });
-  const [purpose, setPurpose] = useState('');
+  // The Disclose step is this dialog's own first fields: one question, not two.
+  const disclose = useDiscloseForm({ basis: 'police-crime-at-library' });
   const [folder, setFolder] = useState<string | null>(null);
   const [done, setDone] = useState<OutputOf<'evidence.export'> | null>(null);
   const submit = useSubmit();
@@ -39,7 +43,15 @@ export function EvidenceExport({
   }
 
   async function exportNow() {
-    const r = await submit.run(() => call('evidence.export', { incidentId: record.id, purpose, folder: shownFolder }));
+    const d = disclose.check();
+    if (!d) {
+      // The first field refused gets the focus once its message shows.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.evidence-form [aria-invalid="true"]')?.focus());
+      return;
+    }
+    const r = await submit.run(() =>
+      call('evidence.export', { incidentId: record.id, disclose: d, folder: shownFolder }),
+    );
     if (!r) return;
     setDone(r);
     onDone(`Exported evidence of ${record.number} to ${r.folder}`);
@@ -113,43 +125,35 @@ export function EvidenceExport({
         }}
       >
         <p className="muted">
-          A new folder is made inside the one chosen, holding the report as PDF, its clips, snapshots and photos, a
-          manifest, and SHA256SUMS. Camera images are confidential library records: the export is logged with your name
-          and its purpose.
+          The report as PDF, its clips, snapshots and photos, a manifest and SHA256SUMS, in a new folder inside the one
+          chosen. Camera images are confidential (Wis. Stat. 43.30): logged with your name, to whom and why.
         </p>
         <ErrorNotice error={plan.error ?? submit.error} summarize />
-        <TextField
-          label="Purpose"
-          value={purpose}
-          onChange={setPurpose}
-          maxLength={300}
-          autoFocus
-          hint="Who it is for and why: “Requested by Officer Diaz, Madison PD case 26-1234”."
-          error={submit.fieldError('purpose')}
-        />
-        <div className="evidence-folder-row">
-          <TextField
-            label="Folder"
-            value={shownFolder}
-            onChange={setFolder}
-            readOnly={plan.value?.canChooseFolder}
-            hint={
-              plan.value?.canChooseFolder ? undefined : 'The full path of a folder on this computer, or a USB drive.'
-            }
-            error={submit.fieldError('folder')}
-          />
-          {plan.value?.canChooseFolder && (
-            <Button onClick={() => void pick()} disabled={choose.pending}>
-              Choose folder…
-            </Button>
-          )}
-        </div>
+        <DiscloseFields form={disclose}>
+          <div className="evidence-folder-row">
+            <TextField
+              label="Folder"
+              value={shownFolder}
+              onChange={setFolder}
+              readOnly={plan.value?.canChooseFolder}
+              hint={plan.value?.canChooseFolder ? undefined : 'The full path of a folder here, or on a USB drive.'}
+              error={submit.fieldError('folder')}
+            />
+            {plan.value?.canChooseFolder && (
+              <Button onClick={() => void pick()} disabled={choose.pending}>
+                Choose folder…
+              </Button>
+            )}
+          </div>
+        </DiscloseFields>
         {files.length > 0 && (
           <p className="muted">
             It holds {files.length} {files.length === 1 ? 'file' : 'files'}:{' '}
             {files.map((f) => (f.bytes ? `${f.what} (${size(f.bytes)})` : f.what)).join('; ')}.
           </p>
         )}
+        {/* Enter in a field exports; the visible button is in the dialog's foot. */}
+        <button type="submit" hidden tabIndex={-1} />
       </form>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import type { IncidentRecord, StaffSummary } from '../../../shared/contract';
 import { reviewBar } from '../../../shared/review-rule';
 import { downloadReportPdf } from './exportPdf';
 import { EvidenceExport } from './EvidenceExport';
+import { useDisclose } from '../disclose/DiscloseProvider';
 
 type Decision = 'return' | 'close';
 
@@ -28,6 +29,7 @@ export function ReviewActions({ record, staff, onAmend, amendLabel, onDone }: Re
   const [exporting, setExporting] = useState(false);
   const [evidence, setEvidence] = useState(false);
   const submit = useSubmit();
+  const askDisclose = useDisclose();
   const reviewer = staff.role === 'supervisor' || staff.role === 'admin';
   const mine = record.reporter.id === staff.id;
   const canAmend = record.status !== 'closed' && (mine || reviewer);
@@ -58,10 +60,33 @@ export function ReviewActions({ record, staff, onAmend, amendLabel, onDone }: Re
   }
 
   async function exportPdf() {
+    const disclose = await askDisclose({
+      what: `Report ${record.number} as PDF`,
+      action: 'Export PDF',
+      // The PDF is the document police take away; printing for the file is the Print button.
+      basis: 'police-crime-at-library',
+    });
+    if (!disclose) return;
     setExporting(true);
-    const r = await submit.run(() => downloadReportPdf(record.id));
+    const r = await submit.run(() => downloadReportPdf(record.id, disclose));
     setExporting(false);
     if (r) onDone(`Exported ${r.fileName} — SHA-256 ${r.sha256}`);
+  }
+
+  /**
+   * A printout leaves the screen like a file does: the Disclose step first, recorded by main
+   * through the report's PDF (the same content, its hash kept), then the browser's print.
+   */
+  async function print() {
+    const disclose = await askDisclose({
+      what: `Report ${record.number}, printed`,
+      action: 'Print',
+      basis: 'library-administration',
+      recipient: 'The branch’s incident file',
+    });
+    if (!disclose) return;
+    const r = await submit.run(() => call('incidents.exportPdf', { id: record.id, disclose }));
+    if (r) window.print();
   }
 
   if (asking) {
@@ -112,7 +137,7 @@ export function ReviewActions({ record, staff, onAmend, amendLabel, onDone }: Re
         Export evidence…
       </Button>
       {evidence && <EvidenceExport record={record} onClose={() => setEvidence(false)} onDone={onDone} />}
-      <Button variant="quiet" onClick={() => window.print()}>
+      <Button variant="quiet" onClick={() => void print()}>
         Print
       </Button>
       {bar && <p className="review-bar">{bar}</p>}

@@ -11,6 +11,7 @@ import type { Branch, StaffSummary } from '../../../shared/contract';
 import { addDays, localDate } from '../../../shared/opening-hours';
 import { downloadPdf } from '../duties/downloadPdf';
 import { dateWords, durationWords, secondsWords } from '../duties/words';
+import { useDisclose } from '../disclose/DiscloseProvider';
 
 interface RoundsHistoryProps {
   branch: Branch;
@@ -32,6 +33,7 @@ export function RoundsHistory({ branch, staff, onOpen }: RoundsHistoryProps) {
   const input = { branchId: branch.id, from, to, staffId: person || null };
   const history = useQuery('rounds.history', input, { refetchOn: ['rounds.changed'], enabled: Boolean(from && to) });
   const pdf = useSubmit();
+  const askDisclose = useDisclose();
   const [people, setPeople] = useState(() => new Map([[staff.id, `${staff.name} (me)`]]));
   const h = history.value;
   // Everyone who started a round in view can be chosen; the list only grows while the panel is open.
@@ -39,7 +41,13 @@ export function RoundsHistory({ branch, staff, onOpen }: RoundsHistoryProps) {
   if (seen.length > 0) setPeople(new Map([...people, ...seen.map((r) => [r.startedBy.id, r.startedBy.name] as const)]));
 
   async function exportPdf() {
-    const file = await pdf.run(() => call('rounds.exportPdf', input));
+    const disclose = await askDisclose({
+      what: `The rounds of ${branch.name}, ${from} to ${to}`,
+      action: 'Export PDF',
+      basis: 'library-administration',
+    });
+    if (!disclose) return;
+    const file = await pdf.run(() => call('rounds.exportPdf', { ...input, disclose }));
     if (file) {
       downloadPdf(file);
       setSaved(`Saved ${file.fileName}.`);

@@ -20,6 +20,7 @@ import { EmailSection } from './email/EmailSection';
 import { PreferencesSection } from './preferences/PreferencesSection';
 import { EvacuationSection } from './evacuation/EvacuationSection';
 import './settings.css';
+import { DisclosuresSection } from './audit/DisclosuresSection';
 
 type SectionKey =
   | 'branches'
@@ -33,6 +34,7 @@ type SectionKey =
   | 'resources'
   | 'email'
   | 'audit'
+  | 'disclosures'
   | 'journal'
   | 'backups'
   | 'retention'
@@ -51,6 +53,7 @@ const ADMIN_SECTIONS = [
   { key: 'resources', label: 'Community services' },
   { key: 'email', label: 'Email' },
   { key: 'audit', label: 'Audit log' },
+  { key: 'disclosures', label: 'Disclosures' },
   { key: 'journal', label: 'Journal' },
   { key: 'backups', label: 'Backups' },
   { key: 'retention', label: 'Retention' },
@@ -106,6 +109,7 @@ export function SettingsPanel({ staff, onClose }: { staff: StaffSummary; onClose
         {section === 'resources' && <ResourcesSection />}
         {section === 'email' && <EmailSection />}
         {section === 'audit' && <AuditSection />}
+        {section === 'disclosures' && <DisclosuresSection />}
         {section === 'journal' && <JournalSection />}
         {section === 'backups' && <BackupsSection />}
         {section === 'retention' && <RetentionSection />}

@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { ErrorNotice, StatusNotice } from '../../components/Notice';
 import type { ActivityReport, SendAttempt } from '../../../shared/contract';
+import { useDisclose } from '../disclose/DiscloseProvider';
 
 interface ReportsCardProps {
   branchId: string | null;
@@ -106,6 +107,15 @@ function ReportRow({
 }) {
   const send = useSubmit();
   const pdf = useSubmit();
+  const askDisclose = useDisclose();
+  async function download() {
+    const disclose = await askDisclose({
+      what: `${report.title} as PDF`,
+      action: 'Download PDF',
+      basis: 'library-administration',
+    });
+    if (disclose) await pdf.run(() => downloadPdf(() => call('activity.pdf', { id: report.id, disclose })));
+  }
   const last = report.sends.at(-1);
   return (
     <li className="shift-item" aria-label={report.title}>
@@ -136,7 +146,7 @@ function ReportRow({
           small
           disabled={pdf.pending}
           aria-label={`Download PDF: ${report.title}`}
-          onClick={() => void pdf.run(() => downloadPdf(() => call('activity.pdf', { id: report.id })))}
+          onClick={() => void download()}
         >
           Download PDF
         </Button>

@@ -12,6 +12,7 @@ import { SectionHeader } from '../SectionHeader';
 import { AuditTable } from './AuditTable';
 import { AUDIT_ACTIONS, auditActionLabel } from './auditWords';
 import type { AuditAction } from './auditWords';
+import { useDisclose } from '../../disclose/DiscloseProvider';
 
 const PAGE = 100;
 /** Typing pauses this long before the log is searched again. */
@@ -37,6 +38,7 @@ function auditFilters(f: {
   staffId: string;
   text: string;
   recordId: string;
+  purpose: string;
   from: string;
   to: string;
 }) {
@@ -47,6 +49,7 @@ function auditFilters(f: {
     ...(f.staffId ? { staffId: f.staffId } : {}),
     ...(f.text ? { text: f.text } : {}),
     ...(f.recordId.trim() ? { recordId: f.recordId.trim() } : {}),
+    ...(f.purpose.trim() ? { purpose: f.purpose.trim() } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   };
@@ -61,16 +64,24 @@ export function AuditSection() {
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const [recordId, setRecordId] = useState('');
+  const [purpose, setPurpose] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const filters = auditFilters({ action, staffId, text: query, recordId, from, to });
+  const filters = auditFilters({ action, staffId, text: query, recordId, purpose, from, to });
   const input = { limit: PAGE, ...filters };
   const exporting = useSubmit();
+  const askDisclose = useDisclose();
   const [exported, setExported] = useState<string | undefined>(undefined);
 
   async function exportCsv() {
     setExported(undefined);
-    const file = await exporting.run(() => call('audit.exportCsv', filters));
+    const disclose = await askDisclose({
+      what: 'The audit log as CSV',
+      action: 'Export CSV',
+      basis: 'library-administration',
+    });
+    if (!disclose) return;
+    const file = await exporting.run(() => call('audit.exportCsv', { ...filters, disclose }));
     if (!file) return;
     downloadFile(file.csv, 'text/csv;charset=utf-8', file.fileName);
     setExported(
@@ -135,6 +146,14 @@ export function AuditSection() {
           onChange={setRecordId}
           placeholder="id of a person, report or ban"
           maxLength={100}
+          fieldClassName="field-short"
+        />
+        <TextField
+          label="Purpose"
+          value={purpose}
+          onChange={setPurpose}
+          placeholder="words of an export’s purpose"
+          maxLength={200}
           fieldClassName="field-short"
         />
         <TextField label="From" type="date" value={from} onChange={setFrom} fieldClassName="field-short" />

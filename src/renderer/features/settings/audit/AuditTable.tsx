@@ -36,7 +36,10 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
             <td className="audit-subject">
               <code>{e.subject}</code>
             </td>
-            <td className="audit-detail">{e.detail || <span className="muted">—</span>}</td>
+            <td className="audit-detail">
+              {e.detail || <span className="muted">—</span>}
+              {e.purpose && <span className="audit-purpose">Purpose: {e.purpose}</span>}
+            </td>
           </tr>
         ))}
       </tbody>
