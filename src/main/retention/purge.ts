@@ -131,7 +131,8 @@ export function purgePass(o: {
 
   // Incidents: held, naming a held person, or named by a kept ban: they stay.
   const incidentsAged = d.incidents.occurredBefore(cutoff('incidents'));
-  const personsOf = d.incidents.personsOf(ids(incidentsAged));
+  // Which persons each report names matters only when a person is held (the common case: none).
+  const personsOf = heldPersons.size > 0 ? d.incidents.personsOf(ids(incidentsAged)) : new Map<string, string[]>();
   const namedByBans = d.bans.referencedIncidents(plan ? banIds : []);
   const incidents = split(incidentsAged, budget, (i) =>
     heldIncidents.has(i.id) || (personsOf.get(i.id) ?? []).some((p) => heldPersons.has(p))
@@ -154,10 +155,14 @@ export function purgePass(o: {
   // Persons: none named by a kept incident or ban, none seen since the cutoff.
   const personsCutoff = cutoff('persons');
   const personsAged = d.people.createdBefore(personsCutoff);
-  const named = new Set([
-    ...d.incidents.referencedPersons(plan ? incidentIds : []),
-    ...d.bans.referencedPersons(plan ? banIds : []),
-  ]);
+  // Who is still named is asked only when someone is past their time (each question reads every report's persons).
+  const named =
+    personsAged.length === 0
+      ? new Set<string>()
+      : new Set([
+          ...d.incidents.referencedPersons(plan ? incidentIds : []),
+          ...d.bans.referencedPersons(plan ? banIds : []),
+        ]);
   const seen = d.bans.lastSightings(ids(personsAged));
   const persons = split(personsAged, budget, (p) =>
     heldPersons.has(p.id) ? 'held' : named.has(p.id) || (seen.get(p.id) ?? '') >= personsCutoff ? 'kept' : false,
@@ -206,14 +211,15 @@ export function purgePass(o: {
   removed.push(...ids(runs), ...ids(rounds));
 
   // Attachments: past their time and tied to nothing kept, or left behind by a removed record.
-  const stillUsed = new Set([
-    ...d.incidents.referencedAttachments(plan ? incidentIds : []),
-    ...d.people.referencedAttachments(plan ? personIds : []),
-  ]);
-  const loose = d.attachments
-    .takenBefore(cutoff('looseMedia'))
-    .filter((a) => !stillUsed.has(a.id))
-    .slice(0, budget);
+  const looseAged = d.attachments.takenBefore(cutoff('looseMedia'));
+  const stillUsed =
+    looseAged.length === 0 && fromIncidents.length === 0 && fromPersons.length === 0
+      ? new Set<string>()
+      : new Set([
+          ...d.incidents.referencedAttachments(plan ? incidentIds : []),
+          ...d.people.referencedAttachments(plan ? personIds : []),
+        ]);
+  const loose = looseAged.filter((a) => !stillUsed.has(a.id)).slice(0, budget);
   const orphaned = [...new Set([...fromIncidents, ...fromPersons])].filter((id) => !stillUsed.has(id));
   const looseIds = new Set(ids(loose));
   const media = [...looseIds, ...orphaned.filter((id) => !looseIds.has(id))];
