@@ -75,7 +75,10 @@ test('replay 30 s back shows that moment (the picture’s own clock), bookmark i
   page,
   vigil,
 }) => {
-  test.skip(!existsSync(DEFAULT_FONT), 'the clock camera needs fonts-dejavu-core to burn its time in');
+  // Not a skip: without the font the clock camera cannot burn its time in, and this test must say so (.ci/run installs it).
+  expect(existsSync(DEFAULT_FONT), 'the clock camera needs fonts-dejavu-core (apt-get install fonts-dejavu-core)').toBe(
+    true,
+  );
   test.setTimeout(180_000);
   const camera = await startHlsCamera({ label: CAMERA, size: `${WIDTH}x${HEIGHT}`, fps: 10 });
   const exportDir = mkdtempSync(join(tmpdir(), 'vigil-evidence-'));

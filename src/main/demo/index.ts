@@ -6,6 +6,7 @@ import { seedDemoDuties } from './duties';
 import { seedDemoIncidents } from './incidents';
 import { seedDemoShift } from './shift';
 import { seedDemo } from './seed';
+import { seedDemoRetention } from './retention';
 
 /**
  * A training desk (`--demo`): on an empty database, three branches, demo staff, a few
@@ -35,6 +36,12 @@ export function startTrainingDesk(desk: Desk, opts: { ffmpegPath: string | null;
       });
       seedDemoDuties({ kernel: desk.kernel, branches: desk.branches.service, staff: desk.staff.service });
       seedDemoShift({ kernel: desk.kernel, shifts: desk.shiftDeps, staff: desk.staff.service });
+      seedDemoRetention({
+        retention: desk.retention.service,
+        incidents: desk.incidents.purge,
+        staff: desk.staff.service,
+        now: desk.kernel.clock.now(),
+      });
     },
     (e: unknown) => log('demo seed failed', e),
   );

@@ -26,6 +26,16 @@ describe('--demo', { timeout: 120_000 }, () => {
     expect(list.map((b) => b.code).sort()).toEqual(['MAIN', 'NORTH', 'SOUTH']);
     expect(list.every((b) => b.zones.length >= 4)).toBe(true);
     expect(await c.call('journal.verify', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // Retention: a report the police asked for is on legal hold, as a supervisor sees it.
+    const sup = desk.console();
+    const account = demoAccounts.find((a) => a.role === 'supervisor')!;
+    await sup.must('auth.signIn', { username: account.username, passphrase: account.passphrase });
+    const holds = await sup.must('retention.holds', {});
+    expect(holds).toEqual([
+      expect.objectContaining({ kind: 'incident', reason: 'police', caseNumber: '26-118204', releasedAt: null }),
+    ]);
+    expect(holds[0]!.label).toMatch(/^Incident [A-Z]+-\d{4}-\d{4}$/);
   });
 
   it('never shows demo accounts on a real desk', async () => {
