@@ -2,17 +2,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync }
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { keyFileSecretStore } from '../src/main/cameras/secrets';
-import { systemClock } from '../src/main/clock';
 import { DATABASE_FILE, openDatabase, type Db } from '../src/main/db/connection';
 import { Journal } from '../src/main/db/journal';
-import { buildDesk } from '../src/main/desk';
-import { Sessions } from '../src/main/rpc/sessions';
 import { writeBackup } from '../src/main/backup/backup-folder';
 import { DEFAULT_ROTATION } from '../src/main/backup/rotation';
 import { verifyInChild } from '../src/main/maintenance/child-verify';
-import { DraftContent } from '../src/shared/contract/incidents';
 import { cachedDatabase } from './incidents';
+import { submitProbe } from './submit-probe';
 import { ms, percentile, printTable } from './stats';
 
 const s = (t: number) => `${(t / 1000).toFixed(1)} s`;
@@ -80,9 +76,7 @@ export async function benchBackup(): Promise<void> {
   try {
     copyFileSync(cached, join(dir, DATABASE_FILE));
     const db: Db = openDatabase(dir);
-    const staffId = db.prepare<[], { id: string }>("SELECT id FROM staff WHERE role = 'officer' LIMIT 1").get()!.id;
-    const branchId = db.prepare<[], { id: string }>('SELECT id FROM branches LIMIT 1').get()!.id;
-    const ruleId = db.prepare<[], { id: string }>('SELECT id FROM guideline_rules LIMIT 1').get()!.id;
+    const { staffId, submitOnce, idle: idleSubmits } = submitProbe(db, dir);
 
     // 10,000 snapshot-sized files (about 40 KB each) with their rows, as a year of snapshots would leave.
     mkdirSync(join(dir, 'attachments'), { recursive: true });
@@ -98,36 +92,7 @@ export async function benchBackup(): Promise<void> {
         insert.run(`bench-${i}`, sha, bytes.length, new Date().toISOString(), staffId);
       }
     })();
-    const incidents = buildDesk({
-      db,
-      dataDir: dir,
-      clock: systemClock,
-      log: () => undefined,
-      sessions: new Sessions(),
-      secrets: keyFileSecretStore(dir),
-      ffmpegPath: null,
-    }).incidents.service;
-    const content = DraftContent.parse({
-      branchId,
-      occurredFrom: new Date(Date.now() - 3_600_000).toISOString(),
-      ruleIds: [ruleId],
-      severity: 2,
-      summary: 'Patron shouted at the desk and left when asked',
-      narrative: 'A patron shouted at the desk about a fine. '.repeat(30),
-      actions: 'Asked the patron to leave for the day.',
-      persons: [{ role: 'subject', name: 'unknown', sex: 'male', clothing: 'red parka' }],
-    });
-    const submitOnce = () => {
-      const draft = incidents.createDraft(content, staffId);
-      const t0 = performance.now();
-      incidents.submit(draft.id, staffId);
-      return performance.now() - t0;
-    };
-    const idle: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      idle.push(submitOnce());
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const idle = await idleSubmits();
 
     // The desk keeps filing a report every 100 ms while the backup runs, as a busy evening would.
     const during: number[] = [];

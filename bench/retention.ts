@@ -1,14 +1,10 @@
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { keyFileSecretStore } from '../src/main/cameras/secrets';
-import { systemClock } from '../src/main/clock';
 import { DATABASE_FILE, openDatabase, type Db } from '../src/main/db/connection';
-import { buildDesk } from '../src/main/desk';
-import { Sessions } from '../src/main/rpc/sessions';
 import { DEFAULT_RETENTION, RetentionSettings } from '../src/shared/contract/retention';
-import { DraftContent } from '../src/shared/contract/incidents';
 import { cachedDatabase } from './incidents';
+import { submitProbe } from './submit-probe';
 import { ms, percentile, printTable } from './stats';
 
 const s = (t: number) => `${(t / 1000).toFixed(1)} s`;
@@ -29,20 +25,9 @@ export async function benchRetention(): Promise<void> {
   try {
     copyFileSync(cached, join(dir, DATABASE_FILE));
     const db: Db = openDatabase(dir);
-    const staffId = db.prepare<[], { id: string }>("SELECT id FROM staff WHERE role = 'officer' LIMIT 1").get()!.id;
     const adminId = db.prepare<[], { id: string }>("SELECT id FROM staff WHERE role = 'supervisor' LIMIT 1").get()!.id;
-    const branchId = db.prepare<[], { id: string }>('SELECT id FROM branches LIMIT 1').get()!.id;
-    const ruleId = db.prepare<[], { id: string }>('SELECT id FROM guideline_rules LIMIT 1').get()!.id;
     const oldest = db.prepare<[], { at: string }>('SELECT min(occurred_from) AS at FROM incidents').get()!.at;
-    const desk = buildDesk({
-      db,
-      dataDir: dir,
-      clock: systemClock,
-      log: () => undefined,
-      sessions: new Sessions(),
-      secrets: keyFileSecretStore(dir),
-      ffmpegPath: null,
-    });
+    const { desk, submitOnce, idle: idleSubmits } = submitProbe(db, dir);
     // Keep reports for the archive's span less one year: its oldest year goes.
     const spanDays = Math.floor((Date.now() - Date.parse(oldest)) / 86_400_000);
     desk.settings.service.updateSection(
@@ -51,28 +36,7 @@ export async function benchRetention(): Promise<void> {
       { ...DEFAULT_RETENTION, days: { ...DEFAULT_RETENTION.days, incidents: spanDays - 365, audit: 36500 } },
       adminId,
     );
-    const content = DraftContent.parse({
-      branchId,
-      occurredFrom: new Date(Date.now() - 3_600_000).toISOString(),
-      ruleIds: [ruleId],
-      severity: 2,
-      summary: 'Patron shouted at the desk and left when asked',
-      narrative: 'A patron shouted at the desk about a fine. '.repeat(30),
-      actions: 'Asked the patron to leave for the day.',
-      persons: [{ role: 'subject', name: 'unknown', sex: 'male', clothing: 'red parka' }],
-    });
-    const incidents = desk.incidents.service;
-    const submitOnce = () => {
-      const draft = incidents.createDraft(content, staffId);
-      const t0 = performance.now();
-      incidents.submit(draft.id, staffId);
-      return performance.now() - t0;
-    };
-    const idle: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      idle.push(submitOnce());
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const idle = await idleSubmits();
 
     const t0 = performance.now();
     const preview = desk.retention.service.preview();

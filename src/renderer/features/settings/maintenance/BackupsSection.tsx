@@ -5,7 +5,7 @@ import { useQuery } from '../../../lib/useQuery';
 import { useSubmit } from '../../../lib/useSubmit';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/Field';
-import { Dialog } from '../../../components/Dialog';
+import { TypeToConfirmDialog } from '../../../components/TypeToConfirmDialog';
 import { ErrorNotice, StatusNotice } from '../../../components/Notice';
 import type { BackupRun, BackupSet, BackupSettings, MaintenanceStatus } from '../../../../shared/contract';
 import { formatDateTime } from '../../../lib/time';
@@ -338,28 +338,23 @@ function RestoreDialog({
   onCancel: () => void;
   onDone: (s: MaintenanceStatus) => void;
 }) {
-  const [typed, setTyped] = useState('');
   const submit = useSubmit();
   const made = formatDateTime(new Date(set.createdAt));
-  async function confirm() {
+  async function confirm(typed: string) {
     const s = await submit.run(() =>
       call('maintenance.requestRestore', { name: set.name, confirm: typed as 'RESTORE' }),
     );
     if (s) onDone(s);
   }
   return (
-    <Dialog
-      role="alertdialog"
+    <TypeToConfirmDialog
       title={`Restore the backup of ${made}?`}
-      onClose={onCancel}
-      actions={
-        <>
-          <Button onClick={onCancel}>Cancel</Button>
-          <Button variant="danger" disabled={submit.pending || typed !== 'RESTORE'} onClick={() => void confirm()}>
-            {submit.pending ? 'Checking the backup…' : 'Restore at next start'}
-          </Button>
-        </>
-      }
+      word="RESTORE"
+      confirmLabel="Restore at next start"
+      pendingLabel="Checking the backup…"
+      pending={submit.pending}
+      onConfirm={(typed) => void confirm(typed)}
+      onCancel={onCancel}
     >
       <p>
         Everything recorded after {made} will no longer be on the desk. The current data is not deleted: it is moved
@@ -367,7 +362,6 @@ function RestoreDialog({
       </p>
       <p>Vigil checks the backup now and restores it the next time it starts.</p>
       <ErrorNotice error={submit.error} />
-      <TextField label="Type RESTORE to confirm" value={typed} onChange={setTyped} autoComplete="off" />
-    </Dialog>
+    </TypeToConfirmDialog>
   );
 }

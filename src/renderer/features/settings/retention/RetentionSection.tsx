@@ -5,7 +5,7 @@ import { useQuery } from '../../../lib/useQuery';
 import { useSubmit } from '../../../lib/useSubmit';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/Field';
-import { Dialog } from '../../../components/Dialog';
+import { TypeToConfirmDialog } from '../../../components/TypeToConfirmDialog';
 import { ErrorNotice, StatusNotice } from '../../../components/Notice';
 import {
   RETENTION_KINDS,
@@ -290,32 +290,26 @@ function PurgePanel({ status, onDone }: { status: RetentionStatus; onDone: () =>
 }
 
 function PurgeDialog({ onCancel, onDone }: { onCancel: () => void; onDone: (r: PurgeRun) => void }) {
-  const [typed, setTyped] = useState('');
   const submit = useSubmit();
-  async function confirm() {
+  async function confirm(typed: string) {
     const r = await submit.run(() => call('retention.purgeNow', { confirm: typed as 'PURGE' }));
     if (r) onDone(r);
   }
   return (
-    <Dialog
-      role="alertdialog"
+    <TypeToConfirmDialog
       title="Purge now?"
-      onClose={onCancel}
-      actions={
-        <>
-          <Button onClick={onCancel}>Cancel</Button>
-          <Button variant="danger" disabled={submit.pending || typed !== 'PURGE'} onClick={() => void confirm()}>
-            {submit.pending ? 'Purging…' : 'Purge for real'}
-          </Button>
-        </>
-      }
+      word="PURGE"
+      confirmLabel="Purge for real"
+      pendingLabel="Purging…"
+      pending={submit.pending}
+      onConfirm={(typed) => void confirm(typed)}
+      onCancel={onCancel}
     >
       <p>
         Everything past the times set above is removed and cannot be brought back from this desk. Records under a legal
         hold stay.
       </p>
       <ErrorNotice error={submit.error} />
-      <TextField label="Type PURGE to confirm" value={typed} onChange={setTyped} autoComplete="off" />
-    </Dialog>
+    </TypeToConfirmDialog>
   );
 }
