@@ -9,6 +9,7 @@ import { endOf, gapTolerance, type RecordedSegment } from './segment-index';
 /** An open replay lives this long after its last request; a console keeps a few at most. */
 const OPEN_TTL_MS = 2 * 60 * 60_000;
 const OPENS_PER_SESSION = 6;
+const EARLY_KEPT_MS = 10_000;
 
 interface Open {
   sessionId: string;
@@ -16,6 +17,8 @@ interface Open {
   text: string;
   /** File name → the segment it is (init files map to null). */
   files: Map<string, RecordedSegment | null>;
+  /** The segment replay starts in (and its init file), read from disk while the answer travels. */
+  early: Map<string, Promise<Buffer | null>>;
   usedAt: number;
 }
 
@@ -67,8 +70,18 @@ export class ReplayOpens implements ReplayMedia {
 
   constructor(private readonly buffer: OpenFiles) {}
 
-  /** Registers a replay of these segments for a console; returns its id (the media path names it). */
-  open(session: Session, cameraId: string, segments: readonly RecordedSegment[]): string {
+  /**
+   * Registers a replay of these segments for a console; returns its id (the media path
+   * names it) and its playlist, which the console is handed at once instead of asking for.
+   * The segment holding `startMs` is read now, so the player's first request is answered
+   * from memory: it is the one request between R and the first frame of the past.
+   */
+  open(
+    session: Session,
+    cameraId: string,
+    segments: readonly RecordedSegment[],
+    startMs?: number,
+  ): { id: string; text: string } {
     this.sweep(session.id);
     const id = randomBytes(16).toString('base64url');
     const files = new Map<string, RecordedSegment | null>();
@@ -76,8 +89,16 @@ export class ReplayOpens implements ReplayMedia {
       files.set(s.file, s);
       if (s.init) files.set(s.init, null);
     }
-    this.opens.set(id, { sessionId: session.id, cameraId, text: replayPlaylist(segments), files, usedAt: Date.now() });
-    return id;
+    const text = replayPlaylist(segments);
+    const early = new Map<string, Promise<Buffer | null>>();
+    const first = startMs === undefined ? undefined : segments.findLast((s) => s.startMs <= startMs);
+    for (const file of first ? [first.init, first.file] : []) {
+      if (file) early.set(file, this.read(cameraId, file));
+    }
+    // Not held for a console that never asks (it closed replay at once).
+    setTimeout(() => early.clear(), EARLY_KEPT_MS).unref();
+    this.opens.set(id, { sessionId: session.id, cameraId, text, files, early, usedAt: Date.now() });
+    return { id, text };
   }
 
   playlist(openId: string, session: Session): MediaResponse {
@@ -89,7 +110,9 @@ export class ReplayOpens implements ReplayMedia {
     const open = this.mine(openId, session);
     if (!open || !open.files.has(file)) return notFound();
     const segment = open.files.get(file)!;
-    const body = await readFile(this.buffer.pathOf(open.cameraId, file)).catch(() => null);
+    const early = open.early.get(file);
+    open.early.delete(file);
+    const body = await (early ?? this.read(open.cameraId, file));
     const damaged =
       body === null ||
       (segment !== null &&
@@ -101,6 +124,10 @@ export class ReplayOpens implements ReplayMedia {
     return file.endsWith('.ts')
       ? segmentResponse(file, body)
       : { status: 200, headers: { 'Content-Type': 'video/mp4', 'Cache-Control': 'no-store' }, body };
+  }
+
+  private read(cameraId: string, file: string): Promise<Buffer | null> {
+    return readFile(this.buffer.pathOf(cameraId, file)).catch(() => null);
   }
 
   private mine(openId: string, session: Session): Open | undefined {

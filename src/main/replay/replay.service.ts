@@ -74,7 +74,7 @@ export class ReplayService {
       const holding = segments.findLast((s) => s.startMs <= startMs);
       if (holding) startMs = holding.startMs;
     }
-    const id = this.opens.open(session, cameraId, segments);
+    const { id, text } = this.opens.open(session, cameraId, segments, startMs);
     const words = this.wordsFor(camera.branchId);
     this.audit.record({
       staffId,
@@ -85,6 +85,7 @@ export class ReplayService {
     });
     return {
       playlist: `media/${session.mediaKey}/replay/${id}/index.m3u8`,
+      playlistText: text,
       timeline: this.timeline(cameraId, segments[0]!.startMs, endOf(last)),
       startAt: iso(startMs),
     };

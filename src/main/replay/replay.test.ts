@@ -74,6 +74,8 @@ describe('recording and replay', () => {
     const res = await media(t.officer, opened.playlist);
     expect(res.status).toBe(200);
     const text = body(res.body).toString();
+    // The answer carries the same playlist: the player starts without asking for it.
+    expect(opened.playlistText).toBe(text);
     expect(text).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
     expect(text).toContain('#EXT-X-ENDLIST');
     const playlist = parsePlaylist(text);

@@ -89,7 +89,7 @@ export type EvidenceFile = z.infer<typeof EvidenceFile>;
 export const replayContract = {
   'replay.open': method({
     summary:
-      'Open a camera’s recorded video for replay (an audited read): the media path of its playlist, its timeline, and the moment to start at.',
+      'Open a camera’s recorded video for replay (an audited read): the media path of its playlist and the playlist itself, its timeline, and the moment to start at.',
     input: z.strictObject({
       cameraId: Id,
       /** Where to start; by default 30 s before the newest recorded moment. */
@@ -97,6 +97,8 @@ export const replayContract = {
     }),
     output: z.object({
       playlist: z.string(),
+      /** The playlist's text, so the player starts without asking for it (the path serves the same text). */
+      playlistText: z.string(),
       timeline: ReplayTimeline,
       startAt: IsoTime,
     }),

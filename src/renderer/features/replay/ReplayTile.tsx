@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { call, type Result } from '../../lib/api';
 import { isTypingTarget } from '../../lib/keys';
@@ -11,6 +11,7 @@ import { saveSnapshot } from '../cameras/snapshot';
 import { ReplayControls } from './ReplayControls';
 import { Timeline } from './Timeline';
 import { agoWords, gapCrossed, lengthWords, nextSpeed } from './replay-time';
+import { markReplay } from './replay-marks';
 import { useReplayPlayer, type ReplayNotice } from './useReplayPlayer';
 import './replay.css';
 
@@ -87,14 +88,20 @@ export function ReplayTile({
     [camera.id],
   );
 
+  // What plays an opened replay is defined with the player, below; the question goes first.
+  const showRef = useRef<(o: Opened & { startMs: number }) => void>(() => undefined);
+
+  // replay.open is asked before the player is made (the player's effects come after this one).
   useEffect(() => {
     let current = true;
+    markReplay('open-asked');
     void openReplay(camera.id, start.at === undefined ? undefined : Date.parse(start.at)).then((r) => {
       if (!current) return;
+      markReplay('open-answered');
       if ('refusal' in r) setRefusal(r.refusal);
       else {
         setRefusal(null);
-        setOpened(r.opened);
+        showRef.current(r.opened);
         setNotice(start.note ?? null);
       }
     });
@@ -116,7 +123,7 @@ export function ReplayTile({
       } else {
         // The end of what was recorded when replay opened: look again for newer video.
         void open(n.ms).then((o) => {
-          if (o && opened && Date.parse(o.timeline.to) > Date.parse(opened.timeline.to) + 500) setOpened(o);
+          if (o && opened && Date.parse(o.timeline.to) > Date.parse(opened.timeline.to) + 500) showRef.current(o);
           else setNotice('This is the newest recorded moment. Press L, or Back to live, for the live picture.');
         });
       }
@@ -124,16 +131,29 @@ export function ReplayTile({
     [clock, open, opened],
   );
 
-  const player = useReplayPlayer(videoRef, {
-    playlist: opened?.playlist ?? null,
-    startMs: opened?.startMs ?? 0,
-    frameRate: opened?.timeline.frameRate ?? null,
-    onNotice,
-  });
+  const player = useReplayPlayer(videoRef, { frameRate: opened?.timeline.frameRate ?? null, onNotice });
+  const { load } = player;
+  /**
+   * Plays an opened replay: the player first, in the answer's own callback; the timeline
+   * and controls render after, as a transition that yields to the player's own work
+   * (the first segment arrives while they render).
+   */
+  const show = useCallback(
+    (o: Opened & { startMs: number }) => {
+      load(o);
+      startTransition(() => setOpened(o));
+    },
+    [load],
+  );
+  useEffect(() => {
+    showRef.current = show;
+  }, [show]);
+
   const frame = player.state.frameMs;
   const timeline = opened?.timeline;
   // Bookmarks made while replaying (B here, or on another desk) join the timeline at once.
-  const marked = useQuery('bookmarks.list', {}, { refetchOn: ['bookmarks.changed'], enabled: opened !== null });
+  // Asked once the first picture is up: the timeline starts with the bookmarks replay.open gave.
+  const marked = useQuery('bookmarks.list', {}, { refetchOn: ['bookmarks.changed'], enabled: player.state.shown });
   const bookmarks = marked.value
     ? marked.value.filter(
         (b) =>
@@ -233,8 +253,8 @@ export function ReplayTile({
     const actions: Record<string, () => void> = {
       ArrowLeft: () => nudge(-10),
       ArrowRight: () => nudge(10),
-      ' ': () => (player.state.playing ? player.pause() : player.play()),
-      k: () => (player.state.playing ? player.pause() : player.play()),
+      ' ': () => player.toggle(),
+      k: () => player.toggle(),
       ',': () => player.step(-1),
       '.': () => player.step(1),
       '[': () => player.setSpeed(nextSpeed(player.state.speed, -1)),
@@ -344,7 +364,7 @@ export function ReplayTile({
         busy={busy}
         ready={player.state.phase === 'ready'}
         onNudge={nudge}
-        onPlay={() => (player.state.playing ? player.pause() : player.play())}
+        onPlay={() => player.toggle()}
         onStep={player.step}
         onSpeed={player.setSpeed}
         onMark={mark}
