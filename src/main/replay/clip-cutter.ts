@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { stopChild, TailLines } from '../cameras/child';
 import { readTransportStream } from '../cameras/transport-stream';
 import { invalid } from '../errors';
@@ -79,6 +80,21 @@ async function sha256File(path: string): Promise<{ sha256: string; bytes: number
     bytes += (chunk as Buffer).length;
   }
   return { sha256: hash.digest('hex'), bytes };
+}
+
+/**
+ * Flushes a file to disk off main's thread. The fsync that later names the clip by its
+ * hash (storeAttachmentFile) then has nothing left to write, instead of holding main's
+ * event loop, and with it every console and camera, for a flush of tens of megabytes.
+ */
+async function syncFile(path: string): Promise<void> {
+  // Opened for writing: on Windows a flush needs write access.
+  const file = await open(path, 'r+');
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
 }
 
 /** ffconcat quoting, as for the remux: all is literal inside '…'. */
@@ -195,7 +211,8 @@ export async function cutClip(c: CutInput): Promise<CutClip> {
     if (fragmented) rmSync(c.scratchPath, { force: true });
   }
 
-  const { sha256, bytes } = await sha256File(c.outPath);
+  // Hashed while it is flushed: the read comes from memory, the write goes to disk.
+  const [{ sha256, bytes }] = await Promise.all([sha256File(c.outPath), syncFile(c.outPath)]);
   const notes: string[] = [];
   const early = c.fromMs - startMs;
   if (early >= 50) {
