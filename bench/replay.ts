@@ -170,7 +170,8 @@ async function keyToFirstFrame(page: Page, camera: string, key: 'r' | 'Enter'): 
     if (process.env.VIGIL_BENCH_SHOTS) await page.screenshot({ path: `/tmp/bench-miss-${key}-${Date.now()}.png` });
   }
   const phases = (await page.evaluate('window.__benchKey.phases')) as Record<string, number> | null;
-  if (key === 'r' && phases) replayPhases.push(phases);
+  // One entry per R press, empty for one that showed nothing, so the last RUNS are the measured presses.
+  if (key === 'r') replayPhases.push(phases ?? {});
   await page.evaluate('window.__benchKey = null');
   await page.keyboard.press('Escape');
   await page.waitForTimeout(800);
@@ -313,7 +314,7 @@ export async function benchReplay(): Promise<void> {
         [
           `2-minute 720p clip cut (goal ≤ 1 s; n=${cut.length})`,
           cut.length ? `p50 ${ms(percentile(cut, 50))}  max ${ms(Math.max(...cut))}` : 'not measured',
-          `bare ffmpeg -c copy of it: p50 ${ms(percentile(bare, 50))}`,
+          bare.length ? `bare ffmpeg -c copy of it: p50 ${ms(percentile(bare, 50))}` : '',
         ],
         [
           'recording CPU per camera (goal ≤ 1 % of a core)',

@@ -42,7 +42,8 @@ export function storeAttachmentFile(dataDir: string, sha256: string, tempPath: s
   const path = attachmentPath(dataDir, sha256, ext);
   try {
     if (existsSync(path)) return;
-    const fd = openSync(tempPath, 'r');
+    // Opened for writing: on Windows a flush (FlushFileBuffers) needs write access.
+    const fd = openSync(tempPath, 'r+');
     try {
       fsyncSync(fd);
     } finally {

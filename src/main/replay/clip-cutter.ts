@@ -212,7 +212,14 @@ export async function cutClip(c: CutInput): Promise<CutClip> {
   }
 
   // Hashed while it is flushed: the read comes from memory, the write goes to disk.
-  const [{ sha256, bytes }] = await Promise.all([sha256File(c.outPath), syncFile(c.outPath)]);
+  let hashed: { sha256: string; bytes: number };
+  try {
+    [hashed] = await Promise.all([sha256File(c.outPath), syncFile(c.outPath)]);
+  } catch (e) {
+    rmSync(c.outPath, { force: true });
+    throw new Error(`the clip could not be hashed and kept: ${(e as Error).message}`, { cause: e });
+  }
+  const { sha256, bytes } = hashed;
   const notes: string[] = [];
   const early = c.fromMs - startMs;
   if (early >= 50) {

@@ -69,6 +69,17 @@ describe('ReplayOpens', () => {
     expect(text(await opens.file(id, me, start.file))[1]).toBe(0x99);
   });
 
+  it('holds one early read per console: a newer open lets the older one go', async () => {
+    const me = session('a');
+    const start = segments[2]!;
+    const older = opens.open(me, 'cam', segments, start.startMs);
+    await new Promise((r) => setTimeout(r, 50));
+    opens.open(me, 'cam', segments, segments[0]!.startMs);
+    writeFileSync(join(dir, start.file), ts(0x99));
+    // The older open still serves its files, read from disk now.
+    expect(text(await opens.file(older.id, me, start.file))[1]).toBe(0x99);
+  });
+
   it('checks an early read like any other: a start segment gone or cut short is a gap', async () => {
     const me = session('a');
     const start = segments[1]!;

@@ -95,7 +95,7 @@ export class ReplayOpens implements ReplayMedia {
     for (const file of first ? [first.init, first.file] : []) {
       if (file) early.set(file, this.read(cameraId, file));
     }
-    // Not held for a console that never asks (it closed replay at once).
+    // Not held for a console that never asks (it closed replay at once); see sweep too.
     setTimeout(() => early.clear(), EARLY_KEPT_MS).unref();
     this.opens.set(id, { sessionId: session.id, cameraId, text, files, early, usedAt: Date.now() });
     return { id, text };
@@ -137,13 +137,20 @@ export class ReplayOpens implements ReplayMedia {
     return open;
   }
 
-  /** Forgets expired opens, and this console's oldest beyond the few it may hold. */
+  /**
+   * Forgets expired opens, and this console's oldest beyond the few it may hold. A
+   * console's older opens give up their early reads: only the newest one's first
+   * request is on the way to a picture, so main holds one start segment per console.
+   */
   private sweep(sessionId: string): void {
     const now = Date.now();
     const mine: [string, Open][] = [];
     for (const [id, o] of this.opens) {
       if (now - o.usedAt > OPEN_TTL_MS) this.opens.delete(id);
-      else if (o.sessionId === sessionId) mine.push([id, o]);
+      else if (o.sessionId === sessionId) {
+        o.early.clear();
+        mine.push([id, o]);
+      }
     }
     mine.sort((a, b) => a[1].usedAt - b[1].usedAt);
     while (mine.length >= OPENS_PER_SESSION) this.opens.delete(mine.shift()![0]);

@@ -148,7 +148,11 @@ export class ReplayService {
     } catch (e) {
       if (e instanceof AppError) throw e;
       this.log(`clip of camera ${cameraId} failed`, e);
-      throw new AppError('INTERNAL', 'The clip could not be cut: ffmpeg failed. Nothing was attached; try again.');
+      // ffmpeg failed, or the clip could not be hashed and flushed to disk: the log says which.
+      throw new AppError(
+        'INTERNAL',
+        'The clip could not be cut. Nothing was attached; try again. The details are in the log.',
+      );
     }
     const record: AttachmentRow = {
       id: uuidv7(),

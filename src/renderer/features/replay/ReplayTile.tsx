@@ -79,24 +79,18 @@ export function ReplayTile({
   const now = useRealNow();
   const clock = useCallback((ms: number) => formatClockSeconds(new Date(ms), timeZone), [timeZone]);
 
-  const open = useCallback(
-    async (at?: number) => {
-      const r = await openReplay(camera.id, at);
-      setRefusal('refusal' in r ? r.refusal : null);
-      return 'opened' in r ? r.opened : null;
-    },
-    [camera.id],
-  );
-
+  // Only the newest question's answer plays (a report's Replay may overtake the look for newer video).
+  const latest = useRef(0);
   // What plays an opened replay is defined with the player, below; the question goes first.
   const showRef = useRef<(o: Opened & { startMs: number }) => void>(() => undefined);
 
   // replay.open is asked before the player is made (the player's effects come after this one).
   useEffect(() => {
     let current = true;
+    const asked = ++latest.current;
     markReplay('open-asked');
     void openReplay(camera.id, start.at === undefined ? undefined : Date.parse(start.at)).then((r) => {
-      if (!current) return;
+      if (!current || asked !== latest.current) return;
       markReplay('open-answered');
       if ('refusal' in r) setRefusal(r.refusal);
       else {
@@ -122,13 +116,17 @@ export function ReplayTile({
         setNotice('This screen cannot play this camera’s video format. Replay needs H.264 video.');
       } else {
         // The end of what was recorded when replay opened: look again for newer video.
-        void open(n.ms).then((o) => {
+        const asked = ++latest.current;
+        void openReplay(camera.id, n.ms).then((r) => {
+          if (asked !== latest.current) return;
+          setRefusal('refusal' in r ? r.refusal : null);
+          const o = 'opened' in r ? r.opened : null;
           if (o && opened && Date.parse(o.timeline.to) > Date.parse(opened.timeline.to) + 500) showRef.current(o);
           else setNotice('This is the newest recorded moment. Press L, or Back to live, for the live picture.');
         });
       }
     },
-    [clock, open, opened],
+    [clock, camera.id, opened],
   );
 
   const player = useReplayPlayer(videoRef, { frameRate: opened?.timeline.frameRate ?? null, onNotice });

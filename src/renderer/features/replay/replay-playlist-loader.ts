@@ -1,4 +1,3 @@
-import Hls from 'hls.js';
 import type {
   HlsConfig,
   Loader,
@@ -31,7 +30,6 @@ const stats = (bytes: number): LoaderStats => {
  * playlist, or the same one asked again, goes to the network as usual.
  */
 export function inlinePlaylistLoader(url: string, text: string): PlaylistLoaderConstructor {
-  const Network = Hls.DefaultConfig.loader as unknown as new (config: HlsConfig) => Loader<PlaylistLoaderContext>;
   let unused = true;
   return class InlinePlaylistLoader implements Loader<PlaylistLoaderContext> {
     context: PlaylistLoaderContext | null = null;
@@ -48,6 +46,8 @@ export function inlinePlaylistLoader(url: string, text: string): PlaylistLoaderC
     ) {
       this.context = context;
       if (!unused || context.url !== url) {
+        // The player's own loader, as hls.js would have used without this one.
+        const Network = this.config.loader as unknown as new (config: HlsConfig) => Loader<PlaylistLoaderContext>;
         this.network = new Network(this.config);
         this.network.load(context, config, callbacks);
         this.stats = this.network.stats;

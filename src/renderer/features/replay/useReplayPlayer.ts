@@ -49,6 +49,7 @@ export interface ReplaySource {
   playlist: string;
   playlistText: string;
   startMs: number;
+  timeline: { frameRate: number | null };
 }
 
 const TICK_MS = 200;
@@ -134,7 +135,7 @@ export function useReplayPlayer(
       else hls = prepare(media, source);
       fragments.current = [];
       setState((s) => ({ ...s, phase: 'loading', shown: false, problem: null, frameMs: null }));
-      stopRef.current = play(hls, media, source.startMs, {
+      stopRef.current = play(hls, media, source.startMs, source.timeline.frameRate, {
         fragments,
         notice: (n) => noticeRef.current(n),
         ready: () => setState((s) => ({ ...s, phase: 'ready' })),
@@ -228,7 +229,7 @@ interface PlayHooks {
  * playlist is parsed, damaged segments skipped and said, the first frame caught. Returns
  * what stops it (the player itself is destroyed with it).
  */
-function play(hls: Hls, media: HTMLVideoElement, startMs: number, on: PlayHooks): () => void {
+function play(hls: Hls, media: HTMLVideoElement, startMs: number, frameRate: number | null, on: PlayHooks): () => void {
   let started = false;
   let target: number | null = null;
   let appended = false;
@@ -292,8 +293,11 @@ function play(hls: Hls, media: HTMLVideoElement, startMs: number, on: PlayHooks)
   // 'seeked' waited for the frame after it: up to a frame interval and more late.)
   let frameCall = 0;
   const onFrame: VideoFrameRequestCallback = (_now, frame) => {
-    // The frame showing at the place asked for may start up to a frame interval before it.
-    if (target !== null && frame.mediaTime >= target - 0.1) {
+    // The frame showing at the place asked for may start up to a frame interval before it
+    // (a third of a second when the rate is unknown: cameras send 5 fps and more). Too tight,
+    // and a paused replay would never say its picture is up: no next frame would come.
+    const interval = 1 / (frameRate ?? 5);
+    if (target !== null && frame.mediaTime >= target - Math.max(0.1, 1.5 * interval)) {
       markReplay('frame-shown');
       on.shown();
     } else frameCall = media.requestVideoFrameCallback(onFrame);
