@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/helpers/temp-dir';
@@ -201,6 +201,23 @@ describe('the rolling buffer', () => {
       { fromMs: T0 + 1000, toMs: T0 + 3000 },
       { fromMs: T0 + 5000, toMs: T0 + 8000 },
     ]);
+  });
+
+  it('checks a whole camera off main’s thread: files deleted or cut short leave the index, one check at a time', async () => {
+    for (let s = 0; s < 600; s++) buffer.received(segment(A, s));
+    const files = filesOf(A);
+    truncateSync(join(dir.path, 'recordings', A, files[100]!), 10);
+    rmSync(join(dir.path, 'recordings', A, files[450]!));
+    const first = buffer.checkAll(A);
+    // Asked again while it runs: the same check.
+    expect(buffer.checkAll(A)).toBe(first);
+    await first;
+    expect(buffer.index(A)!.size).toBe(598);
+    expect(buffer.index(A)!.gaps()).toEqual([
+      { fromMs: T0 + 100_000, toMs: T0 + 101_000 },
+      { fromMs: T0 + 450_000, toMs: T0 + 451_000 },
+    ]);
+    expect(filesOf(A)).not.toContain(files[100]);
   });
 
   it('deletes a camera’s whole buffer when it is removed or its recording is turned off', () => {

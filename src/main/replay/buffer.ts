@@ -11,6 +11,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StreamName } from '../../shared/contract/cameras';
 import type { ReceivedSegment, SegmentTap } from '../cameras/segment-tap';
@@ -22,6 +23,8 @@ export const RECORDINGS_DIR = 'recordings';
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** How often the disk's free space and the budget are looked at (age is trimmed on every segment). */
 const SWEEP_MS = 5_000;
+/** Files looked at together by checkAll. */
+const CHECK_BATCH = 256;
 /** Trimming for the budget goes this far below it, so it does not run on every segment. */
 const HEADROOM = 0.98;
 /** A camera whose last segment is older than this is not "recording" but waiting for video. */
@@ -99,6 +102,7 @@ function statfs(dir: string): DiskSpace | null {
  */
 export class RollingBuffer implements SegmentTap {
   private readonly indexes = new Map<string, SegmentIndex>();
+  private readonly checking = new Map<string, Promise<void>>();
   private readonly received_ = new Map<string, number>();
   private readonly problems = new Map<string, string>();
   private disk: DiskSpace | null = null;
@@ -234,6 +238,39 @@ export class RollingBuffer implements SegmentTap {
       this.discard(cameraId, s.file);
       return false;
     });
+  }
+
+  /**
+   * The same check as present(), for a whole camera, without holding main: the files are
+   * looked at a batch at a time through the thread pool (a day's buffer is 86,400 of them,
+   * half a second of synchronous stats). Resolves when done.
+   */
+  checkAll(cameraId: string): Promise<void> {
+    // One check at a time per camera: opens asked for in a burst share it.
+    const running = this.checking.get(cameraId);
+    if (running) return running;
+    const check = this.check(cameraId).finally(() => this.checking.delete(cameraId));
+    this.checking.set(cameraId, check);
+    return check;
+  }
+
+  private async check(cameraId: string): Promise<void> {
+    const segments = [...(this.indexes.get(cameraId)?.segments ?? [])];
+    for (let at = 0; at < segments.length; at += CHECK_BATCH) {
+      const batch = segments.slice(at, at + CHECK_BATCH);
+      const sizes = await Promise.all(
+        batch.map((s) =>
+          stat(this.pathOf(cameraId, s.file)).then(
+            (st) => st.size,
+            () => -1,
+          ),
+        ),
+      );
+      batch.forEach((s, i) => {
+        // One trimmed meanwhile is no longer in the index: discard leaves it be.
+        if (sizes[i] !== s.bytes) this.discard(cameraId, s.file);
+      });
+    }
   }
 
   /** Drops a segment whose file is missing or damaged: it becomes part of a gap. */

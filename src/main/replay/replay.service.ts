@@ -17,11 +17,13 @@ import type { ReplayPorts } from './ports';
 import type { RecordingSettings } from './recording-settings';
 import type { ReplayOpens } from './replay-opens';
 import { reachOf } from './reach';
-import { endOf } from './segment-index';
+import { endOf, type RecordedSegment } from './segment-index';
 import { timeWords } from './time-words';
 
 /** R opens replay this far before the newest recorded moment. */
 export const REPLAY_BACK_MS = 30_000;
+/** replay.open checks the files this far either side of where it starts before answering. */
+const NEAR_START_MS = 60_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -57,7 +59,19 @@ export class ReplayService {
         `Recording is off for ${camera.name}, so there is nothing to replay. An administrator can turn it on in Settings → Cameras.`,
       );
     }
-    const segments = this.buffer.present(cameraId, 0, Number.MAX_SAFE_INTEGER);
+    // Files deleted or cut short behind the desk's back leave the index before the playlist
+    // is made: those around the start now (they are what R shows first), the rest off main's
+    // thread for the next look (a day's buffer is 86,400 files). One the player meets
+    // missing is skipped and said, and leaves the index then (ReplayOpens.file).
+    const wanted = (segments: readonly RecordedSegment[]) =>
+      at === undefined ? endOf(segments.at(-1)!) - REPLAY_BACK_MS : Date.parse(at);
+    const before = this.buffer.index(cameraId)?.segments ?? [];
+    if (before.length > 0) {
+      const near = wanted(before);
+      this.buffer.present(cameraId, near - NEAR_START_MS, near + NEAR_START_MS);
+      void this.buffer.checkAll(cameraId).catch((e: unknown) => this.log(`checking camera ${cameraId}'s recording`, e));
+    }
+    const segments = [...(this.buffer.index(cameraId)?.segments ?? [])];
     if (segments.length === 0) {
       throw new AppError(
         'UNAVAILABLE',
@@ -66,8 +80,7 @@ export class ReplayService {
     }
     const first = segments[0]!;
     const last = segments.at(-1)!;
-    const wanted = at === undefined ? endOf(last) - REPLAY_BACK_MS : Date.parse(at);
-    let startMs = Math.min(Math.max(wanted, first.startMs), Math.max(first.startMs, endOf(last) - 1_000));
+    let startMs = Math.min(Math.max(wanted(segments), first.startMs), Math.max(first.startMs, endOf(last) - 1_000));
     if (at === undefined) {
       // R: "about 30 s back" starts where that segment starts, a key frame: the first picture
       // needs no decoding of the frames before it (a moment asked for exactly is kept exact).
