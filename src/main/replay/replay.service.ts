@@ -24,6 +24,8 @@ import { timeWords } from './time-words';
 export const REPLAY_BACK_MS = 30_000;
 /** replay.open checks the files this far either side of where it starts before answering. */
 const NEAR_START_MS = 60_000;
+/** …and the rest of the camera's files this long after, off main's thread. */
+const CHECK_REST_AFTER_MS = 2_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -69,7 +71,12 @@ export class ReplayService {
     if (before.length > 0) {
       const near = wanted(before);
       this.buffer.present(cameraId, near - NEAR_START_MS, near + NEAR_START_MS);
-      void this.buffer.checkAll(cameraId).catch((e: unknown) => this.log(`checking camera ${cameraId}'s recording`, e));
+      // Once the first picture is up: its reads go through the same thread pool.
+      setTimeout(() => {
+        void this.buffer
+          .checkAll(cameraId)
+          .catch((e: unknown) => this.log(`checking camera ${cameraId}'s recording`, e));
+      }, CHECK_REST_AFTER_MS).unref();
     }
     const segments = [...(this.buffer.index(cameraId)?.segments ?? [])];
     if (segments.length === 0) {
