@@ -34,6 +34,7 @@ import {
 } from './manifest';
 import { chooseKept, type Rotation } from './rotation';
 import { readManifest, verifyBackupSet, type Progress, type Verdict } from './verify-set';
+import { processAlive } from '../process-alive';
 
 export interface BackupSetInfo {
   name: string;
@@ -218,7 +219,7 @@ function lockFolder(root: string): () => void {
       } catch {
         // Unreadable: treated as held.
       }
-      const gone = holder.host === hostname() && typeof holder.pid === 'number' && !alive(holder.pid);
+      const gone = holder.host === hostname() && typeof holder.pid === 'number' && !processAlive(holder.pid);
       if (!gone) {
         throw new BackupError(
           `Another backup is writing to ${root} (${holder.host ?? 'another computer'}, process ${holder.pid ?? '?'}). Try again when it has finished.`,
@@ -228,15 +229,6 @@ function lockFolder(root: string): () => void {
     }
   }
   throw new BackupError(`The backup folder ${root} could not be locked.`);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function fsyncFile(path: string): void {

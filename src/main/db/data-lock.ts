@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { StartupError } from './startup-error';
+import { processAlive } from '../process-alive';
 
 export const LOCK_FILE = 'vigil.lock';
 
@@ -9,16 +10,6 @@ interface Holder {
   pid: number;
   host: string;
   since: string;
-}
-
-/** Whether a process of this machine is still running (EPERM: it is, under another account). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Who holds the data folder, if a running Vigil does (a lock left by a crash does not count). */
@@ -32,7 +23,7 @@ export function dataFolderHolder(dataDir: string): Holder | null {
   if (typeof holder.pid !== 'number' || typeof holder.host !== 'string') return null;
   // Another machine's Vigil (a shared folder) cannot be asked: its lock stands.
   if (holder.host !== hostname()) return holder;
-  return holder.pid === process.pid || alive(holder.pid) ? holder : null;
+  return holder.pid === process.pid || processAlive(holder.pid) ? holder : null;
 }
 
 /**

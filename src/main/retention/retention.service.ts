@@ -98,17 +98,7 @@ export class RetentionService {
     // Read only, in one read transaction: the counts agree with each other, and the desk's
     // writes go on (WAL) while it counts.
     const out = this.p.db.transaction(() =>
-      purgePass({
-        db: this.p.db,
-        d: this.p.domains,
-        journal: this.p.journal,
-        repo: this.p.repo,
-        days: this.settings().days,
-        now,
-        holds: this.p.repo.activeHolds(),
-        budget: Number.POSITIVE_INFINITY,
-        plan: true,
-      }),
+      purgePass({ ...this.passInput(now, Number.POSITIVE_INFINITY), plan: true }),
     )();
     return { at: now.toISOString(), counts: [this.videoCount(0), ...out.counts], files: out.fileCount };
   }
@@ -280,19 +270,24 @@ export class RetentionService {
   private pass(now: Date, budget: number) {
     this.p.repo.openGate();
     try {
-      return purgePass({
-        db: this.p.db,
-        d: this.p.domains,
-        journal: this.p.journal,
-        repo: this.p.repo,
-        days: this.settings().days,
-        now,
-        holds: this.p.repo.activeHolds(),
-        budget,
-      });
+      return purgePass(this.passInput(now, budget));
     } finally {
       this.p.repo.closeGate();
     }
+  }
+
+  /** What a pass works from: the preview's and the purge's are the same but for plan. */
+  private passInput(now: Date, budget: number) {
+    return {
+      db: this.p.db,
+      d: this.p.domains,
+      journal: this.p.journal,
+      repo: this.p.repo,
+      days: this.settings().days,
+      now,
+      holds: this.p.repo.activeHolds(),
+      budget,
+    };
   }
 
   /** Video segments past each camera's window: the buffer removes them as new ones land, so a purge finds few. */
